@@ -1,0 +1,5 @@
+"""`python -m dushu`: the same as the `dushu` command."""
+
+from dushu.cli import main
+
+raise SystemExit(main())

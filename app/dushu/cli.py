@@ -1,0 +1,308 @@
+"""The `dushu` command: the GUI by default, subcommands for the batch jobs."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from dushu import __version__
+from dushu.errors import Cancelled, DushuError, InputFileError
+
+SUBCOMMANDS = ("gui", "segment", "analyze", "deck", "quizset", "export-quiz", "quiz")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one `dushu: error:` line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"dushu: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface (documented in the README; other tools rely on it)."""
+    parser = _Parser(
+        prog="dushu",
+        description="Read Chinese texts with readings and a dictionary; make flashcards, quizzes and "
+        "Anki decks. Without a command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"dushu {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the desktop app (the default)")
+    p.add_argument("file", nargs="?", help="a text file to open")
+
+    p = sub.add_parser("segment", help="print each line of FILE with its words separated by spaces")
+    p.add_argument("file", help="a text file (any common Chinese encoding), or - for standard input")
+
+    p = sub.add_parser("analyze", help="analyse FILE: sentences, words with pinyin, vocabulary, facts")
+    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON (schema dushu.analysis/1)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+    p = sub.add_parser("deck", help="export an Anki deck (.apkg) or a CSV/TSV word list from FILE")
+    p.add_argument("file", help="a text file")
+    p.add_argument("-o", "--output", required=True, help="the .apkg (or .csv/.tsv) file to write")
+    p.add_argument("--deck", help="deck name (default: the text's title)")
+    p.add_argument("--include", default="vocab,facts,cloze", help="comma-separated: vocab, facts, cloze")
+    p.add_argument("--min-hsk", type=int, metavar="N", help="only words of HSK level N or above (7 = 7-9)")
+    p.add_argument(
+        "--known", metavar="FILE", help="known words to skip: one per line, or an Anki .apkg/.colpkg"
+    )
+    p.add_argument(
+        "--format", choices=("apkg", "csv", "tsv"), help="output format (default from -o's suffix)"
+    )
+
+    p = sub.add_parser("quizset", help="generate a quiz set (TOML) from FILE")
+    p.add_argument("file", help="a text file")
+    p.add_argument("-o", "--output", required=True, help="the quiz set to write (.toml)")
+    p.add_argument("--questions", type=int, default=25, metavar="N", help="how many questions (default 25)")
+    p.add_argument(
+        "--types", help="comma-separated question types (choice,truefalse,cloze,order,match,short,vocab)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same set)")
+
+    p = sub.add_parser("export-quiz", help="export a quiz set to GIFT, Moodle XML or CSV")
+    p.add_argument("quizset", help="a quiz set (.toml)")
+    p.add_argument("--format", required=True, choices=("gift", "moodle-xml", "csv"))
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+
+    p = sub.add_parser("quiz", help="take a quiz set in the terminal")
+    p.add_argument("quizset", help="a quiz set (.toml)")
+    p.add_argument("--seed", type=int, help="shuffle seed (default: random)")
+    p.add_argument("--name", default="", help="your name, for the results record")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        return _run_gui(args_list[0] if args_list else None)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command is None or args.command == "gui":
+            return _run_gui(getattr(args, "file", None))
+        handler = {
+            "segment": _cmd_segment,
+            "analyze": _cmd_analyze,
+            "deck": _cmd_deck,
+            "quizset": _cmd_quizset,
+            "export-quiz": _cmd_export_quiz,
+            "quiz": _cmd_quiz,
+        }[args.command]
+        return handler(args)
+    except DushuError as exc:
+        print(f"dushu: error: {exc}", file=sys.stderr)
+        return 2
+    except Cancelled:
+        return 130
+    except KeyboardInterrupt:
+        print("dushu: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `dushu segment big.txt | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def main_gui() -> int:
+    """Entry point of the `dushu-gui` launcher."""
+    return _run_gui(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
+def _run_gui(path: str | None) -> int:
+    if path is not None and not Path(path).exists():
+        print(f"dushu: error: {path}: no such file (run 'dushu --help' for the commands)", file=sys.stderr)
+        return 2
+    try:
+        from dushu.gui.app import run
+    except ImportError as exc:
+        print(f"dushu: error: the desktop app cannot start: {exc}", file=sys.stderr)
+        return 2
+    return run(sys.argv[:1], open_path=path)
+
+
+def _read_input(file: str) -> tuple[str, str]:
+    """The decoded text and a title for FILE ('-' reads standard input)."""
+    from dushu.core.loading import decode_text, load_text
+
+    if file == "-":
+        return decode_text(sys.stdin.buffer.read(), "standard input"), "standard input"
+    return load_text(file), Path(file).stem
+
+
+def _open_toolkit() -> Any:
+    from dushu.storage.toolkit import open_toolkit
+
+    return open_toolkit()
+
+
+def _analyze_file(file: str) -> Any:
+    from dushu.core import analyze
+
+    text, title = _read_input(file)
+    return analyze(text, _open_toolkit(), title=title, source=file)
+
+
+def _write_output(content: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    write_text_atomic(Path(output), content)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """Write a file the user owns: a temporary file beside it, then a rename (never half written)."""
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder; give a file name to write")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputFileError(f"{path}: the folder {parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_text_atomic(path: Path, content: str) -> None:
+    """Write `content` to `path` atomically."""
+    with atomic_writer(path) as fh:
+        fh.write(content)
+
+
+def _cmd_segment(args: argparse.Namespace) -> int:
+    from dushu.core.analysis import tokenize
+    from dushu.core.script import to_simplified
+    from dushu.core.sentences import split_sentences
+
+    text, _ = _read_input(args.file)
+    tokens = tokenize(text, to_simplified(text), split_sentences(text), _open_toolkit())
+    lines: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok.pos == "ws":
+            # A whitespace token may hold line breaks: each one starts a new output line.
+            for _ in range(tok.text.count("\n")):
+                lines.append([])
+        else:
+            lines[-1].append(tok.text)
+    if text.endswith("\n"):
+        lines.pop()
+    _write_output("".join(" ".join(words) + "\n" for words in lines), None)
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    analysis = _analyze_file(args.file)
+    if not args.json:
+        _write_output(_summary(analysis), args.output)
+        return 0
+    from dushu.core.jsonio import write_analysis_json
+
+    if args.output is None or args.output == "-":
+        write_analysis_json(analysis, sys.stdout)
+        sys.stdout.flush()
+    else:
+        with atomic_writer(Path(args.output)) as fh:
+            write_analysis_json(analysis, fh)
+    return 0
+
+
+def _summary(analysis: Any) -> str:
+    chinese = [t for t in analysis.tokens if t.is_chinese]
+    out = [
+        f"{analysis.title or 'text'}: {len(analysis.text)} characters, {len(analysis.sentences)} sentences, "
+        f"{len(chinese)} Chinese words ({len(analysis.vocabulary)} distinct), script {analysis.script.value}",
+        f"facts {len(analysis.facts)}, glossary {len(analysis.glossary)}, people {len(analysis.people)}",
+        "",
+        "First words to study:",
+    ]
+    for v in analysis.vocabulary[:20]:
+        meaning = v.definitions[0].meanings[0] if v.definitions and v.definitions[0].meanings else ""
+        hsk = f"HSK {v.hsk if v.hsk != 7 else '7-9'}" if v.hsk else "-"
+        out.append(f"  {v.word}\t{' '.join(v.pinyin)}\t{hsk}\t×{v.count}\t{meaning}")
+    return "\n".join(out) + "\n"
+
+
+def _cmd_deck(args: argparse.Namespace) -> int:
+    from dushu.export.anki import export_deck
+    from dushu.export.known_words import read_known_words
+
+    fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") or "apkg")
+    if fmt == "txt":
+        fmt = "tsv"
+    if fmt not in ("apkg", "csv", "tsv"):
+        raise DushuError(f"{args.output}: choose --format apkg, csv or tsv (cannot tell from the name)")
+    known = read_known_words(args.known) if args.known else set()
+    analysis = _analyze_file(args.file)
+    summary = export_deck(
+        analysis,
+        args.output,
+        deck_name=args.deck,
+        include=[part.strip() for part in args.include.split(",") if part.strip()],
+        min_hsk=args.min_hsk,
+        known_words=known,
+        fmt=fmt,
+    )
+    skipped = []
+    if summary.skipped_known:
+        skipped.append(f"{summary.skipped_known} known words")
+    if summary.skipped_below_hsk:
+        skipped.append(f"{summary.skipped_below_hsk} words below HSK {args.min_hsk}")
+    print(
+        f"{summary.path}: deck {summary.deck_name!r}, {summary.vocab_notes} words, "
+        f"{summary.fact_notes} facts, {summary.cloze_notes} cloze notes, {summary.cards} cards"
+        + (f" (skipped {' and '.join(skipped)})" if skipped else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _cmd_quizset(args: argparse.Namespace) -> int:
+    from dushu.core.quiz import generate_quiz, save_quiz_set
+
+    if args.questions < 1:
+        raise DushuError(f"--questions must be at least 1, not {args.questions}")
+    types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+    analysis = _analyze_file(args.file)
+    quiz = generate_quiz(analysis, n=args.questions, types=types, seed=args.seed)
+    if not quiz.questions:
+        raise DushuError(f"{args.file}: found nothing to ask about (no dated events, terms, people or words)")
+    save_quiz_set(quiz, args.output)
+    print(f"{args.output}: {len(quiz.questions)} questions", file=sys.stderr)
+    return 0
+
+
+def _cmd_export_quiz(args: argparse.Namespace) -> int:
+    from dushu.core.quiz import load_quiz_set
+    from dushu.export.quiz_formats import write_quiz_export
+
+    write_quiz_export(load_quiz_set(args.quizset), args.format, args.output)
+    return 0
+
+
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from dushu.core.quiz import load_quiz_set
+    from dushu.core.quiz.engine import run_terminal_quiz
+
+    quiz = load_quiz_set(args.quizset)
+    result = run_terminal_quiz(quiz, input, print, args.seed, who=args.name)
+    return 0 if result.passed else 1

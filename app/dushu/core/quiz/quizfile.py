@@ -1,0 +1,394 @@
+"""Quiz-set files (TOML): loading with validation that names the problem, and readable atomic saving."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dushu.core.quiz.model import FORMAT, QUESTION_TYPES, VERSION, Question, QuizSet, QuizSettings
+from dushu.errors import QuizSetError
+
+__all__ = ["dumps_quiz_set", "load_quiz_set", "loads_quiz_set", "save_quiz_set"]
+
+_TOP_KEYS = {"format", "version", "title", "language", "source", "author", "settings", "questions"}
+_SETTINGS_KEYS = {"shuffle_questions", "shuffle_choices", "time_limit_minutes", "pass_mark"}
+_COMMON_KEYS = {"id", "type", "prompt", "points", "tags", "source", "explanation"}
+_TYPE_KEYS = {
+    "choice": {"choices", "answer"},
+    "truefalse": {"answer"},
+    "cloze": {"answer"},
+    "short": {"answer"},
+    "order": {"items"},
+    "match": {"pairs"},
+}
+_BLANK = re.compile(r"_{3,}|＿{2,}")
+_QUESTION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\]", re.MULTILINE)
+
+
+def load_quiz_set(path: str | os.PathLike[str]) -> QuizSet:
+    """Read and validate a quiz-set file; a problem raises QuizSetError naming the line or question."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except IsADirectoryError:
+        raise QuizSetError(f"{p}: is a folder, not a quiz-set file") from None
+    except OSError as exc:
+        raise QuizSetError(f"{p}: cannot read the quiz set ({exc.strerror or exc})") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QuizSetError(f"{p}: a quiz set must be UTF-8 text") from None
+    return loads_quiz_set(content, name=str(p))
+
+
+def loads_quiz_set(content: str, name: str = "quiz set") -> QuizSet:
+    """Parse and validate quiz-set TOML text; `name` is used in error messages."""
+    try:
+        data = tomllib.loads(content)
+    except tomllib.TOMLDecodeError as exc:
+        raise QuizSetError(f"{name}: not valid TOML: {exc}") from None
+    lines = [content.count("\n", 0, m.start()) + 1 for m in _QUESTION_HEADER.finditer(content)]
+    return _build(data, name, lines)
+
+
+def _where(name: str, index: int, qid: str, lines: list[int]) -> str:
+    line = f", line {lines[index]}" if index < len(lines) else ""
+    ident = f" (id {qid!r}{line})" if qid else f" ({line.lstrip(', ')})" if line else ""
+    return f"{name}: question {index + 1}{ident}"
+
+
+def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        if fmt is None:
+            raise QuizSetError(f'{name}: not a Dushu quiz set (it needs format = "{FORMAT}" at the top)')
+        raise QuizSetError(f'{name}: not a Dushu quiz set (format is {fmt!r}, expected "{FORMAT}")')
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise QuizSetError(f"{name}: version must be a whole number (this Dushu reads version {VERSION})")
+    if version != VERSION:
+        newer = " is newer than this Dushu understands" if version > VERSION else " is not known"
+        raise QuizSetError(f"{name}: quiz-set version {version}{newer} (this Dushu reads version {VERSION})")
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise QuizSetError(f"{name}: unknown key(s) at the top: {', '.join(unknown)}")
+    title = _string(data, "title", name, required=True)
+    language = _string(data, "language", name) or "zh-Hant"
+    source = _string(data, "source", name)
+    author = _string(data, "author", name)
+    settings = _settings(data.get("settings", {}), name)
+
+    raw_questions = data.get("questions")
+    if raw_questions is None:
+        raise QuizSetError(f"{name}: the quiz set has no questions (add [[questions]] tables)")
+    if not isinstance(raw_questions, list) or not all(isinstance(q, dict) for q in raw_questions):
+        raise QuizSetError(f"{name}: questions must be [[questions]] tables")
+    if not raw_questions:
+        raise QuizSetError(f"{name}: the quiz set has no questions")
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_questions):
+        q = _question(raw, i, name, lines)
+        if q.id in seen:
+            raise QuizSetError(
+                f"{_where(name, i, q.id, lines)}: the id is already used by question {seen[q.id] + 1}"
+            )
+        seen[q.id] = i
+        questions.append(q)
+    return QuizSet(title, tuple(questions), language, source, author, settings)
+
+
+def _string(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
+    value = table.get(key)
+    if value is None:
+        if required:
+            raise QuizSetError(f"{where}: {key} is missing")
+        return ""
+    if not isinstance(value, str):
+        raise QuizSetError(f"{where}: {key} must be text in quotes, not {_kind(value)}")
+    if required and not value.strip():
+        raise QuizSetError(f"{where}: {key} is empty")
+    return value
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _settings(raw: object, name: str) -> QuizSettings:
+    if not isinstance(raw, dict):
+        raise QuizSetError(f"{name}: [settings] must be a table")
+    where = f"{name}: [settings]"
+    unknown = sorted(set(raw) - _SETTINGS_KEYS)
+    if unknown:
+        raise QuizSetError(f"{where}: unknown key(s): {', '.join(unknown)}")
+    defaults = QuizSettings()
+    values: dict[str, Any] = {}
+    for key in ("shuffle_questions", "shuffle_choices"):
+        if key in raw:
+            if not isinstance(raw[key], bool):
+                raise QuizSetError(f"{where}: {key} must be true or false, not {_kind(raw[key])}")
+            values[key] = raw[key]
+    if "time_limit_minutes" in raw:
+        limit = raw["time_limit_minutes"]
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise QuizSetError(
+                f"{where}: time_limit_minutes must be a whole number of minutes (0 = no limit)"
+            )
+        values["time_limit_minutes"] = limit
+    if "pass_mark" in raw:
+        mark = raw["pass_mark"]
+        if (
+            isinstance(mark, bool)
+            or not isinstance(mark, int | float)
+            or not 0 <= mark <= 100
+            or (isinstance(mark, float) and math.isnan(mark))
+        ):
+            raise QuizSetError(f"{where}: pass_mark must be a percentage from 0 to 100")
+        values["pass_mark"] = mark
+    return QuizSettings(
+        values.get("shuffle_questions", defaults.shuffle_questions),
+        values.get("shuffle_choices", defaults.shuffle_choices),
+        values.get("time_limit_minutes", defaults.time_limit_minutes),
+        values.get("pass_mark", defaults.pass_mark),
+    )
+
+
+def _string_list(
+    raw: Mapping[str, Any], key: str, where: str, *, minimum: int, unique: bool
+) -> tuple[str, ...]:
+    value = raw.get(key)
+    if value is None:
+        raise QuizSetError(f"{where}: {key} is missing")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise QuizSetError(f"{where}: {key} must be a list of texts in quotes")
+    items = tuple(value)
+    if any(not v.strip() for v in items):
+        raise QuizSetError(f"{where}: {key} has an empty entry")
+    if len(items) < minimum:
+        raise QuizSetError(f"{where}: {key} needs at least {minimum} entries, it has {len(items)}")
+    if unique:
+        dupes = sorted({v for v in items if items.count(v) > 1})
+        if dupes:
+            raise QuizSetError(f"{where}: {key} lists {dupes[0]!r} twice")
+    return items
+
+
+def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -> Question:
+    qid_raw = raw.get("id")
+    qid = qid_raw if isinstance(qid_raw, str) else ""
+    where = _where(name, index, qid, lines)
+    if qid_raw is None:
+        raise QuizSetError(f"{where}: id is missing")
+    if not isinstance(qid_raw, str) or not qid_raw.strip():
+        raise QuizSetError(f"{where}: id must be non-empty text in quotes")
+    qtype = raw.get("type")
+    if qtype not in QUESTION_TYPES:
+        shown = repr(qtype) if qtype is not None else "missing"
+        raise QuizSetError(f"{where}: type is {shown}; it must be one of {', '.join(QUESTION_TYPES)}")
+    unknown = sorted(set(raw) - _COMMON_KEYS - _TYPE_KEYS[qtype])
+    if unknown:
+        other = [k for k in unknown if any(k in keys for keys in _TYPE_KEYS.values())]
+        hint = f" ({other[0]!r} belongs to another question type)" if other else ""
+        raise QuizSetError(f"{where}: unknown key(s) for a {qtype} question: {', '.join(unknown)}{hint}")
+    prompt = _string(raw, "prompt", where, required=True)
+    points = raw.get("points", 1)
+    if (
+        isinstance(points, bool)
+        or not isinstance(points, int | float)
+        or not points > 0
+        or (isinstance(points, float) and not math.isfinite(points))
+    ):
+        raise QuizSetError(f"{where}: points must be a number above 0")
+    tags_raw = raw.get("tags", [])
+    if not isinstance(tags_raw, list) or not all(isinstance(t, str) for t in tags_raw):
+        raise QuizSetError(f"{where}: tags must be a list of texts in quotes")
+    common = {
+        "id": qid_raw,
+        "type": qtype,
+        "prompt": prompt,
+        "points": points,
+        "tags": tuple(tags_raw),
+        "source": _string(raw, "source", where),
+        "explanation": _string(raw, "explanation", where),
+    }
+
+    if qtype == "choice":
+        choices = _string_list(raw, "choices", where, minimum=2, unique=True)
+        answer = raw.get("answer")
+        if answer is None:
+            raise QuizSetError(
+                f"{where}: answer is missing (the number of the right choice, counting from 0)"
+            )
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            raise QuizSetError(f"{where}: answer must be the number of the right choice, counting from 0")
+        if not 0 <= answer < len(choices):
+            raise QuizSetError(
+                f"{where}: answer {answer} is out of range: there are {len(choices)} choices, "
+                f"numbered 0 to {len(choices) - 1}"
+            )
+        return Question(**common, answer=answer, choices=choices)
+    if qtype == "truefalse":
+        answer = raw.get("answer")
+        if not isinstance(answer, bool):
+            raise QuizSetError(f"{where}: answer must be true or false")
+        return Question(**common, answer=answer)
+    if qtype in ("cloze", "short"):
+        value = raw.get("answer")
+        if isinstance(value, str):
+            value = [value]  # one accepted answer written without the list brackets
+            raw = {**raw, "answer": value}
+        accepted = _string_list(raw, "answer", where, minimum=1, unique=False)
+        if qtype == "cloze" and not _BLANK.search(prompt):
+            raise QuizSetError(f"{where}: a cloze prompt needs a blank written as ____")
+        return Question(**common, answer=accepted)
+    if qtype == "order":
+        items = _string_list(raw, "items", where, minimum=2, unique=True)
+        return Question(**common, items=items)
+    pairs_raw = raw.get("pairs")
+    if pairs_raw is None:
+        raise QuizSetError(f"{where}: pairs is missing")
+    if not isinstance(pairs_raw, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p)
+        for p in pairs_raw
+    ):
+        raise QuizSetError(f'{where}: pairs must be a list of ["left", "right"] pairs of texts')
+    if len(pairs_raw) < 2:
+        raise QuizSetError(f"{where}: pairs needs at least 2 pairs")
+    lefts = [p[0] for p in pairs_raw]
+    dupes = sorted({x for x in lefts if lefts.count(x) > 1})
+    if dupes:
+        raise QuizSetError(f"{where}: pairs lists {dupes[0]!r} twice on the left")
+    return Question(**common, pairs=tuple((p[0], p[1]) for p in pairs_raw))
+
+
+# ---------------------------------------------------------------------------------------------- saving
+
+_HEADER = """\
+# Dushu quiz set. Edit it with any text editor; Dushu checks it when it loads and names any problem.
+# Question types and their keys:
+#   choice    choices = [...]; answer = number of the right choice, counting from 0
+#   truefalse answer = true or false
+#   cloze     prompt with a ____ blank; answer = [accepted fillings, ...]
+#   short     answer = [accepted answers, ...]
+#   order     items = [...] in the right order (shown shuffled)
+#   match     pairs = [["left", "right"], ...] (right sides shown shuffled)
+# Every question: id (unique), type, prompt, points, tags, source (the sentence it checks), explanation.
+# Answers are checked ignoring full/half width, spaces, Traditional/Simplified and tone marks vs numbers.
+"""
+
+
+def _toml_string(value: str) -> str:
+    """A TOML string literal: multi-line when the text has line breaks, so teachers can read it."""
+    if "\n" in value:
+        body = value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+        body = "".join(
+            c if c in "\n\t" or (ord(c) >= 0x20 and ord(c) != 0x7F) else f"\\u{ord(c):04X}" for c in body
+        )
+        return f'"""\n{body}"""'
+    out = []
+    for c in value:
+        if c == "\\":
+            out.append("\\\\")
+        elif c == '"':
+            out.append('\\"')
+        elif c == "\t":
+            out.append("\\t")
+        elif ord(c) < 0x20 or ord(c) == 0x7F:
+            out.append(f"\\u{ord(c):04X}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_number(value: int | float) -> str:
+    # repr gives "1", "1.5", "2.0" or "1e+20", all valid TOML and read back as the same type and value.
+    return repr(value)
+
+
+def _toml_list(values: tuple[str, ...] | list[str], indent: str = "    ") -> str:
+    if not values:
+        return "[]"
+    inline = "[" + ", ".join(_toml_string(v) for v in values) + "]"
+    if len(inline) <= 60 and all("\n" not in v for v in values):
+        return inline
+    return "[\n" + "".join(f"{indent}{_toml_string(v)},\n" for v in values) + "]"
+
+
+def dumps_quiz_set(qs: QuizSet) -> str:
+    """The quiz set as readable TOML: a comment header, [settings], one [[questions]] table each."""
+    out = [_HEADER.rstrip("\n"), ""]
+    out.append(f'format = "{FORMAT}"')
+    out.append(f"version = {VERSION}")
+    out.append(f"title = {_toml_string(qs.title)}")
+    out.append(f"language = {_toml_string(qs.language)}")
+    out.append(f"source = {_toml_string(qs.source)}")
+    out.append(f"author = {_toml_string(qs.author)}")
+    out.append("")
+    s = qs.settings
+    out.append("[settings]")
+    out.append(f"shuffle_questions = {'true' if s.shuffle_questions else 'false'}")
+    out.append(f"shuffle_choices = {'true' if s.shuffle_choices else 'false'}")
+    out.append(f"time_limit_minutes = {s.time_limit_minutes}  # 0 = no limit")
+    out.append(f"pass_mark = {_toml_number(s.pass_mark)}  # percent")
+    for q in qs.questions:
+        out.append("")
+        out.append("[[questions]]")
+        out.append(f"id = {_toml_string(q.id)}")
+        out.append(f"type = {_toml_string(q.type)}")
+        out.append(f"points = {_toml_number(q.points)}")
+        out.append(f"tags = {_toml_list(q.tags)}")
+        out.append(f"prompt = {_toml_string(q.prompt)}")
+        if q.type == "choice":
+            out.append(f"choices = {_toml_list(q.choices)}")
+            assert isinstance(q.answer, int)
+            shown = q.choices[q.answer] if 0 <= q.answer < len(q.choices) else ""
+            comment = f"  # {shown}" if shown and "\n" not in shown else ""
+            out.append(f"answer = {q.answer}{comment}")
+        elif q.type == "truefalse":
+            out.append(f"answer = {'true' if q.answer else 'false'}")
+        elif q.type in ("cloze", "short"):
+            out.append(f"answer = {_toml_list(q.accepted)}")
+        elif q.type == "order":
+            out.append(f"items = {_toml_list(q.items)}")
+        elif q.type == "match":
+            body = "".join(f"    [{_toml_string(a)}, {_toml_string(b)}],\n" for a, b in q.pairs)
+            out.append(f"pairs = [\n{body}]")
+        out.append(f"source = {_toml_string(q.source)}")
+        out.append(f"explanation = {_toml_string(q.explanation)}")
+    return "\n".join(out) + "\n"
+
+
+def save_quiz_set(qs: QuizSet, path: str | os.PathLike[str]) -> None:
+    """Write the quiz set atomically (a temporary file in the same folder, then a rename)."""
+    text = dumps_quiz_set(qs)
+    loads_quiz_set(text, name="the quiz set being saved")  # never write a file Dushu could not read back
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise QuizSetError(f"{target}: cannot write the quiz set ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise QuizSetError(f"{target}: cannot write the quiz set ({exc.strerror or exc})") from None

@@ -1,0 +1,150 @@
+"""Readings: one tone-marked pinyin syllable per Han character, in word context, dictionary-checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+from pypinyin.style import convert as convert_style
+
+from dushu.core.cedict import Dictionary, cedict_pinyin_marks, marks_to_numbers
+from dushu.core.models import is_han
+
+# Traditional characters that settle a reading their merged Simplified form leaves open
+# (尽 is jǐn or jìn, but 盡 is always jìn and 儘 always jǐn).
+_TRADITIONAL_READINGS = {
+    "盡": "jìn",
+    "儘": "jǐn",
+    "僕": "pú",
+    "捨": "shě",
+    "髒": "zāng",
+    "臟": "zàng",
+    "幹": "gàn",
+    "隻": "zhī",
+    "發": "fā",
+    "髮": "fà",
+    "係": "xì",
+    "蔔": "bo",
+    "麴": "qū",
+    "夥": "huǒ",
+    "樸": "pǔ",
+    "噁": "ě",
+    "纖": "xiān",
+    "縴": "qiàn",
+    "籲": "yù",
+    "嚥": "yàn",
+    "揹": "bēi",
+    "適": "shì",
+    "鬍": "hú",
+    "術": "shù",
+    "廠": "chǎng",
+    "慄": "lì",
+    "鐘": "zhōng",
+    "鍾": "zhōng",
+    "藉": "jiè",
+}
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]+")
+
+
+class ReadingFinder:
+    """Finds readings for words (Simplified form) and remembers them: texts repeat their words."""
+
+    def __init__(self, dictionary: Dictionary, fixed: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        """`fixed` maps Simplified words (names, the user's words) to their tone-marked readings."""
+        self._dictionary = dictionary
+        self._fixed: dict[str, tuple[str, ...]] = dict(fixed or {})
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def set_fixed(self, word: str, syllables: tuple[str, ...]) -> None:
+        """Always read `word` (Simplified) as `syllables` (tone marks)."""
+        self._fixed[word] = syllables
+        self._memo.pop(word, None)
+
+    def word_reading(self, simplified: str, original: str = "") -> tuple[str, ...]:
+        """One tone-marked syllable per Han character of the word, in order; () without Han.
+
+        pypinyin reads the Simplified form (its phrase data is Simplified); where CC-CEDICT gives a
+        multi-character word (or a part of it) exactly one reading, the dictionary wins.
+        """
+        memo = self._memo.get(simplified)
+        if memo is not None:
+            return memo
+        syllables: list[str] = []
+        for m in HAN_RUN.finditer(simplified):
+            orig = original[m.start() : m.end()] if len(original) == len(simplified) else ""
+            syllables.extend(self._run_reading(m.group(), orig))
+        result = tuple(syllables)
+        self._memo[simplified] = result
+        return result
+
+    def _run_reading(self, run: str, original: str) -> list[str]:
+        fixed = self._fixed.get(run)
+        if fixed is not None and len(fixed) == len(run):
+            return list(fixed)
+        if len(run) > 1:
+            single = self._single_reading(run) or (self._single_reading(original) if original else None)
+            if single is not None:
+                return list(single)
+        guess: list[str] = lazy_pinyin(run, style=Style.TONE, errors=_unknown)
+        if len(guess) != len(run):  # pypinyin merged or dropped something: read char by char
+            guess = [lazy_pinyin(ch, style=Style.TONE)[0] for ch in run]
+        if original:
+            for i, ch in enumerate(original):
+                settled = _TRADITIONAL_READINGS.get(ch)
+                if settled is not None:
+                    guess[i] = settled
+        if len(run) > 1:
+            self._correct_parts(run, guess)
+        return guess
+
+    def _single_reading(self, word: str) -> tuple[str, ...] | None:
+        """The reading when every CC-CEDICT entry for `word` agrees (ignoring capitals)."""
+        entries = self._dictionary.lookup(word)
+        readings = {e.pinyin.lower() for e in entries if len(e.pinyin.split()) == len(word)}
+        if len(readings) != 1:
+            return None
+        lowered = next(iter(readings))
+        # Prefer the lower-case (common noun) spelling of the entry that carries that reading.
+        entry = next(e for e in entries if e.pinyin.lower() == lowered)
+        marks = cedict_pinyin_marks(entry.pinyin.lower())
+        if any(not s.isalpha() for s in marks):
+            return None
+        return marks
+
+    def _correct_parts(self, run: str, guess: list[str]) -> None:
+        """Apply unambiguous dictionary readings of the longest known parts of an unknown word."""
+        i = 0
+        n = len(run)
+        while i < n:
+            for j in range(min(n, i + 6), i + 1, -1):
+                single = self._single_reading(run[i:j])
+                if single is not None:
+                    guess[i:j] = single
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+def _unknown(chars: str) -> Any:
+    """pypinyin's hook for characters it cannot read: one "?" each, so syllables stay aligned."""
+    return ["?"] * len(chars)
+
+
+def to_numbers(syllable: str) -> str:
+    """A tone-marked syllable with a tone number instead: "nián" -> "nian2"."""
+    return marks_to_numbers(syllable)
+
+
+def to_zhuyin(syllable: str) -> str:
+    """A tone-marked syllable in zhuyin (bopomofo): "nián" -> "ㄋㄧㄢˊ"."""
+    result: str = convert_style(syllable, Style.BOPOMOFO, strict=True)
+    return result or syllable
+
+
+def han_count(text: str) -> int:
+    """How many Han characters `text` has (the length of its reading)."""
+    return sum(1 for ch in text if is_han(ch))

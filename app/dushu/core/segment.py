@@ -1,0 +1,287 @@
+"""Word segmentation: jieba on the Simplified form, mapped back onto the original characters."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+from dushu.core.models import is_han
+
+# Determiners and numerals that, followed by a measure word, make two words (這 個, 一 種, 每 年):
+# the convention of the Academia Sinica and Penn standards, and what the dictionary explains best.
+_DETERMINERS = frozenset("这那哪每各某该此本一两几半二三四五六七八九十")
+_MEASURES = frozenset(
+    "个种位次场项件条张家名只句篇部台辆架艘份所间座支枚片批套道类段届期轮封首层头双对笔股声顿番回趟遍"
+    "阵根棵颗块把门人年天周倍"
+)
+# Words made of a determiner and a measure word that are lexicalised and stay whole.
+_LEXICALISED = frozenset(
+    {
+        "一个人",
+        "一点",
+        "一些",
+        "一样",
+        "一般",
+        "一切",
+        "一定",
+        "一直",
+        "一起",
+        "一旦",
+        "一下",
+        "一向",
+        "一再",
+        "一度",
+        "一律",
+        "一致",
+        "一番",
+        "一阵",
+        "一边",
+        "一面",
+        "一同",
+        "一时",
+        "一口",
+        "一手",
+        "一头",
+        "一道",
+        "一块",
+        "一家",
+        "一路",
+        "一部分",
+        "一回事",
+        "这些",
+        "那些",
+        "哪些",
+        "这样",
+        "那样",
+        "这么",
+        "那么",
+        "本人",
+        "本身",
+        "本来",
+        "本年度",
+        "本届",
+        "本地",
+        "这里",
+        "那里",
+        "哪里",
+        "每当",
+        "半天",
+        "几乎",
+        "两岸",
+        "两国",
+        "三国",
+        "四国",
+        "本周",
+        "此间",
+        "各位",
+        "一周",
+        "周年",
+        "一家人",
+        "各方",
+        "双方",
+        "一方",
+        "一行",
+        "一席",
+        "一声",
+        "四周",
+        "一年级",
+        "半年",
+        "半岛",
+    }
+)
+
+# Copula compounds that jieba keeps whole but that are an adverb or pronoun plus 是 (不 是, 这 是).
+_COPULA_PREFIXES = frozenset("不这那更却也都又正即便乃")
+
+_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两廿卅")
+# Units that make one token with the number before them (2025年, 5500亿美元, 28日, 1990年代).
+_DATE_UNITS = "世纪|年代|年度|财年|月份|周年|年|月|日|号"
+_MONEY_UNITS = "美元|港元|港币|日元|日圆|欧元|英镑|人民币|新台币|台币|韩元|卢布|元"
+_DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[,，][0-9０-９]{3})*"
+_CN_NUMBER = r"[零〇一二三四五六七八九十两廿卅][零〇一二三四五六七八九十百千两]+"
+
+_RUN = re.compile(
+    # Digits with magnitude and unit: 2025年, 5500亿美元, 2%, 1.0, 6个月 (个月 stays a unit of time).
+    rf"(?P<num>{_DIGITS}(?:[万亿千百]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS}|个月|时|点|分|秒|岁|多|余|倍)?[%％]?)"
+    # Chinese numerals only when a unit shows that they are a number: 二〇二五年, 八十四年, 三千万美元.
+    rf"|(?P<cnum>{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS})"
+    rf"|{_CN_NUMBER}[万亿]+)"
+    r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]+?)"
+    rf"(?={_DIGITS}|{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS}|[万亿])|[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]|$)"
+    r"|(?P<lat>[A-Za-zＡ-Ｚａ-ｚ]+(?:[’'][A-Za-z]+)*)"
+    r"|(?P<ws>\s+)"
+    r"|(?P<rep>(?P<repch>[-—─…·.=~～_*])(?P=repch)+)"
+    r"|(?P<other>.)",
+    re.S,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One segment: `text` is original characters at [start, end); `simplified` has the same length."""
+
+    start: int
+    end: int
+    simplified: str
+    pos: str
+    is_name: bool = False
+
+
+class Segmenter:
+    """jieba with Dushu's bundled names and the user's words, caching under the given folder."""
+
+    def __init__(
+        self,
+        cache_dir: str | os.PathLike[str],
+        names: Iterable[tuple[str, str]] = (),
+        user_words: Iterable[str] = (),
+        tag_of: Callable[[str], str | None] | None = None,
+    ) -> None:
+        """`names` are (Simplified word, jieba tag) pairs; `user_words` are Simplified words to keep whole.
+
+        `tag_of` gives jieba's part-of-speech tag of a dictionary word (the lexicon index has them).
+        """
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.tmp_dir = str(cache_dir)
+        self._tokenizer.cache_file = "jieba.cache"
+        _load_prefix_dictionary(self._tokenizer, Path(cache_dir))
+        self._tag_of = tag_of or (lambda word: None)
+        self._tags: dict[str, str] = {}
+        self._names: set[str] = set()
+        self._lock = threading.Lock()
+        for word, tag in names:
+            self._add(word, tag)
+            self._names.add(word)
+        for word in user_words:
+            self._add(word, self._tag_of(word) or "n")
+
+    def _add(self, word: str, tag: str) -> None:
+        # A frequency well above any ordinary word so a listed name always wins over its parts.
+        self._tokenizer.add_word(word, freq=max(self._tokenizer.FREQ.get(word, 0) or 0, 50_000))
+        self._tags[word] = tag
+
+    def add_user_word(self, simplified: str) -> None:
+        """Keep `simplified` whole from now on (a merge the user made)."""
+        with self._lock:
+            self._add(simplified, self._tags.get(simplified) or self._tag_of(simplified) or "n")
+
+    def remove_user_word(self, simplified: str) -> None:
+        """Stop treating `simplified` as one word (a split the user made)."""
+        with self._lock:
+            self._tokenizer.del_word(simplified)
+            self._names.discard(simplified)
+
+    def segment(self, original: str, simplified: str) -> Iterator[Piece]:
+        """Yield pieces covering `original` in order; `simplified` is its length-preserving conversion."""
+        if len(original) != len(simplified):
+            raise ValueError("the simplified text must have the same length as the original")
+        pieces: list[Piece] = []
+        for m in _RUN.finditer(simplified):
+            kind = m.lastgroup
+            start = m.start()
+            chunk = m.group()
+            if kind == "han":
+                with self._lock:
+                    words = list(self._tokenizer.cut(chunk, HMM=True))
+                for word in words:
+                    end = start + len(word)
+                    pieces.append(Piece(start, end, word, self._tag_for(word), word in self._names))
+                    start = end
+            elif kind in ("num", "cnum"):
+                pos = "t" if chunk[-1] in "年月日号纪代度" else "m"
+                pieces.append(Piece(start, m.end(), chunk, pos))
+            elif kind == "lat":
+                pieces.append(Piece(start, m.end(), chunk, "eng"))
+            elif kind == "ws":
+                pieces.append(Piece(start, m.end(), chunk, "ws"))
+            else:
+                pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
+        yield from _split_determiners(pieces)
+
+    def _tag_for(self, word: str) -> str:
+        tag = self._tags.get(word)
+        if tag is None:
+            # Only words in jieba's dictionary have a tag to look up; words its HMM made have none.
+            tag = (self._tag_of(word) or "") if self._tokenizer.FREQ.get(word) else ""
+            self._tags[word] = tag  # misses too: the next occurrence costs one dict look-up
+        if tag:
+            return tag
+        if all(ch in _NUMERAL_CHARS for ch in word):
+            return "m"
+        return "x" if not any(is_han(ch) for ch in word) else "n"
+
+
+def _is_punct(ch: str) -> bool:
+    return not ch.isalnum()
+
+
+def _split_determiners(pieces: list[Piece]) -> list[Piece]:
+    """Split 这个 / 一种 / 每年 into determiner and measure word, and 不是 / 这是 at the copula."""
+    out: list[Piece] = []
+    for p in pieces:
+        s = p.simplified
+        if (
+            len(s) == 2
+            and s[0] in _DETERMINERS
+            and s[1] in _MEASURES
+            and s not in _LEXICALISED
+            and not p.is_name
+        ):
+            out.append(Piece(p.start, p.start + 1, s[0], "r" if s[0] in "这那哪每各某该此本" else "m"))
+            out.append(Piece(p.start + 1, p.end, s[1], "q"))
+        elif len(s) == 2 and s[1] == "是" and s[0] in _COPULA_PREFIXES:
+            out.append(Piece(p.start, p.start + 1, s[0], "r" if s[0] in "这那" else "d"))
+            out.append(Piece(p.start + 1, p.end, "是", "v"))
+        else:
+            out.append(p)
+    return out
+
+
+def _load_prefix_dictionary(tokenizer: jieba.Tokenizer, cache: Path) -> None:
+    """Give `tokenizer` jieba's prefix dictionary from a pickle in `cache` (built on first use).
+
+    jieba's own marshal cache takes about three times as long to load, and it would go to /tmp.
+    """
+    source = Path(jieba.__file__).with_name("dict.txt")
+    stamp = f"{jieba.__version__}:{source.stat().st_size}:{source.stat().st_mtime_ns}"
+    path = cache / "jieba-prefix.pickle"
+    try:
+        with path.open("rb") as fh:
+            saved = pickle.load(fh)
+        if isinstance(saved, tuple) and len(saved) == 3 and saved[0] == stamp:
+            tokenizer.FREQ, tokenizer.total = saved[1], saved[2]
+            tokenizer.initialized = True
+            return
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        pass
+    with source.open("rb") as fh:
+        freq, total = tokenizer.gen_pfdict(fh)
+    tokenizer.FREQ, tokenizer.total = freq, total
+    tokenizer.initialized = True
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            pickle.dump((stamp, freq, total), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only cache only costs time on the next start
+
+
+def jieba_tags() -> Iterator[tuple[str, str]]:
+    """(word, part-of-speech tag) for every word of jieba's dictionary (read when building the index)."""
+    source = Path(jieba.__file__).with_name("dict.txt")
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3:
+                yield parts[0], parts[2]

@@ -1,0 +1,156 @@
+"""The vocabulary of a text: distinct words with definitions, HSK level, frequency and study order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dushu.core.cedict import cedict_pinyin_marks
+from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
+from dushu.core.script import to_traditional
+from dushu.core.toolkit import Lexicon, Toolkit
+from dushu.core.wordlists import NameEntry
+
+# Parts of speech that are not vocabulary: numbers and time words with digits, punctuation, Latin.
+_SKIP_POS = frozenset({"w", "ws", "x", "eng", "m"})
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What the dictionary says about a word, and whether it is a recognised name."""
+
+    definitions: tuple[Definition, ...]
+    is_name: bool
+
+
+def explain_word(
+    word: str,
+    simplified: str,
+    lexicon: Lexicon,
+    names: dict[str, NameEntry],
+    reading: tuple[str, ...] = (),
+) -> Explanation:
+    """All CC-CEDICT definitions of a word; for a word without an entry, its longest dictionary parts.
+
+    A word on the bundled name list is marked as a name and described by its kind and English name.
+    """
+    definitions: list[Definition] = []
+    name = names.get(simplified)
+    if name is not None:
+        gloss = f"{name.english} ({name.role})" if name.role and name.english else name.english or name.role
+        label = {"person": "name of a person", "place": "place name", "organisation": "organisation"}.get(
+            name.kind, "term"
+        )
+        listed = " ".join(cedict_pinyin_marks(name.pinyin)) if name.pinyin else " ".join(reading)
+        definitions.append(Definition(listed, tuple(x for x in (gloss, label) if x), "names"))
+    entries = _entries(word, simplified, lexicon, reading)
+    definitions.extend(_definitions(entries))
+    if not entries and name is None:
+        definitions.extend(_by_parts(simplified, lexicon))
+    return Explanation(
+        tuple(definitions), name is not None and name.kind in ("person", "place", "organisation")
+    )
+
+
+def _entries(word: str, simplified: str, lexicon: Lexicon, reading: tuple[str, ...]) -> list[DictEntry]:
+    entries: list[DictEntry] = list(lexicon.lookup(word))
+    if simplified != word:
+        seen = set(entries)
+        entries.extend(e for e in lexicon.lookup(simplified) if e not in seen)
+    wanted = " ".join(reading).lower()
+
+    def rank(e: DictEntry) -> tuple[bool, bool, bool, bool]:
+        marks = " ".join(cedict_pinyin_marks(e.pinyin.lower()))
+        return (
+            # The reading the text has first, then the form the text uses (後 before 后), then
+            # common words before proper nouns, and "variant of" cross-references last.
+            bool(wanted) and marks != wanted,
+            e.traditional != word and e.simplified != word,
+            e.pinyin[:1].isupper(),
+            all(
+                d.startswith(("variant of", "old variant of", "see ", "erhua variant")) for d in e.definitions
+            ),
+        )
+
+    entries.sort(key=rank)
+    return entries
+
+
+def _definitions(entries: Sequence[DictEntry]) -> list[Definition]:
+    return [Definition(" ".join(cedict_pinyin_marks(e.pinyin)), e.definitions) for e in entries]
+
+
+def _by_parts(simplified: str, lexicon: Lexicon) -> list[Definition]:
+    """Explain an unknown word by its longest dictionary parts, left to right."""
+    parts: list[Definition] = []
+    i = 0
+    n = len(simplified)
+    while i < n:
+        for j in range(n, i, -1):
+            piece = simplified[i:j]
+            entries = lexicon.lookup(piece) if any(is_han(c) for c in piece) else []
+            if entries:
+                e = entries[0]
+                gloss = "; ".join(e.definitions[:3])
+                parts.append(
+                    Definition(" ".join(cedict_pinyin_marks(e.pinyin)), (f"{piece}: {gloss}",), "parts")
+                )
+                i = j
+                break
+        else:
+            i += 1
+    return parts
+
+
+def build_vocabulary(
+    text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], toolkit: Toolkit
+) -> list[VocabItem]:
+    """Distinct Chinese words of the text, ordered by what a learner should study first.
+
+    Order: words on the HSK list by level, then the rest by frequency (common first); within a level,
+    the more often the text uses a word the earlier it comes. Names come last.
+    """
+    firsts: dict[str, Token] = {}
+    counts: dict[str, int] = {}
+    for tok in tokens:
+        # All-Han tokens are exactly those with one syllable per character.
+        if tok.pos in _SKIP_POS or len(tok.pinyin) != len(tok.text):
+            continue
+        counts[tok.text] = counts.get(tok.text, 0) + 1
+        firsts.setdefault(tok.text, tok)
+    items: list[VocabItem] = []
+    lexicon = toolkit.lexicon
+    for word, tok in firsts.items():
+        simplified = tok.simplified or word
+        explanation = explain_word(word, simplified, lexicon, toolkit.names, tok.pinyin)
+        traditional = word if word != simplified else to_traditional(word)
+        sentence = sentences[tok.sentence] if 0 <= tok.sentence < len(sentences) else None
+        items.append(
+            VocabItem(
+                word=word,
+                traditional=traditional,
+                simplified=simplified,
+                pinyin=tok.pinyin,
+                definitions=explanation.definitions,
+                hsk=lexicon.hsk_level(simplified),
+                frequency=lexicon.zipf(simplified),
+                count=counts[word],
+                example=sentence.text if sentence else "",
+                example_sentence=tok.sentence,
+                first_offset=tok.start,
+                is_name=explanation.is_name or tok.is_name,
+            )
+        )
+    items.sort(key=study_order_key)
+    return items
+
+
+def study_order_key(item: VocabItem) -> tuple[int, int, float, int, int]:
+    """Sort key: names last, HSK words by level, then by frequency, then by count in the text."""
+    return (
+        1 if item.is_name else 0,
+        item.hsk if item.hsk is not None else 8,
+        -item.frequency,
+        -item.count,
+        item.first_offset,
+    )

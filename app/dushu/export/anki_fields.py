@@ -1,0 +1,274 @@
+"""Field contents for cards: escaping document text, tone-coloured readings, highlighted sentences."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pypinyin import Style
+from pypinyin.style import convert as convert_style
+
+from dushu.core.models import Definition, VocabItem
+
+# Control characters would corrupt the package: 0x1f separates fields inside an Anki note.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Besides HTML, Anki gives meaning to {{ }} (cloze and template syntax), [ ] ([sound:…], [$]…[/$]
+# LaTeX) and backslashes (MathJax \( \)); as entities they display the same and mean nothing.
+_ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "\\": "&#92;"})
+
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\]\\\x00-\x1f\x7f]")
+
+# The combining marks that carry the tone in NFD-decomposed pinyin.
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+BLANK = "＿＿"
+
+
+def clean_text(text: str) -> str:
+    """`text` without control characters, tabs as spaces, line breaks as "\\n"."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def escape_html(text: str) -> str:
+    """Untrusted text as HTML that Anki shows verbatim: tags, cloze braces and media tags stay text."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # most Chinese text has nothing to escape; skip the work
+    escaped = html.escape(clean_text(text), quote=True).translate(_ANKI_SYNTAX)
+    return escaped.replace("\n", "<br>")
+
+
+def plain_line(text: str) -> str:
+    """Text on one line (for CSV/TSV cells and tags): control characters and line breaks removed."""
+    return " ".join(clean_text(text).split())
+
+
+@cache
+def tone_number(syllable: str) -> int:
+    """The tone of a pinyin syllable, tone-marked or numbered: "xíng" -> 2, "de" -> 5, "lv4" -> 4.
+
+    >>> [tone_number(s) for s in ("mā", "má", "mǎ", "mà", "ma", "lǜ", "Ń", "hao3")]
+    [1, 2, 3, 4, 5, 4, 2, 3]
+    """
+    if syllable and syllable[-1] in "12345":
+        return int(syllable[-1])
+    for ch in unicodedata.normalize("NFD", syllable):
+        tone = _TONE_MARKS.get(ch)
+        if tone is not None:
+            return tone
+    return 5
+
+
+@cache
+def toneless(syllable: str) -> str:
+    """A syllable without its tone mark or number, ü kept: "lǜ" -> "lü", "xing2" -> "xing"."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", syllable) if ch not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", stripped).rstrip("12345")
+
+
+@cache
+def numbered(syllable: str) -> str:
+    """A syllable with a tone number, ü written v (the form Pleco and IMEs accept): "lǜ" -> "lv4"."""
+    return toneless(syllable).lower().replace("ü", "v") + str(tone_number(syllable))
+
+
+@cache
+def zhuyin(syllable: str) -> str:
+    """A tone-marked syllable in zhuyin (bopomofo): "xíng" -> "ㄒㄧㄥˊ"; unknown syllables unchanged."""
+    converted: str | None = convert_style(syllable.lower(), Style.BOPOMOFO, strict=True)
+    return converted or syllable
+
+
+@cache
+def syllable_html(syllable: str) -> str:
+    """One syllable in its `toneN` span."""
+    return f'<span class="tone{tone_number(syllable)}">{escape_html(syllable)}</span>'
+
+
+@cache
+def _zhuyin_syllable_html(syllable: str) -> str:
+    return f'<span class="tone{tone_number(syllable)}">{escape_html(zhuyin(syllable))}</span>'
+
+
+def pinyin_html(syllables: Iterable[str]) -> str:
+    """Syllables written together as one word, each in a `toneN` span for colouring."""
+    return "".join(syllable_html(s) for s in syllables if s)
+
+
+def zhuyin_html(syllables: Iterable[str]) -> str:
+    """Zhuyin for the syllables, separated by spaces, each in a `toneN` span."""
+    return " ".join(_zhuyin_syllable_html(s) for s in syllables if s)
+
+
+def pinyin_plain(syllables: Iterable[str], sep: str = "") -> str:
+    """Tone-marked syllables joined by `sep`."""
+    return sep.join(s for s in syllables if s)
+
+
+def numbered_plain(syllables: Iterable[str], sep: str = "") -> str:
+    """Tone-numbered syllables joined by `sep`: ("xíng", "dòng") -> "xing2dong4"."""
+    return sep.join(numbered(s) for s in syllables if s)
+
+
+def reading_key(syllables: Iterable[str]) -> str:
+    """A reading normalised for identity: lower case, tone numbers, ü as v, syllables space-separated."""
+    return " ".join(numbered(s) for s in syllables if s)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch `[start, end)` of a text to wrap in a class; class "blank" hides its text entirely."""
+
+    start: int
+    end: int
+    cls: str
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A plain text with spans to highlight or blank; rendered to HTML or plain text the same way."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+    def html(self) -> str:
+        """Escaped HTML with each span as `<span class="…">`, blanks replaced by a blank mark."""
+        return _render(self.text, self._nested(), html_out=True)
+
+    def plain(self) -> str:
+        """The text on one line with blanks replaced by a blank mark."""
+        return plain_line(_render(self.text, self._nested(), html_out=False))
+
+    def _nested(self) -> list[Span]:
+        """The spans that fit: inside the text and either nested or disjoint (overlaps dropped)."""
+        kept: list[Span] = []
+        for span in sorted(self.spans, key=lambda s: (s.start, -s.end)):
+            if not 0 <= span.start < span.end <= len(self.text):
+                continue
+            if any(k.start < span.start < k.end < span.end for k in kept):
+                continue  # overlaps a kept span without nesting in it
+            if any(k.cls == "blank" and k.start <= span.start and span.end <= k.end for k in kept):
+                continue  # nothing inside a blank is shown anyway
+            kept.append(span)
+        return kept
+
+
+def _render(text: str, spans: Sequence[Span], *, html_out: bool) -> str:
+    esc = escape_html if html_out else (lambda s: s)
+    out: list[str] = []
+    stack: list[Span] = []
+    pos = 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1].end <= limit:
+            top = stack.pop()
+            if top.cls != "blank":
+                out.append(esc(text[pos : top.end]))
+                if html_out:
+                    out.append("</span>")
+            pos = top.end
+
+    for span in spans:
+        close_until(span.start)
+        if stack and stack[-1].cls == "blank":
+            continue
+        out.append(esc(text[pos : span.start]))
+        pos = span.start
+        if span.cls == "blank":
+            out.append(f'<span class="blank">{BLANK}</span>' if html_out else BLANK)
+        elif html_out:
+            out.append(f'<span class="{span.cls}">')
+        stack.append(span)
+    close_until(len(text) + 1)
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def find_all(text: str, needle: str) -> list[int]:
+    """Start offsets of the non-overlapping occurrences of `needle` in `text`."""
+    if not needle:
+        return []
+    starts: list[int] = []
+    i = text.find(needle)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(needle, i + len(needle))
+    return starts
+
+
+# --- meanings -------------------------------------------------------------------------------
+
+MAX_MEANINGS = 8
+
+
+def _reading_of(definition_pinyin: str) -> str:
+    return "".join(numbered(s) for s in definition_pinyin.split())
+
+
+def contextual_definitions(item: VocabItem) -> list[Definition]:
+    """The definitions for the reading the word has in the text (all of them if none matches)."""
+    if not item.definitions:
+        return []
+    wanted = "".join(numbered(s) for s in item.pinyin)
+    matching = [d for d in item.definitions if wanted and _reading_of(d.pinyin) == wanted]
+    return matching or list(item.definitions)
+
+
+def meanings(item: VocabItem, limit: int = MAX_MEANINGS) -> list[str]:
+    """The distinct meanings to show for the word in context, at most `limit`."""
+    seen: dict[str, None] = {}
+    for definition in contextual_definitions(item):
+        for meaning in definition.meanings:
+            text = plain_line(meaning)
+            if text and text not in seen:
+                seen[text] = None
+    return list(seen)[:limit]
+
+
+def meaning_plain(item: VocabItem) -> str:
+    """The meanings as one line: "to act; action"."""
+    return "; ".join(meanings(item))
+
+
+def meaning_html(item: VocabItem) -> str:
+    """The meanings as HTML: one block per dictionary entry, meanings separated by semicolons."""
+    blocks: list[str] = []
+    remaining = MAX_MEANINGS
+    seen: set[str] = set()
+    for definition in contextual_definitions(item):
+        parts = []
+        for meaning in definition.meanings:
+            text = plain_line(meaning)
+            if text and text not in seen and remaining > 0:
+                seen.add(text)
+                parts.append(escape_html(text))
+                remaining -= 1
+        if parts:
+            source = escape_html(plain_line(definition.source))
+            blocks.append(f'<div class="def def-{source}">{"; ".join(parts)}</div>')
+    return "".join(blocks)
+
+
+def hsk_label(level: int | None) -> str:
+    """How an HSK 3.0 level is written on a card: "HSK 3", "HSK 7–9", "" when not listed."""
+    if level is None:
+        return ""
+    return "HSK 7–9" if level >= 7 else f"HSK {level}"
+
+
+def hsk_tag(level: int | None) -> str:
+    """The tag for an HSK level: "dushu::hsk::3", "dushu::hsk::7-9", "dushu::hsk::none"."""
+    if level is None:
+        return "dushu::hsk::none"
+    return "dushu::hsk::7-9" if level >= 7 else f"dushu::hsk::{level}"
+
+
+def tag_part(text: str, limit: int = 48) -> str:
+    """Text usable inside an Anki tag: no spaces, no "::" nesting, no quotes, at most `limit` chars."""
+    cleaned = plain_line(text).replace("::", "_").replace('"', "").replace(" ", "_").replace("\u3000", "_")
+    return cleaned[:limit].strip("_:") or "untitled"

@@ -1,0 +1,260 @@
+"""The words a learner already knows: read from a word list or from an Anki export (.apkg / .colpkg).
+
+An Anki package is a zip archive. Only the collection database inside it is read, into memory, by
+its fixed name; no name from the archive is ever used as a path, and nothing is extracted to disk.
+Newer Anki versions compress the collection with Zstandard (``collection.anki21b``). Python 3.11 has
+no Zstandard decoder, so one of the packages ``zstandard``, ``pyzstd`` or ``backports.zstd`` (or the
+``anki`` package itself) must be installed to read those; older-format packages need nothing.
+With only ``anki`` installed, the package is imported into a throwaway collection in a temporary
+folder, where Anki's own importer (which sanitises media names) handles it.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import io
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from dushu.core.loading import load_text
+from dushu.core.models import is_han
+from dushu.errors import InputFileError
+
+# Newest first: a new-format package also holds a stub collection.anki2 that only says "update Anki".
+_COLLECTION_NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
+MAX_COLLECTION_BYTES = 1 << 30  # a collection larger than this is refused (zip bombs, runaway memory)
+MAX_WORD_LENGTH = 10  # longer runs of characters in a word field are sentences, not words
+
+# Fields whose names say they hold the headword, compared in lower case.
+WORD_FIELD_NAMES = frozenset({
+    "word", "words", "hanzi", "simplified", "traditional", "chinese", "characters", "character",
+    "expression", "headword", "vocab", "vocabulary", "term", "front", "漢字", "汉字", "詞語",
+    "词语", "單詞", "单词", "生詞", "生词", "詞", "词", "字",
+})  # fmt: skip
+
+_SENTENCE_MARKS = re.compile(r"[，。、；：！？「」『』《》…]")
+_TAG = re.compile(r"<[^>]*>")
+_MEDIA = re.compile(r"\[(?:sound|anki:[a-z]+)[^\]]*\]", re.IGNORECASE)
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
+
+
+def read_known_words(path: str | os.PathLike[str]) -> set[str]:
+    """The known words in `path`: a text file with one word a line, or an Anki .apkg / .colpkg.
+
+    From a text file, the first tab-separated column of each line counts (so Pleco and Anki text
+    exports work too); lines starting with ``#`` or ``//`` are comments. From an Anki package, the
+    headword fields of every note count (fields named Word, Hanzi, Simplified, Traditional, Front …;
+    the sort field when a note type has none). Only runs of Chinese characters are kept, so
+    ``行动[行動]`` gives both forms. Raises InputFileError when the file cannot be read.
+    """
+    p = Path(path)
+    if p.suffix.lower() in (".apkg", ".colpkg") or (p.is_file() and zipfile.is_zipfile(p)):
+        return words_from_anki_package(p)
+    return words_from_list(load_text(p))
+
+
+def words_from_list(text: str) -> set[str]:
+    """The words of a word list (see `read_known_words`)."""
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", "//")):
+            continue
+        words.update(han_runs(line.split("\t", 1)[0]))
+    return words
+
+
+def han_runs(text: str, max_length: int | None = None) -> Iterator[str]:
+    """The runs of Chinese characters in `text`, at most `max_length` long when given."""
+    run: list[str] = []
+    for ch in text + "\n":
+        if is_han(ch):
+            run.append(ch)
+            continue
+        if run and (max_length is None or len(run) <= max_length):
+            yield "".join(run)
+        run = []
+
+
+def words_from_anki_package(path: Path) -> set[str]:
+    """The headwords of every note in an Anki package, read safely (see the module docstring)."""
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputFileError(f"{name}: no such file") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputFileError(f"{name} is not an Anki package (not a zip archive): {exc}") from None
+    with archive:
+        members = set(archive.namelist())
+        member = next((m for m in _COLLECTION_NAMES if m in members), None)
+        if member is None:
+            raise InputFileError(f"{name} is not an Anki package: it holds no Anki collection")
+        data = _read_member(archive, member, name)
+    if member.endswith("b"):
+        decompressed = _zstd_decompress(data, name)
+        if decompressed is None:
+            return _words_via_anki(path, name)
+        data = decompressed
+    return words_from_collection(data, name)
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
+    info = archive.getinfo(member)
+    if info.file_size > MAX_COLLECTION_BYTES:
+        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
+    try:
+        with archive.open(info) as handle:
+            # Read one byte past the limit: a lying size header cannot make this read without end.
+            data = handle.read(MAX_COLLECTION_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise InputFileError(f"{name}: the Anki collection inside cannot be read: {exc}") from None
+    if len(data) > MAX_COLLECTION_BYTES:
+        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
+    return data
+
+
+def _zstd_decompress(data: bytes, name: str) -> bytes | None:
+    """Decompress with whichever Zstandard module is installed; None when there is none."""
+    limit = MAX_COLLECTION_BYTES + 1
+    out: bytes | None = None
+    try:
+        for module_name in ("compression.zstd", "backports.zstd", "pyzstd"):
+            module = _optional_module(module_name)
+            if module is not None:
+                out = bytes(module.ZstdDecompressor().decompress(data, max_length=limit))
+                break
+        else:
+            zstandard = _optional_module("zstandard")
+            if zstandard is None:
+                return None
+            # Anki's frames carry no content size, so decompress as a stream, at most `limit` bytes.
+            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+            chunks: list[bytes] = []
+            size = 0
+            while size < limit:
+                chunk = reader.read(min(1 << 20, limit - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            out = b"".join(chunks)
+    except Exception as exc:  # each module raises its own error type for corrupt data
+        raise InputFileError(f"{name}: the Anki collection inside is damaged ({exc})") from None
+    if len(out) > MAX_COLLECTION_BYTES:
+        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
+    return out
+
+
+def _optional_module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _words_via_anki(path: Path, name: str) -> set[str]:
+    """Read a new-format package by importing it into a scratch collection with the `anki` package."""
+    try:
+        from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    except ImportError:
+        raise InputFileError(
+            f"{name} uses the compressed format of newer Anki versions, which needs the 'zstandard' "
+            "package (pip install zstandard); or export again from Anki with “Support older Anki "
+            "versions” ticked"
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="dushu-known-") as scratch:
+        col = Collection(str(Path(scratch) / "known.anki2"))
+        try:
+            request = ImportAnkiPackageRequest(
+                package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=False)
+            )
+            try:
+                col.import_anki_package(request)
+            except Exception as exc:  # the backend raises its own error types for bad packages
+                raise InputFileError(f"{name}: Anki cannot read this package ({exc})") from None
+            assert col.db is not None  # open until col.close()
+            rows = col.db.all("SELECT mid, flds, sfld FROM notes")
+            named = [
+                (int(model["id"]), int(field["ord"]), str(field["name"]))
+                for model in col.models.all()
+                for field in model["flds"]
+            ]
+        finally:
+            col.close()
+    return _words_from_rows(rows, _headword_ordinals(named))
+
+
+def words_from_collection(data: bytes, name: str = "<collection>") -> set[str]:
+    """The headwords of every note in an Anki collection database (schema 11 or 18), given as bytes."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        try:
+            conn.deserialize(data)
+            # The database is untrusted: never run functions its schema names, never write.
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA query_only = ON")
+            fields = _headword_ordinals(_field_names(conn))
+            rows = conn.execute("SELECT mid, flds, sfld FROM notes").fetchall()
+        except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError) as exc:
+            raise InputFileError(f"{name}: the Anki collection inside is not readable ({exc})") from None
+    finally:
+        conn.close()
+    return _words_from_rows(rows, fields)
+
+
+def _words_from_rows(rows: Iterable[Any], fields: dict[int, list[int]]) -> set[str]:
+    words: set[str] = set()
+    for mid, flds, sfld in rows:
+        values = str(flds).split("\x1f")
+        ords = fields.get(int(mid))
+        if ords:
+            for value in (values[o] for o in ords if o < len(values)):
+                words.update(han_runs(_field_text(value), MAX_WORD_LENGTH))
+            continue
+        # A note type without a headword field (a question, a cloze sentence…): its sort field
+        # counts only when it looks like a headword, not a sentence.
+        text = _field_text(str(sfld))
+        runs = list(han_runs(text))
+        if runs and len(runs) <= 3 and not _SENTENCE_MARKS.search(text):
+            words.update(r for r in runs if len(r) <= MAX_WORD_LENGTH)
+    return words
+
+
+def _field_names(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
+    """(note type id, field ordinal, field name) for every field of every note type."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "fields" in tables:  # schema 18 (Anki 2.1.28+): one row per field
+        return [(int(n), int(o), str(f)) for n, o, f in conn.execute("SELECT ntid, ord, name FROM fields")]
+    # schema 11: note types as JSON in the col table
+    row = conn.execute("SELECT models FROM col").fetchone()
+    models = json.loads(row[0]) if row and row[0] else {}
+    return [
+        (int(mid), int(field.get("ord", i)), str(field.get("name", "")))
+        for mid, model in models.items()
+        for i, field in enumerate(model.get("flds", []))
+    ]
+
+
+def _headword_ordinals(named: Iterable[tuple[int, int, str]]) -> dict[int, list[int]]:
+    """For each note type id, the ordinals of its headword fields (empty: use the sort field)."""
+    out: dict[int, list[int]] = {}
+    for ntid, ordinal, field_name in named:
+        out.setdefault(ntid, [])
+        if field_name.strip().lower() in WORD_FIELD_NAMES:
+            out[ntid].append(ordinal)
+    return out
+
+
+def _field_text(value: str) -> str:
+    value = _CLOZE.sub(r"\1", value)
+    value = _MEDIA.sub(" ", value)
+    return html.unescape(_TAG.sub(" ", value))

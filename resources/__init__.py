@@ -1,0 +1,1 @@
+"""Bundled data: the sample text, word lists, card templates and translations."""

@@ -1,0 +1,164 @@
+"""The `dushu` command line: the JSON contract, segment output, encodings and user errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dushu.cli import main
+
+TEXT = (
+    "日美關係的十年\n"
+    "2025年10月28日，日本首相高市早苗與美國總統特朗普（Donald Trump）舉行會談。\n"
+    "他說：「我們將加強合作。」兩國同意投資5500億美元。\n"
+)
+
+
+def run_json(capsys: pytest.CaptureFixture[str], path: Path) -> dict:  # type: ignore[type-arg]
+    assert main(["analyze", str(path), "--json"]) == 0
+    data: dict = json.loads(capsys.readouterr().out)  # type: ignore[type-arg]
+    return data
+
+
+def test_analyze_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    data = run_json(capsys, path)
+    assert data["schema"] == "dushu.analysis/1"
+    assert data["script"] == "traditional"
+    for key in ("sentences", "tokens", "vocabulary", "facts", "glossary", "people"):
+        assert isinstance(data[key], list)
+    for s in data["sentences"]:
+        assert set(s) >= {"index", "start", "end", "text"}
+        assert TEXT[s["start"] : s["end"]] == s["text"]
+    pos = 0
+    for t in data["tokens"]:
+        assert set(t) >= {"text", "start", "end", "sentence", "pos", "pinyin"}
+        assert t["start"] == pos and TEXT[t["start"] : t["end"]] == t["text"]
+        han = sum(1 for ch in t["text"] if "\u4e00" <= ch <= "\u9fff")
+        assert len(t["pinyin"]) == han
+        pos = t["end"]
+    assert pos == len(TEXT), "tokens cover the whole text"
+    words = [t["text"] for t in data["tokens"]]
+    assert "高市早苗" in words and "2025年" in words and "5500億美元" in words
+    v = data["vocabulary"][0]
+    assert set(v) >= {
+        "word",
+        "traditional",
+        "simplified",
+        "pinyin",
+        "definitions",
+        "hsk",
+        "frequency",
+        "count",
+        "example",
+    }
+
+
+def test_offsets_count_characters_after_the_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff".encode() + TEXT.encode("utf-8"))
+    data = run_json(capsys, path)
+    assert data["tokens"][0]["start"] == 0
+    assert data["tokens"][0]["text"] == TEXT[: data["tokens"][0]["end"]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5", "big5hkscs"])
+def test_every_supported_encoding_gives_the_same_analysis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text(TEXT, encoding="utf-8")
+    other = tmp_path / f"{encoding}.txt"
+    other.write_bytes(TEXT.replace("\n", "\r\n").encode(encoding))
+    expected = run_json(capsys, plain)["tokens"]
+    assert run_json(capsys, other)["tokens"] == expected
+
+
+def test_segment_keeps_lines_and_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "第一行文字\n\n第三行：2025年的計劃。\n最後一行"
+    path = tmp_path / "lines.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["segment", str(path)]) == 0
+    out = capsys.readouterr().out.split("\n")[:-1]
+    assert len(out) == len(text.split("\n"))
+    for got, line in zip(out, text.split("\n"), strict=True):
+        assert got.replace(" ", "") == line.replace(" ", "")
+        assert "  " not in got
+    assert "2025年" in out[2].split()
+
+
+def test_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["analyze", str(src), "--json", "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "dushu.analysis/1"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"   \n\n", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), os.urandom(2048)],
+    ids=["empty", "blank", "png", "random"],
+)
+def test_bad_files_give_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    for command in (["analyze", str(path), "--json"], ["segment", str(path)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("dushu: error: ") and err.count("\n") == 1, err
+        assert "Traceback" not in err
+
+
+def test_missing_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tmp_path / "nope.txt")]) == 2
+    assert "dushu: error:" in capsys.readouterr().err
+    assert main(["segment", str(tmp_path)]) == 2
+    assert "dushu: error:" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "--bogus"])
+    assert exc.value.code == 2
+    assert "dushu: error:" in capsys.readouterr().err
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def test_version_help_and_python_dash_m(tmp_path: Path) -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "dushu", "--version"], capture_output=True, text=True, env=_env(), cwd=tmp_path
+    )
+    assert version.returncode == 0 and version.stdout.startswith("dushu ")
+    helptext = subprocess.run(
+        [sys.executable, "-m", "dushu", "--help"], capture_output=True, text=True, env=_env(), cwd=tmp_path
+    )
+    assert helptext.returncode == 0
+    for command in ("segment", "analyze", "deck", "quizset", "export-quiz", "quiz"):
+        assert command in helptext.stdout
+
+
+def test_core_storage_and_export_never_load_qt() -> None:
+    code = (
+        "import sys, importlib, pkgutil, dushu.cli, dushu.core, dushu.storage, dushu.export\n"
+        "for pkg in (dushu.core, dushu.storage, dushu.export):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,76 @@
+"""Word segmentation on Traditional and Simplified text, with numbers, names and the user's words."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from dushu.core import Toolkit
+from dushu.core.script import to_simplified
+from dushu.core.segment import Segmenter
+
+
+def words(toolkit: Toolkit, text: str) -> list[str]:
+    return [
+        text[p.start : p.end] for p in toolkit.segmenter.segment(text, to_simplified(text)) if p.pos != "ws"
+    ]
+
+
+def test_traditional_text_is_segmented_through_simplified_and_keeps_its_characters(toolkit: Toolkit) -> None:
+    text = "我們今天討論經濟發展的問題。"
+    result = words(toolkit, text)
+    assert "".join(result) == text
+    assert "經濟" in result and "發展" in result and "問題" in result
+
+
+def test_japanese_prime_ministers_stay_whole(toolkit: Toolkit) -> None:
+    text = "高市早苗舉行會談，石破茂、岸田文雄和菅義偉都曾擔任首相。"
+    result = words(toolkit, text)
+    for name in ("高市早苗", "石破茂", "岸田文雄", "菅義偉"):
+        assert name in result, result
+
+
+def test_numbers_with_their_unit_are_one_token(toolkit: Toolkit) -> None:
+    text = "2025年10月28日，日本承諾提供5500億美元，２０２４年和二〇二五年的1990年代研究佔GDP2%。"
+    result = words(toolkit, text)
+    for token in ("2025年", "10月", "28日", "5500億美元", "２０２４年", "二〇二五年", "1990年代", "2%"):
+        assert token in result, result
+    assert "GDP" in result
+
+
+def test_determiner_and_measure_word_are_two_words(toolkit: Toolkit) -> None:
+    result = words(toolkit, "這個問題和一種看法")
+    assert result[:2] == ["這", "個"]
+    assert "一" in result and "種" in result
+    assert "一些" in words(toolkit, "他有一些想法")
+
+
+def test_full_width_latin_and_digits_form_words(toolkit: Toolkit) -> None:
+    result = words(toolkit, "ＩＢＭ公司在１９９９年推出ＰＣ。")
+    assert "ＩＢＭ" in result and "ＰＣ" in result and "１９９９年" in result
+
+
+def test_repeated_punctuation_is_one_token(toolkit: Toolkit) -> None:
+    assert "……" in words(toolkit, "他想了想……走了")
+
+
+def test_pieces_cover_the_text_in_order(toolkit: Toolkit) -> None:
+    text = "  第一行 English words 123\n第二行：「引號」！\r\n"
+    pieces = list(toolkit.segmenter.segment(text, to_simplified(text)))
+    assert pieces[0].start == 0 and pieces[-1].end == len(text)
+    for a, b in itertools.pairwise(pieces):
+        assert a.end == b.start
+
+
+def test_user_words_are_kept_whole_and_can_be_removed(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path, user_words=["三海联动"])
+    text = "形成三海聯動格局"
+    simple = to_simplified(text)
+    assert "三海聯動" in [text[p.start : p.end] for p in seg.segment(text, simple)]
+    seg.remove_user_word("三海联动")
+    assert "三海聯動" not in [text[p.start : p.end] for p in seg.segment(text, simple)]
+
+
+def test_jieba_cache_goes_to_the_given_folder(tmp_path: Path) -> None:
+    Segmenter(tmp_path / "cache")
+    assert (tmp_path / "cache" / "jieba-prefix.pickle").is_file()

@@ -1,0 +1,64 @@
+"""Vocabulary: distinct words, all definitions, HSK level, frequency, study order."""
+
+from __future__ import annotations
+
+from dushu.core import Analysis
+
+TEXT = (
+    "銀行今天宣布新計劃。這家銀行說，計劃的目的是支持中小企業。\n"
+    "高市早苗表示，日本將加強與美國的合作，2025年投資5500億美元。GDP增長3%。"
+)
+
+
+def item(analysis: Analysis, word: str):  # type: ignore[no-untyped-def]
+    for v in analysis.vocabulary:
+        if v.word == word:
+            return v
+    raise AssertionError(f"{word} not in vocabulary")
+
+
+def test_words_are_counted_once_with_their_first_sentence(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text(TEXT)
+    bank = item(analysis, "銀行")
+    assert bank.count == 2
+    assert bank.example == "銀行今天宣布新計劃。"
+    assert bank.simplified == "银行" and bank.traditional == "銀行"
+    assert bank.pinyin == ("yín", "háng")
+
+
+def test_numbers_punctuation_and_latin_are_left_out(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    words = {v.word for v in analyze_text(TEXT).vocabulary}
+    assert not words & {"2025年", "5500億美元", "GDP", "3%", "，", "。"}
+
+
+def test_all_definitions_with_the_texts_reading_first(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("我們明天再走，行嗎？")
+    xing = item(analysis, "行")
+    readings = [d.pinyin for d in xing.definitions]
+    assert "háng" in readings and "xíng" in readings
+    assert readings[0] == " ".join(xing.pinyin)
+
+
+def test_hsk_level_and_frequency(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text(TEXT)
+    assert item(analysis, "今天").hsk == 1
+    assert item(analysis, "今天").frequency > item(analysis, "中小企業").frequency
+
+
+def test_names_are_marked_and_explained(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    name = item(analyze_text(TEXT), "高市早苗")
+    assert name.is_name
+    assert any("Takaichi" in m for d in name.definitions for m in d.meanings)
+
+
+def test_unknown_word_is_explained_by_its_parts(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("他們討論稀土磁鐵供應。")
+    magnets = [v for v in analysis.vocabulary if v.word in ("稀土磁鐵",)]
+    for v in magnets:
+        assert v.definitions, "a word with no entry is explained by its parts"
+
+
+def test_easy_common_words_come_before_rare_ones(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    order = [v.word for v in analyze_text(TEXT).vocabulary]
+    assert order.index("今天") < order.index("中小企業")
+    assert order.index("高市早苗") > order.index("中小企業"), "names come last"
