@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a text file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the analysis as JSON (schema dushu.analysis/1)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument(
+        "--reading",
+        choices=("marks", "numbers", "zhuyin"),
+        default="marks",
+        help="how readings are written: tone marks (nián, the default), tone numbers (nian2) or zhuyin",
+    )
 
     p = sub.add_parser("deck", help="export an Anki deck (.apkg) or a CSV/TSV word list from FILE")
     p.add_argument("file", help="a text file")
@@ -127,7 +133,7 @@ def _run_gui(path: str | None) -> int:
     except ImportError as exc:
         print(f"dushu: error: the desktop app cannot start: {exc}", file=sys.stderr)
         return 2
-    return run(sys.argv[:1], open_path=path)
+    return int(run(sys.argv[:1], open_path=path))
 
 
 def _read_input(file: str) -> tuple[str, str]:
@@ -140,16 +146,19 @@ def _read_input(file: str) -> tuple[str, str]:
 
 
 def _open_toolkit() -> Any:
-    from dushu.storage.toolkit import open_toolkit
+    """The toolkit with the words the user merged or split in the app applied."""
+    from dushu.storage.toolkit import open_toolkit, saved_user_words
 
-    return open_toolkit()
+    merged, split = saved_user_words()
+    return open_toolkit(user_words=merged, split_words=split)
 
 
 def _analyze_file(file: str) -> Any:
     from dushu.core import analyze
 
     text, title = _read_input(file)
-    return analyze(text, _open_toolkit(), title=title, source=file)
+    # The command line is single-threaded, so a long text may use every core.
+    return analyze(text, _open_toolkit(), title=title, source=file, workers=min(4, os.cpu_count() or 1))
 
 
 def _write_output(content: str, output: str | None) -> None:
@@ -213,20 +222,23 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 def _cmd_analyze(args: argparse.Namespace) -> int:
     analysis = _analyze_file(args.file)
     if not args.json:
-        _write_output(_summary(analysis), args.output)
+        _write_output(_summary(analysis, args.reading), args.output)
         return 0
     from dushu.core.jsonio import write_analysis_json
 
     if args.output is None or args.output == "-":
-        write_analysis_json(analysis, sys.stdout)
+        write_analysis_json(analysis, sys.stdout, args.reading)
         sys.stdout.flush()
     else:
         with atomic_writer(Path(args.output)) as fh:
-            write_analysis_json(analysis, fh)
+            write_analysis_json(analysis, fh, args.reading)
     return 0
 
 
-def _summary(analysis: Any) -> str:
+def _summary(analysis: Any, reading: str = "marks") -> str:
+    from dushu.core.jsonio import reading_styler
+
+    style = reading_styler(reading)
     chinese = [t for t in analysis.tokens if t.is_chinese]
     out = [
         f"{analysis.title or 'text'}: {len(analysis.text)} characters, {len(analysis.sentences)} sentences, "
@@ -238,7 +250,7 @@ def _summary(analysis: Any) -> str:
     for v in analysis.vocabulary[:20]:
         meaning = v.definitions[0].meanings[0] if v.definitions and v.definitions[0].meanings else ""
         hsk = f"HSK {v.hsk if v.hsk != 7 else '7-9'}" if v.hsk else "-"
-        out.append(f"  {v.word}\t{' '.join(v.pinyin)}\t{hsk}\t×{v.count}\t{meaning}")
+        out.append(f"  {v.word}\t{' '.join(style(x) for x in v.pinyin)}\t{hsk}\t×{v.count}\t{meaning}")
     return "\n".join(out) + "\n"
 
 

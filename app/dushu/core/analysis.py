@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import multiprocessing
+import sys
+from array import array
 from collections.abc import Callable
+from typing import Any
 
 from dushu.core.facts import extract_facts
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
@@ -14,9 +19,19 @@ from dushu.errors import Cancelled
 
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
+FactsResult = tuple[tuple[Fact, ...], tuple[GlossaryEntry, ...], tuple[Person, ...]]
+
+# Punctuation and whitespace have no reading to look up.
+_NO_READING = frozenset({"w", "ws"})
 
 # How much text is segmented between two progress reports / cancel checks.
 _CHUNK = 20_000
+
+# Below this many characters a second process costs more than it saves.
+PARALLEL_MIN_CHARS = 150_000
+
+# What forked workers read: set just before the fork, so it reaches them without pickling.
+_shared: dict[str, Any] = {}
 
 
 def analyze(
@@ -27,11 +42,16 @@ def analyze(
     source: str = "",
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
+    workers: int = 1,
 ) -> Analysis:
     """Analyse a text: every consumer (CLI, GUI, cards, quizzes) reads the Analysis this returns.
 
     `progress(done, total)` is called with characters processed; `cancel()` returning true stops the
     work with `Cancelled`. Offsets in the result are character offsets into `text`.
+
+    `workers` > 1 lets a long text be segmented in that many forked processes, with the facts found
+    while the vocabulary is built (Linux only; the result is the same). Only a single-threaded
+    program may ask for it: the command line does, the GUI does not.
     """
     total = len(text)
 
@@ -44,9 +64,16 @@ def analyze(
     check(0)
     simplified = to_simplified(text)
     sentences = split_sentences(text)
-    tokens = tokenize(text, simplified, sentences, toolkit, check)
-    vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
-    facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit)
+    parallel = workers > 1 and total >= PARALLEL_MIN_CHARS and can_fork()
+    if parallel:
+        tokens = _tokenize_parallel(text, simplified, sentences, toolkit, check, workers)
+        vocabulary, (facts, glossary, people) = _vocabulary_and_facts_parallel(
+            text, sentences, tokens, toolkit
+        )
+    else:
+        tokens = tokenize(text, simplified, sentences, toolkit, check)
+        vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
+        facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit)
     check(total)
     return Analysis(
         text=text,
@@ -62,6 +89,11 @@ def analyze(
     )
 
 
+def can_fork() -> bool:
+    """True where worker processes can be forked safely (Linux)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def tokenize(
     text: str,
     simplified: str,
@@ -72,33 +104,140 @@ def tokenize(
     """Tokens covering the whole text in order, each with its sentence index and reading."""
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
-    readings = toolkit.readings
     pos = 0
-    n = len(text)
-    next_sentence = 0  # tokens come in order: walk the sentence starts alongside them
-    while pos < n:
-        # Cut at a line break so no word straddles two chunks.
-        end = n if n - pos <= _CHUNK else text.find("\n", pos + _CHUNK)
-        end = n if end == -1 else end + 1
-        original = text[pos:end]
-        simple = simplified[pos:end]
-        for piece in toolkit.segmenter.segment(original, simple):
-            start = pos + piece.start
-            stop = pos + piece.end
-            word = text[start:stop]
-            while next_sentence < len(starts) and starts[next_sentence] <= start:
-                next_sentence += 1
-            sentence = max(0, next_sentence - 1)
-            pinyin = readings.word_reading(piece.simplified, word) if piece.pos not in ("ws", "w") else ()
-            tokens.append(
-                Token(word, start, stop, sentence, piece.pos, pinyin, piece.simplified, piece.is_name)
-            )
+    while pos < len(text):
+        end = _chunk_end(text, pos)
+        tokens.extend(_tokenize_range(text, simplified, starts, toolkit, pos, end))
         pos = end
         check(pos)
     return tokens
 
 
+def _tokenize_range(
+    text: str, simplified: str, starts: list[int], toolkit: Toolkit, pos: int, end: int
+) -> list[Token]:
+    """Tokens of text[pos:end], which must start and end between words."""
+    readings = toolkit.readings
+    pieces = list(toolkit.segmenter.segment(text[pos:end], simplified[pos:end]))
+    readings.prepare(
+        (p.simplified, text[pos + p.start : pos + p.end]) for p in pieces if p.pos not in _NO_READING
+    )
+    tokens: list[Token] = []
+    next_sentence = bisect.bisect_right(starts, pos)  # tokens come in order: walk the starts along
+    count = len(starts)
+    for piece in pieces:
+        start = pos + piece.start
+        stop = pos + piece.end
+        word = text[start:stop]
+        while next_sentence < count and starts[next_sentence] <= start:
+            next_sentence += 1
+        pinyin = readings.word_reading(piece.simplified, word) if piece.pos not in _NO_READING else ()
+        tokens.append(
+            Token(
+                word,
+                start,
+                stop,
+                max(0, next_sentence - 1),
+                piece.pos,
+                pinyin,
+                piece.simplified,
+                piece.is_name,
+            )
+        )
+    return tokens
+
+
+def _chunk_end(text: str, pos: int, size: int = _CHUNK) -> int:
+    """Where the chunk that starts at `pos` ends: after a line break, else after a sentence end, so
+    that no word straddles two chunks (a text without either is cut at twice the chunk size)."""
+    n = len(text)
+    if n - pos <= size:
+        return n
+    limit = min(n, pos + 2 * size)
+    for mark in ("\n", "。", "！", "？", "；", " "):
+        found = text.find(mark, pos + size, limit)
+        if found != -1:
+            return found + 1
+    return limit
+
+
+def _tokenize_parallel(
+    text: str,
+    simplified: str,
+    sentences: list[Sentence],
+    toolkit: Toolkit,
+    check: Callable[[int], None],
+    workers: int,
+) -> list[Token]:
+    """`tokenize` with the text cut into parts that forked workers segment and read in order."""
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    part_size = max(_CHUNK, len(text) // (workers * 4))
+    while pos < len(text):
+        end = _chunk_end(text, pos, part_size)
+        parts.append((pos, end))
+        pos = end
+    _shared.update(text=text, simplified=simplified, toolkit=toolkit)
+    tokens: list[Token] = []
+    starts = [s.start for s in sentences]
+    next_sentence = 0
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for (pos, end), (ends, tags, names, readings) in zip(
+                parts, pool.imap(_segment_part, parts), strict=True
+            ):
+                # Rebuild the tokens here from the compact form: pickling Token objects costs more
+                # than making them.
+                start = pos
+                for stop, tag, is_name in zip(ends, tags, names, strict=True):
+                    word = text[start:stop]
+                    while next_sentence < len(starts) and starts[next_sentence] <= start:
+                        next_sentence += 1
+                    pinyin = readings.get(word, ()) if tag not in _NO_READING else ()
+                    sentence = max(0, next_sentence - 1)
+                    tokens.append(
+                        Token(word, start, stop, sentence, tag, pinyin, simplified[start:stop], bool(is_name))
+                    )
+                    start = stop
+                check(end)
+    finally:
+        _shared.clear()
+    return tokens
+
+
+def _segment_part(bounds: tuple[int, int]) -> tuple[array[int], list[str], bytes, dict[str, tuple[str, ...]]]:
+    """In a worker: the part's word ends, tags and name flags, and the reading of each distinct word."""
+    text, simplified, toolkit = _shared["text"], _shared["simplified"], _shared["toolkit"]
+    pos, end = bounds
+    pieces = list(toolkit.segmenter.segment(text[pos:end], simplified[pos:end]))
+    readings = toolkit.readings
+    words = {text[pos + p.start : pos + p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
+    readings.prepare((simple, word) for word, simple in words.items())
+    found = {word: readings.word_reading(simple, word) for word, simple in words.items()}
+    ends = array("i", (pos + p.end for p in pieces))
+    return ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
+
+
+def _vocabulary_and_facts_parallel(
+    text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
+) -> tuple[list[Any], FactsResult]:
+    """Build the vocabulary here while a forked process finds the facts."""
+    _shared.update(text=text, sentences=sentences, tokens=tokens, toolkit=toolkit)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            facts = pool.apply_async(_facts_part)
+            vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
+            return vocabulary, facts.get()
+    finally:
+        _shared.clear()
+
+
+def _facts_part() -> FactsResult:
+    s = _shared
+    return _extract_facts(s["text"], s["sentences"], s["tokens"], s["toolkit"])
+
+
 def _extract_facts(
     text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
-) -> tuple[tuple[Fact, ...], tuple[GlossaryEntry, ...], tuple[Person, ...]]:
+) -> FactsResult:
     return extract_facts(text, sentences, tokens, list(toolkit.names.values()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -316,14 +317,15 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
                 start = cut
                 segment = text[start:end]
     if tokens:
-        for tok in tokens:
-            if tok.start < start < tok.end:
-                start = (
-                    tok.end
-                    if tok.text in _NAME_STOP_WORDS or (tok.end < end - 1 and tok.pos.startswith("v"))
-                    else tok.start
-                )
-                break
+        # Tokens are in text order: find the one holding `start` by bisection (a book has millions).
+        i = bisect.bisect_right(tokens, start, key=lambda t: t.start) - 1
+        tok = tokens[i] if i >= 0 else None
+        if tok is not None and tok.start < start < tok.end:
+            start = (
+                tok.end
+                if tok.text in _NAME_STOP_WORDS or (tok.end < end - 1 and tok.pos.startswith("v"))
+                else tok.start
+            )
     return start
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from dushu.core.models import Analysis, Token, VocabItem
+from dushu.core.readings import to_numbers, to_zhuyin
 
 SCHEMA = "dushu.analysis/1"
 
@@ -62,15 +63,33 @@ def _header(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def _token_line(t: Token) -> str:
-    """`token_to_json` as compact JSON, formatted directly: books have millions of tokens."""
-    text = json.dumps(t.text, ensure_ascii=False)
-    pinyin = ",".join(f'"{s}"' for s in t.pinyin)  # syllables are letters and tone marks only
-    name = "true" if t.is_name else "false"
-    return (
-        f'{{"text":{text},"start":{t.start},"end":{t.end},"sentence":{t.sentence},'
-        f'"pos":"{t.pos}","pinyin":[{pinyin}],"name":{name}}}'
-    )
+READING_STYLES = ("marks", "numbers", "zhuyin")
+
+
+def reading_styler(reading: str) -> Callable[[str], str]:
+    """The function that writes a tone-marked syllable in `reading` style (marks, numbers, zhuyin)."""
+    styles: dict[str, Callable[[str], str]] = {"marks": str, "numbers": to_numbers, "zhuyin": to_zhuyin}
+    if reading not in styles:
+        raise ValueError(f"unknown reading style {reading!r}")
+    return styles[reading]
+
+
+def _token_lines(tokens: Iterable[Token], style: Callable[[str], str] = str) -> Iterator[str]:
+    """`token_to_json` as compact JSON lines, formatted directly with the parts that repeat (a
+    word's text, its reading) encoded once: books have millions of tokens but few distinct words."""
+    texts: dict[str, str] = {}
+    tails: dict[tuple[str, tuple[str, ...], bool], str] = {}
+    for t in tokens:
+        text = texts.get(t.text)
+        if text is None:
+            text = texts[t.text] = json.dumps(t.text, ensure_ascii=False)
+        key = (t.pos, t.pinyin, t.is_name)
+        tail = tails.get(key)
+        if tail is None:
+            pinyin = ",".join(json.dumps(style(x), ensure_ascii=False) for x in t.pinyin)
+            name = "true" if t.is_name else "false"
+            tail = tails[key] = f'"pos":{json.dumps(t.pos)},"pinyin":[{pinyin}],"name":{name}}}'
+        yield f'{{"text":{text},"start":{t.start},"end":{t.end},"sentence":{t.sentence},{tail}'
 
 
 def _sections(analysis: Analysis) -> list[tuple[str, Iterable[Any]]]:
@@ -95,9 +114,14 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def write_analysis_json(analysis: Analysis, out: IO[str]) -> None:
+def write_analysis_json(analysis: Analysis, out: IO[str], reading: str = "marks") -> None:
     """Write the same JSON as `analysis_to_json`, streamed one item a line (a book does not need
-    its whole JSON in memory, and each line is compact)."""
+    its whole JSON in memory, and each line is compact).
+
+    `reading` "numbers" or "zhuyin" writes token and vocabulary readings in that style instead of
+    tone marks ("nian2", "ㄋㄧㄢˊ").
+    """
+    style = reading_styler(reading)
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -109,9 +133,12 @@ def write_analysis_json(analysis: Analysis, out: IO[str]) -> None:
     sections = _sections(analysis)
     for n, (key, items) in enumerate(sections):
         out.write(f"{dump(key)}: [")
-        lines: Iterable[str] = (
-            (_token_line(t) for t in analysis.tokens) if key == "tokens" else (dump(item) for item in items)
-        )
+        if key == "tokens":
+            lines: Iterable[str] = _token_lines(analysis.tokens, style)
+        elif key == "vocabulary" and reading != "marks":
+            lines = (dump({**v, "pinyin": [style(x) for x in v["pinyin"]]}) for v in items)
+        else:
+            lines = (dump(item) for item in items)
         first = True
         for line in lines:
             out.write("\n " if first else ",\n ")

@@ -8,12 +8,13 @@ import pickle
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
 
 from dushu.core.models import is_han
+from dushu.core.script import to_simplified
 
 # Determiners and numerals that, followed by a measure word, make two words (這 個, 一 種, 每 年):
 # the convention of the Academia Sinica and Penn standards, and what the dictionary explains best.
@@ -124,9 +125,11 @@ _RUN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """One segment: `text` is original characters at [start, end); `simplified` has the same length."""
+class Piece(NamedTuple):
+    """One segment: original characters at [start, end); `simplified` has the same length.
+
+    A NamedTuple rather than a dataclass: a book makes millions of them.
+    """
 
     start: int
     end: int
@@ -145,7 +148,7 @@ class Segmenter:
         user_words: Iterable[str] = (),
         tag_of: Callable[[str], str | None] | None = None,
     ) -> None:
-        """`names` are (Simplified word, jieba tag) pairs; `user_words` are Simplified words to keep whole.
+        """`names` are (Simplified word, jieba tag) pairs; `user_words` (either script) are kept whole.
 
         `tag_of` gives jieba's part-of-speech tag of a dictionary word (the lexicon index has them).
         """
@@ -162,20 +165,23 @@ class Segmenter:
             self._add(word, tag)
             self._names.add(word)
         for word in user_words:
-            self._add(word, self._tag_of(word) or "n")
+            simple = to_simplified(word)
+            self._add(simple, self._tag_of(simple) or "n")
 
     def _add(self, word: str, tag: str) -> None:
         # A frequency well above any ordinary word so a listed name always wins over its parts.
         self._tokenizer.add_word(word, freq=max(self._tokenizer.FREQ.get(word, 0) or 0, 50_000))
         self._tags[word] = tag
 
-    def add_user_word(self, simplified: str) -> None:
-        """Keep `simplified` whole from now on (a merge the user made)."""
+    def add_user_word(self, word: str) -> None:
+        """Keep `word` (either script) whole from now on: a merge the user made."""
+        simplified = to_simplified(word)
         with self._lock:
             self._add(simplified, self._tags.get(simplified) or self._tag_of(simplified) or "n")
 
-    def remove_user_word(self, simplified: str) -> None:
-        """Stop treating `simplified` as one word (a split the user made)."""
+    def remove_user_word(self, word: str) -> None:
+        """Stop treating `word` (either script) as one word: a split the user made."""
+        simplified = to_simplified(word)
         with self._lock:
             self._tokenizer.del_word(simplified)
             self._names.discard(simplified)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dushu.core.cedict import cedict_pinyin_marks
+from dushu.core.cedict import cedict_pinyin_marks, marks_to_numbers
 from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
 from dushu.core.script import to_traditional
 from dushu.core.toolkit import Lexicon, Toolkit
@@ -57,14 +57,16 @@ def _entries(word: str, simplified: str, lexicon: Lexicon, reading: tuple[str, .
     if simplified != word:
         seen = set(entries)
         entries.extend(e for e in lexicon.lookup(simplified) if e not in seen)
-    wanted = " ".join(reading).lower()
+    if len(entries) < 2:
+        return entries
+    # Compared in tone numbers (CC-CEDICT's own spelling): cheaper than marking every entry.
+    wanted = " ".join(marks_to_numbers(s) for s in reading).lower().replace("v", "u:")
 
     def rank(e: DictEntry) -> tuple[bool, bool, bool, bool]:
-        marks = " ".join(cedict_pinyin_marks(e.pinyin.lower()))
         return (
             # The reading the text has first, then the form the text uses (後 before 后), then
             # common words before proper nouns, and "variant of" cross-references last.
-            bool(wanted) and marks != wanted,
+            bool(wanted) and e.pinyin.lower() != wanted,
             e.traditional != word and e.simplified != word,
             e.pinyin[:1].isupper(),
             all(
@@ -120,6 +122,9 @@ def build_vocabulary(
         firsts.setdefault(tok.text, tok)
     items: list[VocabItem] = []
     lexicon = toolkit.lexicon
+    prefetch = getattr(lexicon, "prefetch", None)
+    if prefetch is not None:  # one query per few hundred words instead of one per word
+        prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
     for word, tok in firsts.items():
         simplified = tok.simplified or word
         explanation = explain_word(word, simplified, lexicon, toolkit.names, tok.pinyin)

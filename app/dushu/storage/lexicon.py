@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -170,6 +170,23 @@ class Lexicon:
         entries = [DictEntry(t, s, p, tuple(d.split("\x1f"))) for t, s, p, d in rows]
         self._entries_cache[word] = entries
         return list(entries)
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Load the entries of many words with a few queries (a book's vocabulary at once)."""
+        heads = self.headwords()
+        wanted = [w for w in dict.fromkeys(words) if w in heads and w not in self._entries_cache]
+        for i in range(0, len(wanted), 500):
+            batch = wanted[i : i + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._con().execute(
+                "SELECT h.word, e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
+                f"JOIN entry e ON e.id = h.entry WHERE h.word IN ({marks}) ORDER BY e.id",
+                batch,
+            )
+            found: dict[str, list[DictEntry]] = {w: [] for w in batch}
+            for word, t, s, p, d in rows:
+                found[word].append(DictEntry(t, s, p, tuple(d.split("\x1f"))))
+            self._entries_cache.update(found)
 
     def has_word(self, word: str) -> bool:
         """True when `word` is a headword."""

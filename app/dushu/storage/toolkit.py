@@ -14,8 +14,31 @@ def open_toolkit(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     user_words: Iterable[str] = (),
+    split_words: Iterable[str] = (),
 ) -> Toolkit:
-    """The segmenter, readings and lexicon, caching under the platformdirs cache (or $DUSHU_HOME)."""
+    """The segmenter, readings and lexicon, caching under the platformdirs cache (or $DUSHU_HOME).
+
+    `user_words` are kept whole (merges the user made); `split_words` are never one word (splits).
+    """
     cache = cache_dir()
     lexicon = open_lexicon(cache, progress, cancel)
-    return build_toolkit(str(cache), lexicon, bundled_names(), user_words)
+    toolkit = build_toolkit(str(cache), lexicon, bundled_names(), user_words)
+    for word in split_words:
+        toolkit.segmenter.remove_user_word(word)
+    return toolkit
+
+
+def saved_user_words() -> tuple[list[str], list[str]]:
+    """The merges and splits stored in the user's library (none when there is no library yet)."""
+    from dushu.storage.library import LibraryError, default_library_path, open_library
+
+    if not default_library_path().is_file():
+        return [], []
+    try:
+        library, _ = open_library()
+    except LibraryError:
+        return [], []
+    try:
+        return library.merged_words(), library.split_words()
+    finally:
+        library.close()
