@@ -157,8 +157,12 @@ def _analyze_file(file: str) -> Any:
     from dushu.core import analyze
 
     text, title = _read_input(file)
-    # The command line is single-threaded, so a long text may use every core.
-    return analyze(text, _open_toolkit(), title=title, source=file, workers=min(4, os.cpu_count() or 1))
+    return analyze(text, _open_toolkit(), title=title, source=file, workers=_workers())
+
+
+def _workers() -> int:
+    """Worker processes for long texts: the command line is single-threaded, so it may use the cores."""
+    return min(4, os.cpu_count() or 1)
 
 
 def _write_output(content: str, output: str | None) -> None:
@@ -226,12 +230,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         return 0
     from dushu.core.jsonio import write_analysis_json
 
+    workers = _workers()
     if args.output is None or args.output == "-":
-        write_analysis_json(analysis, sys.stdout, args.reading)
+        write_analysis_json(analysis, sys.stdout, args.reading, workers)
         sys.stdout.flush()
     else:
         with atomic_writer(Path(args.output)) as fh:
-            write_analysis_json(analysis, fh, args.reading)
+            write_analysis_json(analysis, fh, args.reading, workers)
     return 0
 
 
@@ -263,7 +268,10 @@ def _cmd_deck(args: argparse.Namespace) -> int:
         fmt = "tsv"
     if fmt not in ("apkg", "csv", "tsv"):
         raise DushuError(f"{args.output}: choose --format apkg, csv or tsv (cannot tell from the name)")
-    known = read_known_words(args.known) if args.known else set()
+    from dushu.storage.toolkit import saved_known_words
+
+    # Words marked known in the app are skipped too, as well as those in --known.
+    known = set(saved_known_words()) | (read_known_words(args.known) if args.known else set())
     analysis = _analyze_file(args.file)
     summary = export_deck(
         analysis,
@@ -276,16 +284,20 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     )
     skipped = []
     if summary.skipped_known:
-        skipped.append(f"{summary.skipped_known} known words")
+        skipped.append(_count(summary.skipped_known, "known word"))
     if summary.skipped_below_hsk:
-        skipped.append(f"{summary.skipped_below_hsk} words below HSK {args.min_hsk}")
+        skipped.append(_count(summary.skipped_below_hsk, "word") + f" below HSK {args.min_hsk}")
     print(
-        f"{summary.path}: deck {summary.deck_name!r}, {summary.vocab_notes} words, "
-        f"{summary.fact_notes} facts, {summary.cloze_notes} cloze notes, {summary.cards} cards"
-        + (f" (skipped {' and '.join(skipped)})" if skipped else ""),
+        f"{summary.path}: deck {summary.deck_name!r}, {_count(summary.vocab_notes, 'word')}, "
+        f"{_count(summary.fact_notes, 'fact')}, {_count(summary.cloze_notes, 'cloze note')}, "
+        f"{_count(summary.cards, 'card')}" + (f" (skipped {' and '.join(skipped)})" if skipped else ""),
         file=sys.stderr,
     )
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _cmd_quizset(args: argparse.Namespace) -> int:

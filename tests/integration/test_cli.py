@@ -162,3 +162,55 @@ def test_core_storage_and_export_never_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
     assert result.returncode == 0, result.stderr
+
+
+def test_deck_skips_known_words_and_writes_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "news.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    known = tmp_path / "known.txt"
+    known.write_text("投資\n合作\n", encoding="utf-8")
+    out = tmp_path / "words.csv"
+    assert main(["deck", str(src), "-o", str(out), "--known", str(known)]) == 0
+    assert "skipped 2 known words" in capsys.readouterr().err
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("term,definition,pinyin")
+    terms = {row.split(",")[0] for row in rows[1:]}
+    assert "投資" not in terms and "合作" not in terms and "同意" in terms
+
+
+def test_deck_apkg_and_bad_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "news.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert main(["deck", str(src), "-o", str(tmp_path / "d.apkg"), "--deck", "日美"]) == 0
+    assert (tmp_path / "d.apkg").stat().st_size > 0
+    capsys.readouterr()
+    assert main(["deck", str(src), "-o", str(tmp_path / "d.xyz")]) == 2
+    assert capsys.readouterr().err.startswith("dushu: error:")
+
+
+def test_quizset_export_and_terminal_quiz(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "news.txt"
+    src.write_text(TEXT * 3, encoding="utf-8")
+    quiz = tmp_path / "set.toml"
+    assert main(["quizset", str(src), "-o", str(quiz), "--questions", "5"]) == 0
+    assert 'format = "dushu-quiz"' in quiz.read_text(encoding="utf-8")
+    for fmt in ("gift", "moodle-xml", "csv"):
+        target = tmp_path / f"out.{fmt}"
+        assert main(["export-quiz", str(quiz), "--format", fmt, "-o", str(target)]) == 0
+        assert target.stat().st_size > 0
+    capsys.readouterr()
+    monkeypatch.setattr("builtins.input", lambda prompt="": "q")
+    main(["quiz", str(quiz), "--seed", "1"])
+    assert "Score:" in capsys.readouterr().out
+
+
+def test_broken_quiz_set_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        'format = "dushu-quiz"\nversion = 1\ntitle = "x"\n[[questions]]\nid = 1\n', encoding="utf-8"
+    )
+    assert main(["export-quiz", str(broken), "--format", "gift", "-o", str(tmp_path / "x.gift")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dushu: error:") and err.count("\n") == 1

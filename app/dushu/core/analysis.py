@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import multiprocessing
 import sys
 from array import array
@@ -105,46 +104,55 @@ def tokenize(
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
     pos = 0
+    next_sentence = 0
     while pos < len(text):
         end = _chunk_end(text, pos)
-        tokens.extend(_tokenize_range(text, simplified, starts, toolkit, pos, end))
+        segmented = _segment_range(text, simplified, toolkit, pos, end)
+        next_sentence = _append_tokens(tokens, text, simplified, starts, pos, segmented, next_sentence)
         pos = end
         check(pos)
     return tokens
 
 
-def _tokenize_range(
-    text: str, simplified: str, starts: list[int], toolkit: Toolkit, pos: int, end: int
-) -> list[Token]:
-    """Tokens of text[pos:end], which must start and end between words."""
-    readings = toolkit.readings
+# A stretch of text segmented and read: its word ends, tags, name flags, and each distinct word's
+# reading. Compact, because worker processes send it back (pickling Token objects costs more than
+# making them).
+Segmented = tuple["array[int]", list[str], bytes, dict[str, tuple[str, ...]]]
+
+
+def _segment_range(text: str, simplified: str, toolkit: Toolkit, pos: int, end: int) -> Segmented:
+    """Segment and read text[pos:end], which must start and end between words."""
     pieces = list(toolkit.segmenter.segment(text[pos:end], simplified[pos:end]))
-    readings.prepare(
-        (p.simplified, text[pos + p.start : pos + p.end]) for p in pieces if p.pos not in _NO_READING
-    )
-    tokens: list[Token] = []
-    next_sentence = bisect.bisect_right(starts, pos)  # tokens come in order: walk the starts along
+    readings = toolkit.readings
+    words = {text[pos + p.start : pos + p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
+    readings.prepare((simple, word) for word, simple in words.items())
+    found = {word: readings.word_reading(simple, word) for word, simple in words.items()}
+    ends = array("i", (pos + p.end for p in pieces))
+    return ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
+
+
+def _append_tokens(
+    tokens: list[Token],
+    text: str,
+    simplified: str,
+    starts: list[int],
+    pos: int,
+    segmented: Segmented,
+    next_sentence: int,
+) -> int:
+    """Turn a segmented stretch starting at `pos` into tokens; returns the sentence walk's position."""
+    ends, tags, names, readings = segmented
     count = len(starts)
-    for piece in pieces:
-        start = pos + piece.start
-        stop = pos + piece.end
+    start = pos
+    for stop, tag, is_name in zip(ends, tags, names, strict=True):
         word = text[start:stop]
         while next_sentence < count and starts[next_sentence] <= start:
             next_sentence += 1
-        pinyin = readings.word_reading(piece.simplified, word) if piece.pos not in _NO_READING else ()
-        tokens.append(
-            Token(
-                word,
-                start,
-                stop,
-                max(0, next_sentence - 1),
-                piece.pos,
-                pinyin,
-                piece.simplified,
-                piece.is_name,
-            )
-        )
-    return tokens
+        pinyin = readings.get(word, ()) if tag not in _NO_READING else ()
+        sentence = max(0, next_sentence - 1)
+        tokens.append(Token(word, start, stop, sentence, tag, pinyin, simplified[start:stop], bool(is_name)))
+        start = stop
+    return next_sentence
 
 
 def _chunk_end(text: str, pos: int, size: int = _CHUNK) -> int:
@@ -183,39 +191,19 @@ def _tokenize_parallel(
     next_sentence = 0
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for (pos, end), (ends, tags, names, readings) in zip(
-                parts, pool.imap(_segment_part, parts), strict=True
-            ):
-                # Rebuild the tokens here from the compact form: pickling Token objects costs more
-                # than making them.
-                start = pos
-                for stop, tag, is_name in zip(ends, tags, names, strict=True):
-                    word = text[start:stop]
-                    while next_sentence < len(starts) and starts[next_sentence] <= start:
-                        next_sentence += 1
-                    pinyin = readings.get(word, ()) if tag not in _NO_READING else ()
-                    sentence = max(0, next_sentence - 1)
-                    tokens.append(
-                        Token(word, start, stop, sentence, tag, pinyin, simplified[start:stop], bool(is_name))
-                    )
-                    start = stop
+            for (pos, end), segmented in zip(parts, pool.imap(_segment_part, parts), strict=True):
+                next_sentence = _append_tokens(
+                    tokens, text, simplified, starts, pos, segmented, next_sentence
+                )
                 check(end)
     finally:
         _shared.clear()
     return tokens
 
 
-def _segment_part(bounds: tuple[int, int]) -> tuple[array[int], list[str], bytes, dict[str, tuple[str, ...]]]:
-    """In a worker: the part's word ends, tags and name flags, and the reading of each distinct word."""
-    text, simplified, toolkit = _shared["text"], _shared["simplified"], _shared["toolkit"]
-    pos, end = bounds
-    pieces = list(toolkit.segmenter.segment(text[pos:end], simplified[pos:end]))
-    readings = toolkit.readings
-    words = {text[pos + p.start : pos + p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
-    readings.prepare((simple, word) for word, simple in words.items())
-    found = {word: readings.word_reading(simple, word) for word, simple in words.items()}
-    ends = array("i", (pos + p.end for p in pieces))
-    return ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
+def _segment_part(bounds: tuple[int, int]) -> Segmented:
+    """In a worker: `_segment_range` over the text shared at the fork."""
+    return _segment_range(_shared["text"], _shared["simplified"], _shared["toolkit"], *bounds)
 
 
 def _vocabulary_and_facts_parallel(

@@ -12,6 +12,9 @@ from dushu.core.script import to_simplified
 from dushu.core.segment import Segmenter
 from dushu.core.wordlists import NameEntry
 
+# Kinds on the name list that are names of someone or something (terms are ordinary words).
+PROPER_NAME_KINDS = frozenset({"person", "place", "organisation"})
+
 # jieba part-of-speech tags for the kinds in the name list.
 NAME_TAGS = {"person": "nr", "place": "ns", "organisation": "nt", "term": "nz"}
 
@@ -57,14 +60,18 @@ def build_toolkit(
         by_simplified.setdefault(to_simplified(entry.word), entry)
     segmenter = Segmenter(
         cache_dir,
-        names=[(w, NAME_TAGS.get(e.kind, "nz")) for w, e in by_simplified.items()],
-        user_words=[to_simplified(w) for w in user_words],
+        names=[
+            (w, NAME_TAGS.get(e.kind, "nz")) for w, e in by_simplified.items() if e.kind in PROPER_NAME_KINDS
+        ],
+        user_words=[w for w, e in by_simplified.items() if e.kind not in PROPER_NAME_KINDS],
         tag_of=lexicon.pos_tag,
     )
     fixed: dict[str, tuple[str, ...]] = {}
     for word, entry in by_simplified.items():
         if entry.pinyin:
             fixed.update(_readings_by_run(word, cedict_pinyin_marks(entry.pinyin)))
+    for word in user_words:
+        segmenter.add_user_word(word)
     return Toolkit(segmenter, ReadingFinder(lexicon, fixed), lexicon, by_simplified)
 
 

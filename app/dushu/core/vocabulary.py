@@ -35,7 +35,10 @@ def explain_word(
     A word on the bundled name list is marked as a name and described by its kind and English name.
     """
     definitions: list[Definition] = []
+    entries = _entries(word, simplified, lexicon, reading)
     name = names.get(simplified)
+    if name is not None and name.kind == "term" and entries:
+        name = None  # a listed term the dictionary explains needs no second, shorter gloss
     if name is not None:
         gloss = f"{name.english} ({name.role})" if name.role and name.english else name.english or name.role
         label = {"person": "name of a person", "place": "place name", "organisation": "organisation"}.get(
@@ -43,7 +46,6 @@ def explain_word(
         )
         listed = " ".join(cedict_pinyin_marks(name.pinyin)) if name.pinyin else " ".join(reading)
         definitions.append(Definition(listed, tuple(x for x in (gloss, label) if x), "names"))
-    entries = _entries(word, simplified, lexicon, reading)
     definitions.extend(_definitions(entries))
     if not entries and name is None:
         definitions.extend(_by_parts(simplified, lexicon))

@@ -30,15 +30,25 @@ def open_toolkit(
 
 def saved_user_words() -> tuple[list[str], list[str]]:
     """The merges and splits stored in the user's library (none when there is no library yet)."""
-    from dushu.storage.library import LibraryError, default_library_path, open_library
+    merged, split, _ = _from_library()
+    return merged, split
+
+
+def saved_known_words() -> frozenset[str]:
+    """The words the user marked "I know this" in the app (none when there is no library yet)."""
+    return _from_library()[2]
+
+
+def _from_library() -> tuple[list[str], list[str], frozenset[str]]:
+    from dushu.storage.library import LibraryError, WordStatus, default_library_path, open_library
 
     if not default_library_path().is_file():
-        return [], []
+        return [], [], frozenset()
     try:
         library, _ = open_library()
     except LibraryError:
-        return [], []
+        return [], [], frozenset()
     try:
-        return library.merged_words(), library.split_words()
+        return library.merged_words(), library.split_words(), library.words_with_status(WordStatus.KNOWN)
     finally:
         library.close()
