@@ -156,8 +156,9 @@ class Lexicon:
         cached = self._entries_cache.get(word)
         if cached is not None:
             return list(cached)
-        if word not in self.headwords():
-            return []
+        if self._headwords is not None or len(self._entries_cache) > _BULK_AFTER:
+            if word not in self.headwords():
+                return []
         rows = (
             self._con()
             .execute(
@@ -173,8 +174,10 @@ class Lexicon:
 
     def prefetch(self, words: Iterable[str]) -> None:
         """Load the entries of many words with a few queries (a book's vocabulary at once)."""
-        heads = self.headwords()
-        wanted = [w for w in dict.fromkeys(words) if w in heads and w not in self._entries_cache]
+        wanted = [w for w in dict.fromkeys(words) if w not in self._entries_cache]
+        if len(wanted) > _BULK_AFTER:
+            heads = self.headwords()
+            wanted = [w for w in wanted if w in heads]
         for i in range(0, len(wanted), 500):
             batch = wanted[i : i + 500]
             marks = ",".join("?" * len(batch))
@@ -193,7 +196,8 @@ class Lexicon:
         return word in self.headwords()
 
     def headwords(self) -> frozenset[str]:
-        """Every Traditional and Simplified headword (0.2 s to load once; most look-ups are misses)."""
+        """Every Traditional and Simplified headword: 0.2 s to load, so it is read only once a text
+        has asked for many words (most look-ups of a long text are misses)."""
         if self._headwords is None:
             with self._lock:
                 if self._headwords is None:
