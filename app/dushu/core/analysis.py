@@ -61,8 +61,9 @@ def analyze(
             progress(done, total)
 
     check(0)
-    simplified = to_simplified(text)
+    simplified = _to_simplified_in_pieces(text, check)
     sentences = split_sentences(text)
+    check(0)  # a book spends a moment on these two: let Cancel be heard before segmenting starts
     parallel = workers > 1 and total >= PARALLEL_MIN_CHARS and can_fork()
     if parallel:
         tokens = _tokenize_parallel(text, simplified, sentences, toolkit, check, workers)
@@ -86,6 +87,21 @@ def analyze(
         title=title,
         source=source,
     )
+
+
+def _to_simplified_in_pieces(text: str, check: Callable[[int], None]) -> str:
+    """`to_simplified` a few lines at a time: OpenCC holds the GIL while it converts, and a book in one
+    call would stall a GUI thread for a second (phrases never cross a line break)."""
+    if len(text) <= 4 * _CHUNK:
+        return to_simplified(text)
+    parts: list[str] = []
+    pos = 0
+    while pos < len(text):
+        end = _chunk_end(text, pos, 4 * _CHUNK)
+        parts.append(to_simplified(text[pos:end]))
+        pos = end
+        check(0)
+    return "".join(parts)
 
 
 def can_fork() -> bool:

@@ -72,7 +72,8 @@ def _entries(word: str, simplified: str, lexicon: Lexicon, reading: tuple[str, .
             e.traditional != word and e.simplified != word,
             e.pinyin[:1].isupper(),
             all(
-                d.startswith(("variant of", "old variant of", "see ", "erhua variant")) for d in e.definitions
+                d.startswith(("variant of", "old variant of", "see ", "erhua variant", "used in "))
+                for d in e.definitions
             ),
         )
 

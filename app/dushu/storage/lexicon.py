@@ -156,9 +156,9 @@ class Lexicon:
         cached = self._entries_cache.get(word)
         if cached is not None:
             return list(cached)
-        if self._headwords is not None or len(self._entries_cache) > _BULK_AFTER:
-            if word not in self.headwords():
-                return []
+        bulk = self._headwords is not None or len(self._entries_cache) > _BULK_AFTER
+        if bulk and word not in self.headwords():
+            return []
         rows = (
             self._con()
             .execute(

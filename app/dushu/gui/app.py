@@ -1,0 +1,78 @@
+"""Starting the desktop app: `run(argv, open_path)` shows the window first, then loads in the background."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dushu import __version__
+from dushu.gui.fonts import has_cjk_font, no_cjk_font_message
+from dushu.gui.i18n import install_language, resolve_language
+from dushu.gui.main_window import MainWindow
+from dushu.gui.settings import load_settings
+from dushu.gui.tasks import ThreadTaskRunner
+from dushu.storage.library import LibraryError, open_library
+
+__all__ = ["APP_ID", "app_icon", "create_application", "run"]
+
+APP_ID = "io.github.dushu.Dushu"  # the .desktop file and AppStream id
+
+
+def app_icon() -> QIcon:
+    """The application icon (the SVG in resources/icons)."""
+    with resources.as_file(resources.files("dushu.resources").joinpath("icons/dushu.svg")) as path:
+        return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication (reused when one exists, as under pytest-qt)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("Dushu")
+    app.setApplicationDisplayName("Dushu")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(argv: list[str], open_path: str | None = None) -> int:
+    """Open the desktop app (on `open_path`, the last document, or the sample on first start)."""
+    app = create_application(argv)
+    try:
+        library, notice = open_library()
+    except LibraryError as exc:
+        QMessageBox.critical(None, "Dushu", str(exc))
+        return 1
+    settings = load_settings(library)
+    install_language(resolve_language(settings.language))
+    runner = ThreadTaskRunner()
+    window = MainWindow(library, runner)
+    window.show()
+    if not has_cjk_font():
+        window.show_error(no_cjk_font_message())
+    if notice:
+        window.show_error(notice)
+    # Everything slow starts once the window is on screen.
+    QTimer.singleShot(0, lambda: window.start(open_path))
+    try:
+        code = app.exec()
+    finally:
+        runner.cancel_all()
+        runner.wait(5000)
+        library.close()
+    return int(code)
+
+
+def main() -> int:
+    """`python -m dushu.gui.app [FILE]`."""
+    args = sys.argv[1:]
+    return run(sys.argv, args[0] if args else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

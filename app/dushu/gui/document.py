@@ -1,0 +1,201 @@
+"""What the reader needs on top of an Analysis: pages, word occurrences, and the user's edits applied."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeVar
+
+from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person, Token, VocabItem
+
+__all__ = [
+    "PAGE_CHARS",
+    "ReadingDocument",
+    "annotations_of",
+    "build_reading_document",
+    "with_annotations",
+    "with_user_meanings",
+]
+
+# A page of the reader holds about this many characters: laid out and painted in a few milliseconds,
+# while a whole novel at once would take seconds on every resize.
+PAGE_CHARS = 4000
+# A paragraph longer than this is cut at a sentence end so that no page grows without bound.
+_MAX_PAGE_CHARS = 8000
+
+
+@dataclass
+class ReadingDocument:
+    """An analysed document as the reader shows it (built off the GUI thread: it walks every token)."""
+
+    analysis: Analysis
+    doc_id: int | None
+    pages: list[tuple[int, int]]  # token index ranges [start, end)
+    page_starts: list[int]  # the first token index of each page (for bisect)
+    token_starts: list[int]  # character offset of each token (for bisect)
+    occurrences: dict[str, list[int]]  # token text -> indexes of the tokens with that text
+    vocab_by_word: dict[str, VocabItem]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The analysis' tokens."""
+        return self.analysis.tokens
+
+    def page_of(self, token_index: int) -> int:
+        """The page holding a token."""
+        return max(0, bisect.bisect_right(self.page_starts, token_index) - 1)
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token covering a character offset (clamped to the text)."""
+        if not self.token_starts:
+            return 0
+        return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
+
+    def is_word(self, index: int) -> bool:
+        """True for a token a learner can look up (it contains a Han character)."""
+        return 0 <= index < len(self.tokens) and self.tokens[index].is_chinese
+
+    def next_word(self, index: int, step: int) -> int | None:
+        """The next (step=1) or previous (step=-1) word from `index`, or None at the end."""
+        i = index + step
+        tokens = self.tokens
+        while 0 <= i < len(tokens):
+            if tokens[i].is_chinese:
+                return i
+            i += step
+        return None
+
+    def vocab_for(self, index: int) -> VocabItem | None:
+        """The vocabulary item of the word at `index`, if it is one."""
+        if not 0 <= index < len(self.tokens):
+            return None
+        return self.vocab_by_word.get(self.tokens[index].text)
+
+    def sentence_text(self, sentence: int) -> str:
+        """The text of a sentence, or "" if there is no such sentence."""
+        sentences = self.analysis.sentences
+        return sentences[sentence].text if 0 <= sentence < len(sentences) else ""
+
+    def first_token_of_sentence(self, sentence: int) -> int | None:
+        """The first word token of a sentence."""
+        sentences = self.analysis.sentences
+        if not 0 <= sentence < len(sentences):
+            return None
+        i = self.token_at(sentences[sentence].start)
+        while i < len(self.tokens) and not self.tokens[i].is_chinese and self.tokens[i].sentence <= sentence:
+            i += 1
+        return i if i < len(self.tokens) else None
+
+
+def build_reading_document(analysis: Analysis, doc_id: int | None = None) -> ReadingDocument:
+    """Pages, offsets and occurrences of an analysis (linear in the number of tokens)."""
+    tokens = analysis.tokens
+    pages: list[tuple[int, int]] = []
+    start = 0
+    chars = 0
+    occurrences: dict[str, list[int]] = {}
+    token_starts: list[int] = []
+    last_sentence = -1
+    for i, tok in enumerate(tokens):
+        token_starts.append(tok.start)
+        if tok.is_chinese:
+            occurrences.setdefault(tok.text, []).append(i)
+        chars += tok.end - tok.start
+        at_paragraph_end = tok.pos == "ws" and "\n" in tok.text
+        at_sentence_end = tok.sentence != last_sentence
+        last_sentence = tok.sentence
+        long_enough = chars >= PAGE_CHARS and at_paragraph_end
+        too_long = chars >= _MAX_PAGE_CHARS and at_sentence_end and i > start
+        if long_enough or too_long:
+            end = i + 1 if at_paragraph_end else i
+            pages.append((start, end))
+            start = end
+            chars = 0 if at_paragraph_end else tok.end - tok.start
+    if start < len(tokens) or not pages:
+        pages.append((start, len(tokens)))
+    vocab = {item.word: item for item in analysis.vocabulary}
+    return ReadingDocument(
+        analysis=analysis,
+        doc_id=doc_id,
+        pages=pages,
+        page_starts=[p[0] for p in pages],
+        token_starts=token_starts,
+        occurrences=occurrences,
+        vocab_by_word=vocab,
+    )
+
+
+def with_user_meanings(analysis: Analysis, meanings: Mapping[str, str]) -> Analysis:
+    """The analysis with the user's meanings (keyed by Simplified word) replacing the dictionary's."""
+    if not meanings:
+        return analysis
+    items = []
+    for item in analysis.vocabulary:
+        meaning = meanings.get(item.simplified)
+        if meaning:
+            definition = Definition(" ".join(item.pinyin), (meaning,), "user")
+            item = replace(item, definitions=(definition,))
+        items.append(item)
+    return replace(analysis, vocabulary=tuple(items))
+
+
+def annotations_of(analysis: Analysis) -> dict[str, Any]:
+    """The facts, glossary and people of an analysis as JSON-ready data (what the library stores)."""
+    return {
+        "facts": [_to_data(f) for f in analysis.facts],
+        "glossary": [_to_data(g) for g in analysis.glossary],
+        "people": [_to_data(p) for p in analysis.people],
+    }
+
+
+def with_annotations(analysis: Analysis, data: Mapping[str, Any] | None) -> Analysis:
+    """The analysis with the user's edited facts, glossary and people (None leaves it as found)."""
+    if not data:
+        return analysis
+    return replace(
+        analysis,
+        facts=_rebuild(Fact, data.get("facts")),
+        glossary=_rebuild(GlossaryEntry, data.get("glossary")),
+        people=_rebuild(Person, data.get("people")),
+    )
+
+
+_Record = TypeVar("_Record", Fact, GlossaryEntry, Person)
+
+
+def _rebuild(cls: type[_Record], value: Any) -> tuple[_Record, ...]:
+    records = [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+    built = (_from_data(cls, r) for r in records)
+    return tuple(b for b in built if b is not None)
+
+
+def _to_data(obj: Fact | GlossaryEntry | Person) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _from_data(cls: type[_Record], data: Mapping[str, Any]) -> _Record | None:
+    """Build a dataclass from stored data, ignoring unknown keys; None when a required field is missing."""
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if isinstance(value, list):
+            value = tuple(str(v) if f.name != "sentences" else v for v in value)
+        if f.type == "int" or f.name == "sentences":
+            try:
+                value = int(value) if f.type == "int" else tuple(int(v) for v in value)
+            except (TypeError, ValueError):
+                continue
+        elif f.type == "str":
+            value = str(value)
+        kwargs[f.name] = value
+    try:
+        return cls(**kwargs)
+    except TypeError:
+        return None

@@ -1,0 +1,963 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Anki deck (.apkg)</source>
+        <translation>Anki 牌组 (.apkg)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.csv)</source>
+        <translation>电子表格 (.csv)</translation>
+    </message>
+    <message>
+        <source>Word list for Pleco (.tsv)</source>
+        <translation>Pleco 词表 (.tsv)</translation>
+    </message>
+    <message>
+        <source>Vocabulary cards (word ↔ meaning)</source>
+        <translation>词汇卡（词 ↔ 释义）</translation>
+    </message>
+    <message>
+        <source>Fact cards (dates, terms, people)</source>
+        <translation>事实卡（日期、术语、人物）</translation>
+    </message>
+    <message>
+        <source>Fill-in-the-blank sentences</source>
+        <translation>填空句</translation>
+    </message>
+    <message>
+        <source>Only the words I added to my deck (%1)</source>
+        <translation>只导出我加入牌组的词（%1 个）</translation>
+    </message>
+    <message>
+        <source>Every word except the ones I know (%1 known words skipped)</source>
+        <translation>所有的词，但跳过我已会的（跳过 %1 个）</translation>
+    </message>
+    <message>
+        <source>keep every level</source>
+        <translation>保留所有级别</translation>
+    </message>
+    <message>
+        <source>skip words below HSK %1</source>
+        <translation>跳过 HSK %1 级以下的词</translation>
+    </message>
+    <message>
+        <source>only HSK 7–9 and unlisted words</source>
+        <translation>只要 HSK 7–9 级和不在词表上的词</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Deck name:</source>
+        <translation>牌组名称：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词汇</translation>
+    </message>
+    <message>
+        <source>HSK levels:</source>
+        <translation>HSK 级别：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Anki packages (*.apkg)</source>
+        <translation>Anki 包 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tab-separated files (*.tsv *.txt)</source>
+        <translation>制表符分隔文件 (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>请选择导出文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of card to include.</source>
+        <translation>请至少选择一种卡片。</translation>
+    </message>
+    <message>
+        <source>Your deck has no words from this text yet. Add words with “Add to deck”, or choose every word except the known ones.</source>
+        <translation>你的牌组里还没有这篇文章的词。请用“加入牌组”加入，或改选“所有的词，但跳过我已会的”。</translation>
+    </message>
+    <message>
+        <source>That is a folder; give a file name.</source>
+        <translation>这是文件夹，请输入文件名。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>导出中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved %1 notes to %2.</source>
+        <translation>已将 %1 条笔记保存到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 known words were left out.</source>
+        <translation>已跳过 %1 个已会的词。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Facts</name>
+    <message>
+        <source>organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>协定</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>mechanism</source>
+        <translation>机制</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文写法</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次数</translation>
+    </message>
+    <message>
+        <source>Date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
+        <translation>日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Date as written</source>
+        <translation>原文的日期写法</translation>
+    </message>
+    <message>
+        <source>Sentence number</source>
+        <translation>句子编号</translation>
+    </message>
+    <message>
+        <source>Members (comma separated)</source>
+        <translation>成员（用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>First sentence number</source>
+        <translation>首次出现的句子编号</translation>
+    </message>
+    <message>
+        <source>No dated events were found in this text. Use Add to write one.</source>
+        <translation>这篇文章里没有找到有日期的事件。可以点“新增”自己加入。</translation>
+    </message>
+    <message>
+        <source>No terms or abbreviations were found. Use Add to write one.</source>
+        <translation>没有找到术语或简称。可以点“新增”自己加入。</translation>
+    </message>
+    <message>
+        <source>No people were found in this text. Use Add to write one.</source>
+        <translation>这篇文章里没有找到人物。可以点“新增”自己加入。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show in the text</source>
+        <translation>在文中显示</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>时间线（%1）</translation>
+    </message>
+    <message>
+        <source>Glossary (%1)</source>
+        <translation>术语表（%1）</translation>
+    </message>
+    <message>
+        <source>People (%1)</source>
+        <translation>人物（%1）</translation>
+    </message>
+    <message>
+        <source>You have edited these facts; your version is kept.</source>
+        <translation>你修改过这些资料，会保留你的版本。</translation>
+    </message>
+    <message>
+        <source>Restore the facts found in the text</source>
+        <translation>还原为文中找到的资料</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No font with Chinese characters is installed, so the text would show as empty boxes. Install one (for example the package fonts-noto-cjk) and start Dushu again.</source>
+        <translation>系统没有安装中文字体，文字会显示成空白方框。请安装一套中文字体（例如 fonts-noto-cjk 软件包），再重新启动 Dushu。</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Last opened</source>
+        <translation>上次打开</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文字</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the library? Your edits of its facts go with it.</source>
+        <translation>要从书库移除“%1”吗？你对它的资料所做的修改也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文档</translation>
+    </message>
+    <message>
+        <source>Your documents</source>
+        <translation>你的文档</translation>
+    </message>
+    <message>
+        <source>Everything you open is kept here with the place where you stopped reading. You can also drop a text file on the window.</source>
+        <translation>你打开过的文章都保存在这里，并记得你读到哪里。也可以直接把文本文件拖放到窗口上。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Paste text…</source>
+        <translation>粘贴文字…</translation>
+    </message>
+    <message>
+        <source>Paste text</source>
+        <translation>粘贴文字</translation>
+    </message>
+    <message>
+        <source>Taken from the first line if left empty</source>
+        <translation>留空则使用第一行</translation>
+    </message>
+    <message>
+        <source>Paste a Chinese text here</source>
+        <translation>在这里粘贴中文文章</translation>
+    </message>
+    <message>
+        <source>Start reading</source>
+        <translation>开始阅读</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Opening the dictionary…</source>
+        <translation>正在打开词典…</translation>
+    </message>
+    <message>
+        <source>Building the dictionary index (first start only)…</source>
+        <translation>正在建立词典索引（只有第一次启动需要）…</translation>
+    </message>
+    <message>
+        <source>The dictionary could not be opened: %1</source>
+        <translation>无法打开词典：%1</translation>
+    </message>
+    <message>
+        <source>The dictionary could not be opened.</source>
+        <translation>无法打开词典。</translation>
+    </message>
+    <message>
+        <source>Dushu sample text</source>
+        <translation>Dushu 示例文章</translation>
+    </message>
+    <message>
+        <source>Open a text</source>
+        <translation>打开文章</translation>
+    </message>
+    <message>
+        <source>Text files (%1);;All files (*)</source>
+        <translation>文本文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>文字是空的。</translation>
+    </message>
+    <message>
+        <source>That document is no longer in the library.</source>
+        <translation>书库里已经没有这份文档。</translation>
+    </message>
+    <message>
+        <source>Opening the dictionary… “%1” will appear in a moment.</source>
+        <translation>正在打开词典……“%1”马上就会出现。</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>正在处理“%1”…</translation>
+    </message>
+    <message>
+        <source>This text could not be analysed.</source>
+        <translation>无法分析这篇文章。</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 different words</source>
+        <translation>%1 字 · %2 个不同的词</translation>
+    </message>
+    <message>
+        <source>Open a text from the Library, a file, or paste one.</source>
+        <translation>从书库打开文章、打开文件，或粘贴一段文字。</translation>
+    </message>
+    <message>
+        <source>Edit meaning…</source>
+        <translation>编辑释义…</translation>
+    </message>
+    <message>
+        <source>Copy word</source>
+        <translation>复制这个词</translation>
+    </message>
+    <message>
+        <source>Select a word in the text first.</source>
+        <translation>请先在文中选一个词。</translation>
+    </message>
+    <message>
+        <source>Marked as known: %1</source>
+        <translation>已标为已会：%1</translation>
+    </message>
+    <message>
+        <source>Added to your deck: %1</source>
+        <translation>已加入牌组：%1</translation>
+    </message>
+    <message>
+        <source>Marked as new: %1</source>
+        <translation>已标为生词：%1</translation>
+    </message>
+    <message>
+        <source>Edit meaning</source>
+        <translation>编辑释义</translation>
+    </message>
+    <message>
+        <source>Meaning of %1 (leave empty to use the dictionary&apos;s):</source>
+        <translation>“%1”的释义（留空则使用词典的释义）：</translation>
+    </message>
+    <message>
+        <source>Only two neighbouring Chinese words can be merged.</source>
+        <translation>只能合并两个相邻的中文词。</translation>
+    </message>
+    <message>
+        <source>“%1” is now one word, here and in every text.</source>
+        <translation>“%1”现在是一个词，这篇和以后每篇文章都是。</translation>
+    </message>
+    <message>
+        <source>A single character cannot be split.</source>
+        <translation>单个字无法拆开。</translation>
+    </message>
+    <message>
+        <source>“%1” is split from now on, here and in every text.</source>
+        <translation>从现在起，“%1”在这篇和每篇文章里都会拆开。</translation>
+    </message>
+    <message>
+        <source>Open a text first; the export is made from it.</source>
+        <translation>请先打开一篇文章，导出的内容来自这篇文章。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Open the text again from the Library when you want to read it.</source>
+        <translation>已取消。想读的时候，可以从书库再打开这篇文章。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;Read Chinese texts with readings and a dictionary, then study them as flashcards.&lt;/p&gt;&lt;p&gt;Dictionary: &lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;, licensed under CC BY-SA 4.0. Word segmentation: jieba. Readings: pypinyin. Word levels: HSK 3.0. Word frequencies: wordfreq.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;借助读音和词典阅读中文文章，再把学到的内容做成抽认卡复习。&lt;/p&gt;&lt;p&gt;词典：&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;，采用 CC BY-SA 4.0 许可。分词：jieba。读音：pypinyin。词汇级别：HSK 3.0。词频：wordfreq。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Dushu</source>
+        <translation>关于 Dushu</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>还没有文档</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词汇</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>书库</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Word</source>
+        <translation>词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Text…</source>
+        <translation>粘贴文字(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add to Deck</source>
+        <translation>加入牌组</translation>
+    </message>
+    <message>
+        <source>I Know This</source>
+        <translation>我会这个词</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next Word</source>
+        <translation>与下一个词合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split Word</source>
+        <translation>拆开这个词(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Vocabulary</source>
+        <translation>在词汇中搜索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger Text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Smalle&amp;r Text</source>
+        <translation>缩小文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Tone &amp;Colours</source>
+        <translation>声调颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tone Sa&amp;ndhi in Readings</source>
+        <translation>读音显示变调(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dushu</source>
+        <translation>关于 Dushu(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>读音：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Your documents and words are safe.</source>
+        <translation>发生错误（%1）。你的文档和词汇都没有受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+Page Up</source>
+        <translation>Ctrl+Page Up</translation>
+    </message>
+    <message>
+        <source>Ctrl+Page Down</source>
+        <translation>Ctrl+Page Down</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone numbers</source>
+        <translation>数字标调拼音</translation>
+    </message>
+    <message>
+        <source>Zhuyin (bopomofo)</source>
+        <translation>注音符号</translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation>不显示读音</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Colour each syllable by its tone</source>
+        <translation>按声调给每个音节上色</translation>
+    </message>
+    <message>
+        <source>Show tone changes in speech (一, 不, third tones)</source>
+        <translation>显示口语中的变调（一、不、三声）</translation>
+    </message>
+    <message>
+        <source>Readings show how the words are said (一個 yí gè, 你好 ní hǎo); the dictionary and your cards keep the written tones.</source>
+        <translation>读音会显示实际的念法（一个 yí gè、你好 ní hǎo）；词典和卡片仍保留原本的声调。</translation>
+    </message>
+    <message>
+        <source>Automatic (best Chinese font)</source>
+        <translation>自动（最合适的中文字体）</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Readings above the text:</source>
+        <translation>文字上方的读音：</translation>
+    </message>
+    <message>
+        <source>Chinese font:</source>
+        <translation>中文字体：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>文字大小：</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are remembered.</source>
+        <translation>更改会立即生效并保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <source>HSK</source>
+        <translation>HSK</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Your meaning (double-click to edit)</source>
+        <translation>你的释义（双击可编辑）</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>已会</translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>生词</translation>
+    </message>
+    <message>
+        <source>%1 words · %2 learning · %3 known · %4 shown</source>
+        <translation>共 %1 个词 · %2 个学习中 · %3 个已会 · 显示 %4 个</translation>
+    </message>
+    <message>
+        <source>Add to deck</source>
+        <translation>加入牌组</translation>
+    </message>
+    <message>
+        <source>Mark as known</source>
+        <translation>标为已会</translation>
+    </message>
+    <message>
+        <source>Mark as new</source>
+        <translation>标为生词</translation>
+    </message>
+    <message>
+        <source>Edit meaning</source>
+        <translation>编辑释义</translation>
+    </message>
+    <message>
+        <source>Show in the text</source>
+        <translation>在文中显示</translation>
+    </message>
+    <message>
+        <source>Search words, pinyin or meanings</source>
+        <translation>搜索词、拼音或释义</translation>
+    </message>
+    <message>
+        <source>Hide known words</source>
+        <translation>隐藏已会的词</translation>
+    </message>
+    <message>
+        <source>HSK level at least:</source>
+        <translation>HSK 级别至少：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Words not on the HSK list are always shown</source>
+        <translation>不在 HSK 词表上的词一律显示</translation>
+    </message>
+    <message>
+        <source>Add to deck (D)</source>
+        <translation>加入牌组 (D)</translation>
+    </message>
+    <message>
+        <source>Mark known (K)</source>
+        <translation>标为已会 (K)</translation>
+    </message>
+    <message>
+        <source>Mark new (N)</source>
+        <translation>标为生词 (N)</translation>
+    </message>
+</context>
+<context>
+    <name>WordPanel</name>
+    <message>
+        <source>not in HSK</source>
+        <translation>不在 HSK 词表</translation>
+    </message>
+    <message>
+        <source>HSK 7–9</source>
+        <translation>HSK 7–9 级</translation>
+    </message>
+    <message>
+        <source>HSK %1</source>
+        <translation>HSK %1 级</translation>
+    </message>
+    <message>
+        <source>very common</source>
+        <translation>非常常用</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>常用</translation>
+    </message>
+    <message>
+        <source>less common</source>
+        <translation>较少用</translation>
+    </message>
+    <message>
+        <source>rare</source>
+        <translation>罕用</translation>
+    </message>
+    <message>
+        <source>not in the frequency list</source>
+        <translation>不在词频表中</translation>
+    </message>
+    <message>
+        <source>Traditional: %1</source>
+        <translation>繁体：%1</translation>
+    </message>
+    <message>
+        <source>Simplified: %1</source>
+        <translation>简体：%1</translation>
+    </message>
+    <message>
+        <source>once in this text</source>
+        <translation>本文出现一次</translation>
+    </message>
+    <message>
+        <source>%1 times in this text</source>
+        <translation>本文出现 %1 次</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>专有名词</translation>
+    </message>
+    <message>
+        <source>Your meaning</source>
+        <translation>你的释义</translation>
+    </message>
+    <message>
+        <source>No dictionary entry for this word.</source>
+        <translation>词典里没有这个词。</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary as one word; its parts:</source>
+        <translation>词典里没有这整个词；各部分的意思：</translation>
+    </message>
+    <message>
+        <source>name list</source>
+        <translation>专名表</translation>
+    </message>
+    <message>
+        <source>Other occurrences (%1)</source>
+        <translation>其他出现处（%1）</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>还有 %1 处</translation>
+    </message>
+    <message>
+        <source>This is the only one.</source>
+        <translation>只出现这一次。</translation>
+    </message>
+    <message>
+        <source>✓ In your deck</source>
+        <translation>✓ 已在牌组</translation>
+    </message>
+    <message>
+        <source>Add to deck</source>
+        <translation>加入牌组</translation>
+    </message>
+    <message>
+        <source>✓ Known</source>
+        <translation>✓ 已会</translation>
+    </message>
+    <message>
+        <source>I know this</source>
+        <translation>我会这个词</translation>
+    </message>
+    <message>
+        <source>Click a word in the text to see its readings, every meaning and where else it appears.
+
+Arrow keys move from word to word.</source>
+        <translation>点一下文中的词，就能看到它的读音、所有释义，以及它在文中还出现在哪里。
+
+用方向键可以逐词移动。</translation>
+    </message>
+    <message>
+        <source>Words in your deck go into the Anki export (D)</source>
+        <translation>牌组里的词会导出到 Anki (D)</translation>
+    </message>
+    <message>
+        <source>Known words are left out of the deck (K)</source>
+        <translation>已会的词不会放进牌组 (K)</translation>
+    </message>
+    <message>
+        <source>Merge with next word</source>
+        <translation>与下一个词合并</translation>
+    </message>
+    <message>
+        <source>This word and the next are one word: keep them together from now on</source>
+        <translation>这个词和下一个其实是一个词：从现在起合在一起</translation>
+    </message>
+    <message>
+        <source>Split word</source>
+        <translation>拆开这个词</translation>
+    </message>
+    <message>
+        <source>This is not one word: split it from now on</source>
+        <translation>这不是一个词：从现在起拆开</translation>
+    </message>
+    <message>
+        <source>Edit meaning…</source>
+        <translation>编辑释义…</translation>
+    </message>
+</context>
+</TS>

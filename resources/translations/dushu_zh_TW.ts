@@ -1,0 +1,963 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Anki deck (.apkg)</source>
+        <translation>Anki 牌組 (.apkg)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.csv)</source>
+        <translation>試算表 (.csv)</translation>
+    </message>
+    <message>
+        <source>Word list for Pleco (.tsv)</source>
+        <translation>Pleco 詞表 (.tsv)</translation>
+    </message>
+    <message>
+        <source>Vocabulary cards (word ↔ meaning)</source>
+        <translation>詞彙卡（詞 ↔ 釋義）</translation>
+    </message>
+    <message>
+        <source>Fact cards (dates, terms, people)</source>
+        <translation>事實卡（日期、術語、人物）</translation>
+    </message>
+    <message>
+        <source>Fill-in-the-blank sentences</source>
+        <translation>填空句</translation>
+    </message>
+    <message>
+        <source>Only the words I added to my deck (%1)</source>
+        <translation>只匯出我加入牌組的詞（%1 個）</translation>
+    </message>
+    <message>
+        <source>Every word except the ones I know (%1 known words skipped)</source>
+        <translation>所有的詞，但略過我已會的（略過 %1 個）</translation>
+    </message>
+    <message>
+        <source>keep every level</source>
+        <translation>保留所有級別</translation>
+    </message>
+    <message>
+        <source>skip words below HSK %1</source>
+        <translation>略過 HSK %1 級以下的詞</translation>
+    </message>
+    <message>
+        <source>only HSK 7–9 and unlisted words</source>
+        <translation>只要 HSK 7–9 級和不在詞表上的詞</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Deck name:</source>
+        <translation>牌組名稱：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>儲存為：</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>詞彙</translation>
+    </message>
+    <message>
+        <source>HSK levels:</source>
+        <translation>HSK 級別：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Anki packages (*.apkg)</source>
+        <translation>Anki 套件 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tab-separated files (*.tsv *.txt)</source>
+        <translation>Tab 分隔檔案 (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存新檔</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>請選擇匯出檔案的儲存位置。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of card to include.</source>
+        <translation>請至少選擇一種卡片。</translation>
+    </message>
+    <message>
+        <source>Your deck has no words from this text yet. Add words with “Add to deck”, or choose every word except the known ones.</source>
+        <translation>你的牌組裡還沒有這篇文章的詞。請用「加入牌組」加入，或改選「所有的詞，但略過我已會的」。</translation>
+    </message>
+    <message>
+        <source>That is a folder; give a file name.</source>
+        <translation>這是資料夾，請輸入檔名。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>匯出中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Saved %1 notes to %2.</source>
+        <translation>已將 %1 則筆記儲存到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 known words were left out.</source>
+        <translation>已略過 %1 個已會的詞。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>匯出失敗：%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消匯出，沒有寫入任何檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>Facts</name>
+    <message>
+        <source>organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>mechanism</source>
+        <translation>機制</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文寫法</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>Abbreviation</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身分</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次數</translation>
+    </message>
+    <message>
+        <source>Date (YYYY, YYYY-MM or YYYY-MM-DD)</source>
+        <translation>日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Date as written</source>
+        <translation>原文的日期寫法</translation>
+    </message>
+    <message>
+        <source>Sentence number</source>
+        <translation>句子編號</translation>
+    </message>
+    <message>
+        <source>Members (comma separated)</source>
+        <translation>成員（以逗號分隔）</translation>
+    </message>
+    <message>
+        <source>First sentence number</source>
+        <translation>首次出現的句子編號</translation>
+    </message>
+    <message>
+        <source>No dated events were found in this text. Use Add to write one.</source>
+        <translation>這篇文章裡沒有找到有日期的事件。可以按「新增」自己加入。</translation>
+    </message>
+    <message>
+        <source>No terms or abbreviations were found. Use Add to write one.</source>
+        <translation>沒有找到術語或簡稱。可以按「新增」自己加入。</translation>
+    </message>
+    <message>
+        <source>No people were found in this text. Use Add to write one.</source>
+        <translation>這篇文章裡沒有找到人物。可以按「新增」自己加入。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Show in the text</source>
+        <translation>在文中顯示</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>時間線（%1）</translation>
+    </message>
+    <message>
+        <source>Glossary (%1)</source>
+        <translation>術語表（%1）</translation>
+    </message>
+    <message>
+        <source>People (%1)</source>
+        <translation>人物（%1）</translation>
+    </message>
+    <message>
+        <source>You have edited these facts; your version is kept.</source>
+        <translation>你修改過這些資料，會保留你的版本。</translation>
+    </message>
+    <message>
+        <source>Restore the facts found in the text</source>
+        <translation>還原為文中找到的資料</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No font with Chinese characters is installed, so the text would show as empty boxes. Install one (for example the package fonts-noto-cjk) and start Dushu again.</source>
+        <translation>系統沒有安裝中文字型，文字會顯示成空白方框。請安裝一套中文字型（例如 fonts-noto-cjk 套件），再重新啟動 Dushu。</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已讀</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Last opened</source>
+        <translation>上次開啟</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入時間</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>貼上的文字</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the library? Your edits of its facts go with it.</source>
+        <translation>要從書庫移除「%1」嗎？你對它的資料所做的修改也會一併刪除。</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Your documents</source>
+        <translation>你的文件</translation>
+    </message>
+    <message>
+        <source>Everything you open is kept here with the place where you stopped reading. You can also drop a text file on the window.</source>
+        <translation>你開啟過的文章都存在這裡，並記得你讀到哪裡。也可以直接把文字檔拖放到視窗上。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>開啟檔案…</translation>
+    </message>
+    <message>
+        <source>Paste text…</source>
+        <translation>貼上文字…</translation>
+    </message>
+    <message>
+        <source>Paste text</source>
+        <translation>貼上文字</translation>
+    </message>
+    <message>
+        <source>Taken from the first line if left empty</source>
+        <translation>留空則使用第一行</translation>
+    </message>
+    <message>
+        <source>Paste a Chinese text here</source>
+        <translation>在這裡貼上中文文章</translation>
+    </message>
+    <message>
+        <source>Start reading</source>
+        <translation>開始閱讀</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Opening the dictionary…</source>
+        <translation>正在開啟詞典…</translation>
+    </message>
+    <message>
+        <source>Building the dictionary index (first start only)…</source>
+        <translation>正在建立詞典索引（只有第一次啟動需要）…</translation>
+    </message>
+    <message>
+        <source>The dictionary could not be opened: %1</source>
+        <translation>無法開啟詞典：%1</translation>
+    </message>
+    <message>
+        <source>The dictionary could not be opened.</source>
+        <translation>無法開啟詞典。</translation>
+    </message>
+    <message>
+        <source>Dushu sample text</source>
+        <translation>Dushu 範例文章</translation>
+    </message>
+    <message>
+        <source>Open a text</source>
+        <translation>開啟文章</translation>
+    </message>
+    <message>
+        <source>Text files (%1);;All files (*)</source>
+        <translation>文字檔 (%1);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>文字是空的。</translation>
+    </message>
+    <message>
+        <source>That document is no longer in the library.</source>
+        <translation>書庫裡已經沒有這份文件。</translation>
+    </message>
+    <message>
+        <source>Opening the dictionary… “%1” will appear in a moment.</source>
+        <translation>正在開啟詞典…「%1」馬上就會出現。</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>正在處理「%1」…</translation>
+    </message>
+    <message>
+        <source>This text could not be analysed.</source>
+        <translation>無法分析這篇文章。</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 different words</source>
+        <translation>%1 字 · %2 個不同的詞</translation>
+    </message>
+    <message>
+        <source>Open a text from the Library, a file, or paste one.</source>
+        <translation>從書庫開啟文章、開啟檔案，或貼上一段文字。</translation>
+    </message>
+    <message>
+        <source>Edit meaning…</source>
+        <translation>編輯釋義…</translation>
+    </message>
+    <message>
+        <source>Copy word</source>
+        <translation>複製這個詞</translation>
+    </message>
+    <message>
+        <source>Select a word in the text first.</source>
+        <translation>請先在文中選一個詞。</translation>
+    </message>
+    <message>
+        <source>Marked as known: %1</source>
+        <translation>已標為已會：%1</translation>
+    </message>
+    <message>
+        <source>Added to your deck: %1</source>
+        <translation>已加入牌組：%1</translation>
+    </message>
+    <message>
+        <source>Marked as new: %1</source>
+        <translation>已標為生詞：%1</translation>
+    </message>
+    <message>
+        <source>Edit meaning</source>
+        <translation>編輯釋義</translation>
+    </message>
+    <message>
+        <source>Meaning of %1 (leave empty to use the dictionary&apos;s):</source>
+        <translation>「%1」的釋義（留空則使用詞典的釋義）：</translation>
+    </message>
+    <message>
+        <source>Only two neighbouring Chinese words can be merged.</source>
+        <translation>只能合併兩個相鄰的中文詞。</translation>
+    </message>
+    <message>
+        <source>“%1” is now one word, here and in every text.</source>
+        <translation>「%1」現在是一個詞，這篇和以後每篇文章都是。</translation>
+    </message>
+    <message>
+        <source>A single character cannot be split.</source>
+        <translation>單一個字無法拆開。</translation>
+    </message>
+    <message>
+        <source>“%1” is split from now on, here and in every text.</source>
+        <translation>從現在起，「%1」在這篇和每篇文章裡都會拆開。</translation>
+    </message>
+    <message>
+        <source>Open a text first; the export is made from it.</source>
+        <translation>請先開啟一篇文章，匯出的內容來自這篇文章。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Open the text again from the Library when you want to read it.</source>
+        <translation>已取消。想讀的時候，可以從書庫再開啟這篇文章。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;Read Chinese texts with readings and a dictionary, then study them as flashcards.&lt;/p&gt;&lt;p&gt;Dictionary: &lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;, licensed under CC BY-SA 4.0. Word segmentation: jieba. Readings: pypinyin. Word levels: HSK 3.0. Word frequencies: wordfreq.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;藉助讀音和詞典閱讀中文文章，再把學到的內容做成抽認卡複習。&lt;/p&gt;&lt;p&gt;詞典：&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;，採用 CC BY-SA 4.0 授權。斷詞：jieba。讀音：pypinyin。詞彙級別：HSK 3.0。詞頻：wordfreq。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Dushu</source>
+        <translation>關於 Dushu</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>還沒有文件</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>閱讀</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>詞彙</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事實</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>書庫</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Word</source>
+        <translation>詞(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開啟(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Text…</source>
+        <translation>貼上文字(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>書庫(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add to Deck</source>
+        <translation>加入牌組</translation>
+    </message>
+    <message>
+        <source>I Know This</source>
+        <translation>我會這個詞</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next Word</source>
+        <translation>與下一個詞合併(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split Word</source>
+        <translation>拆開這個詞(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Vocabulary</source>
+        <translation>在詞彙中搜尋(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger Text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Smalle&amp;r Text</source>
+        <translation>縮小文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Tone &amp;Colours</source>
+        <translation>聲調顏色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tone Sa&amp;ndhi in Readings</source>
+        <translation>讀音顯示變調(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dushu</source>
+        <translation>關於 Dushu(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>讀音：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Your documents and words are safe.</source>
+        <translation>發生錯誤（%1）。你的文件和詞彙都沒有受影響。</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一頁</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一頁 ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+Page Up</source>
+        <translation>Ctrl+Page Up</translation>
+    </message>
+    <message>
+        <source>Ctrl+Page Down</source>
+        <translation>Ctrl+Page Down</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone numbers</source>
+        <translation>數字標調拼音</translation>
+    </message>
+    <message>
+        <source>Zhuyin (bopomofo)</source>
+        <translation>注音符號</translation>
+    </message>
+    <message>
+        <source>No readings</source>
+        <translation>不顯示讀音</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Colour each syllable by its tone</source>
+        <translation>依聲調為每個音節上色</translation>
+    </message>
+    <message>
+        <source>Show tone changes in speech (一, 不, third tones)</source>
+        <translation>顯示口語中的變調（一、不、三聲）</translation>
+    </message>
+    <message>
+        <source>Readings show how the words are said (一個 yí gè, 你好 ní hǎo); the dictionary and your cards keep the written tones.</source>
+        <translation>讀音會顯示實際的唸法（一個 yí gè、你好 ní hǎo）；詞典和卡片仍保留原本的聲調。</translation>
+    </message>
+    <message>
+        <source>Automatic (best Chinese font)</source>
+        <translation>自動（最合適的中文字型）</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Readings above the text:</source>
+        <translation>文字上方的讀音：</translation>
+    </message>
+    <message>
+        <source>Chinese font:</source>
+        <translation>中文字型：</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>文字大小：</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>介面語言：</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are remembered.</source>
+        <translation>變更會立即套用並保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Word</source>
+        <translation>詞</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>釋義</translation>
+    </message>
+    <message>
+        <source>HSK</source>
+        <translation>HSK</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Your meaning (double-click to edit)</source>
+        <translation>你的釋義（按兩下可編輯）</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>已會</translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation>學習中</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>生詞</translation>
+    </message>
+    <message>
+        <source>%1 words · %2 learning · %3 known · %4 shown</source>
+        <translation>共 %1 個詞 · %2 個學習中 · %3 個已會 · 顯示 %4 個</translation>
+    </message>
+    <message>
+        <source>Add to deck</source>
+        <translation>加入牌組</translation>
+    </message>
+    <message>
+        <source>Mark as known</source>
+        <translation>標為已會</translation>
+    </message>
+    <message>
+        <source>Mark as new</source>
+        <translation>標為生詞</translation>
+    </message>
+    <message>
+        <source>Edit meaning</source>
+        <translation>編輯釋義</translation>
+    </message>
+    <message>
+        <source>Show in the text</source>
+        <translation>在文中顯示</translation>
+    </message>
+    <message>
+        <source>Search words, pinyin or meanings</source>
+        <translation>搜尋詞、拼音或釋義</translation>
+    </message>
+    <message>
+        <source>Hide known words</source>
+        <translation>隱藏已會的詞</translation>
+    </message>
+    <message>
+        <source>HSK level at least:</source>
+        <translation>HSK 級別至少：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Words not on the HSK list are always shown</source>
+        <translation>不在 HSK 詞表上的詞一律顯示</translation>
+    </message>
+    <message>
+        <source>Add to deck (D)</source>
+        <translation>加入牌組 (D)</translation>
+    </message>
+    <message>
+        <source>Mark known (K)</source>
+        <translation>標為已會 (K)</translation>
+    </message>
+    <message>
+        <source>Mark new (N)</source>
+        <translation>標為生詞 (N)</translation>
+    </message>
+</context>
+<context>
+    <name>WordPanel</name>
+    <message>
+        <source>not in HSK</source>
+        <translation>不在 HSK 詞表</translation>
+    </message>
+    <message>
+        <source>HSK 7–9</source>
+        <translation>HSK 7–9 級</translation>
+    </message>
+    <message>
+        <source>HSK %1</source>
+        <translation>HSK %1 級</translation>
+    </message>
+    <message>
+        <source>very common</source>
+        <translation>非常常用</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>常用</translation>
+    </message>
+    <message>
+        <source>less common</source>
+        <translation>較少用</translation>
+    </message>
+    <message>
+        <source>rare</source>
+        <translation>罕用</translation>
+    </message>
+    <message>
+        <source>not in the frequency list</source>
+        <translation>不在詞頻表中</translation>
+    </message>
+    <message>
+        <source>Traditional: %1</source>
+        <translation>繁體：%1</translation>
+    </message>
+    <message>
+        <source>Simplified: %1</source>
+        <translation>簡體：%1</translation>
+    </message>
+    <message>
+        <source>once in this text</source>
+        <translation>本文出現一次</translation>
+    </message>
+    <message>
+        <source>%1 times in this text</source>
+        <translation>本文出現 %1 次</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>專有名詞</translation>
+    </message>
+    <message>
+        <source>Your meaning</source>
+        <translation>你的釋義</translation>
+    </message>
+    <message>
+        <source>No dictionary entry for this word.</source>
+        <translation>詞典裡沒有這個詞。</translation>
+    </message>
+    <message>
+        <source>Not in the dictionary as one word; its parts:</source>
+        <translation>詞典裡沒有這整個詞；各部分的意思：</translation>
+    </message>
+    <message>
+        <source>name list</source>
+        <translation>專名表</translation>
+    </message>
+    <message>
+        <source>Other occurrences (%1)</source>
+        <translation>其他出現處（%1）</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>還有 %1 處</translation>
+    </message>
+    <message>
+        <source>This is the only one.</source>
+        <translation>只出現這一次。</translation>
+    </message>
+    <message>
+        <source>✓ In your deck</source>
+        <translation>✓ 已在牌組</translation>
+    </message>
+    <message>
+        <source>Add to deck</source>
+        <translation>加入牌組</translation>
+    </message>
+    <message>
+        <source>✓ Known</source>
+        <translation>✓ 已會</translation>
+    </message>
+    <message>
+        <source>I know this</source>
+        <translation>我會這個詞</translation>
+    </message>
+    <message>
+        <source>Click a word in the text to see its readings, every meaning and where else it appears.
+
+Arrow keys move from word to word.</source>
+        <translation>點一下文中的詞，就能看到它的讀音、所有釋義，以及它在文中還出現在哪裡。
+
+用方向鍵可以逐詞移動。</translation>
+    </message>
+    <message>
+        <source>Words in your deck go into the Anki export (D)</source>
+        <translation>牌組裡的詞會匯出到 Anki (D)</translation>
+    </message>
+    <message>
+        <source>Known words are left out of the deck (K)</source>
+        <translation>已會的詞不會放進牌組 (K)</translation>
+    </message>
+    <message>
+        <source>Merge with next word</source>
+        <translation>與下一個詞合併</translation>
+    </message>
+    <message>
+        <source>This word and the next are one word: keep them together from now on</source>
+        <translation>這個詞和下一個其實是一個詞：從現在起合在一起</translation>
+    </message>
+    <message>
+        <source>Split word</source>
+        <translation>拆開這個詞</translation>
+    </message>
+    <message>
+        <source>This is not one word: split it from now on</source>
+        <translation>這不是一個詞：從現在起拆開</translation>
+    </message>
+    <message>
+        <source>Edit meaning…</source>
+        <translation>編輯釋義…</translation>
+    </message>
+</context>
+</TS>

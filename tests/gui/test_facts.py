@@ -1,0 +1,124 @@
+"""The Facts tab: add, edit and delete facts; the user's version is kept; each links to its sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dushu.core.models import Fact, GlossaryEntry, Person
+
+pytestmark = pytest.mark.gui
+
+TEXT = "2021年11月，台積電宣布在熊本設廠。\n2024年2月，熊本工廠開幕。\n"
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, record: Any) -> None:
+    """Make the add/edit dialog return `record` as if the user had typed it."""
+    from dushu.gui import facts_view
+
+    monkeypatch.setattr(facts_view._RecordTab, "_dialog", lambda self, title, old: record)
+
+
+def test_adding_a_fact_is_kept_for_the_document(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    fact = Fact(kind="event", text="熊本工廠開幕", sentence=1, date="2024-02", date_text="2024年2月")
+    _answer(monkeypatch, fact)
+    before = len(window.facts.timeline.records)
+    window.facts.timeline._add_record()
+    assert len(window.facts.timeline.records) == before + 1
+    stored = window.library.annotations(window.doc_info.id)
+    assert stored is not None
+    assert any(f["text"] == "熊本工廠開幕" for f in stored["facts"])
+    assert window.facts._restore.isVisibleTo(window.facts)
+    # Opening the document again shows the user's version.
+    window.open_sample()
+    window.open_text("熊本", TEXT)
+    assert any(f.text == "熊本工廠開幕" for f in window.facts.timeline.records)
+
+
+def test_timeline_is_in_date_order(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    tab = window.facts.timeline
+    tab.set_records([])
+    for fact in (
+        Fact(kind="event", text="後", sentence=1, date="2024-02"),
+        Fact(kind="event", text="前", sentence=0, date="2021-11"),
+    ):
+        _answer(monkeypatch, fact)
+        tab._add_record()
+    assert [f.text for f in tab.records] == ["前", "後"]
+    assert tab.model.index(0, 0).data() == "2021-11"
+    assert tab.model.index(0, 2).data() == "前"
+
+
+def test_editing_and_deleting(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    tab = window.facts.glossary
+    _answer(
+        monkeypatch,
+        GlossaryEntry(term="台灣積體電路製造", kind="organisation", sentence=0, abbreviation="台積電"),
+    )
+    tab._add_record()
+    tab.table.selectRow(len(tab.records) - 1)
+    edited = GlossaryEntry(term="台灣積體電路製造", kind="organisation", sentence=0, abbreviation="台積公司")
+    _answer(monkeypatch, edited)
+    tab._edit_record()
+    assert edited in tab.records
+    tab.table.selectRow(tab.records.index(edited))
+    tab._delete_record()
+    assert edited not in tab.records
+    stored = window.library.annotations(window.doc_info.id)
+    assert all(g["abbreviation"] != "台積公司" for g in stored["glossary"])
+
+
+def test_show_in_the_text_selects_the_sentence(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    tab = window.facts.people
+    _answer(monkeypatch, Person(name="魏哲家", mentions=1, sentences=(1,)))
+    tab._add_record()
+    tab.table.selectRow(tab.records.index(Person(name="魏哲家", mentions=1, sentences=(1,))))
+    window.tabs.setCurrentWidget(window.facts)
+    tab._show()
+    assert window.tabs.currentWidget() is window.splitter
+    token = window.reader.canvas.selected_token()
+    assert window.reading.tokens[token].sentence == 1
+
+
+def test_restoring_goes_back_to_what_the_text_says(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    found = list(window.facts.timeline.records)
+    _answer(monkeypatch, Fact(kind="event", text="我加的", sentence=0, date="2020"))
+    window.facts.timeline._add_record()
+    window.facts.restoreRequested.emit()
+    assert window.facts.timeline.records == sorted(
+        found, key=lambda f: (0 if f.date else 1, f.date, f.sentence)
+    )
+    assert window.library.annotations(window.doc_info.id) is None
+
+
+def test_the_record_dialog_builds_a_record(qtbot: Any) -> None:
+    from dushu.gui.facts_view import RecordDialog, _RecordTab
+
+    tab = _RecordTab("glossary")
+    qtbot.addWidget(tab)
+    dialog = RecordDialog("Add", tab._fields(), tab._blank(), 3, lambda i: f"sentence {i}")
+    qtbot.addWidget(dialog)
+    dialog._editors["term"].setText("跨太平洋夥伴全面進步協定")
+    dialog._editors["abbreviation"].setText("CPTPP")
+    dialog._editors["members"].setText("日本、加拿大, 澳洲")
+    dialog._editors["sentence"].setValue(2)
+    record = dialog.record()
+    assert record == GlossaryEntry(
+        term="跨太平洋夥伴全面進步協定",
+        kind="term",
+        sentence=1,
+        abbreviation="CPTPP",
+        members=("日本", "加拿大", "澳洲"),
+    )
+    assert dialog._sentence_preview.text() == "sentence 1"

@@ -1,0 +1,114 @@
+"""The vocabulary table: filters, multi-select statuses, meanings the user edits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dushu.gui.document import with_user_meanings
+from dushu.gui.vocabulary_view import Column
+from dushu.storage.library import WordStatus
+
+pytestmark = pytest.mark.gui
+
+
+def _row(view: Any, word: str) -> int:
+    return next(r for r in range(view.model.rowCount()) if view.model.item(r).word == word)
+
+
+def test_the_table_lists_word_pinyin_meaning_hsk_count_and_status(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    model = view.model
+    row = _row(view, "供應鏈")
+    cells = [model.index(row, c).data() for c in range(Column.COUNT_ALL)]
+    assert cells[0] == "供應鏈"
+    assert cells[1] == "gōng yìng liàn"
+    assert "supply chain" in cells[2]
+    assert cells[4] == model.item(row).count >= 2
+    assert cells[5] == "new"
+
+
+def test_hsk_filter_keeps_higher_levels_and_unlisted_words(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    view.set_filters(min_hsk=4)
+    shown = set(view.visible_words())
+    items = {i.word: i for i in view.model.items()}
+    assert shown
+    assert all(items[w].hsk is None or items[w].hsk >= 4 for w in shown)
+    assert "的" not in shown  # HSK 1
+    assert any(items[w].hsk is None for w in shown)
+
+
+def test_search_finds_words_by_pinyin_without_tones_and_by_meaning(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    view.set_filters(search="gongyinglian")
+    assert view.visible_words() == ["供應鏈"]
+    view.set_filters(search="supply chain")
+    assert "供應鏈" in view.visible_words()
+    view.set_filters(search="")
+    assert len(view.visible_words()) == view.model.rowCount()
+
+
+def test_multi_select_marks_known_and_adds_to_deck(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    window.tabs.setCurrentWidget(view)
+    view.select_words(["供應鏈", "半導體", "分流"])
+    assert len(view.selected_words()) == 3
+    qtbot.mouseClick(view._known_btn, Qt.MouseButton.LeftButton)
+    assert window.library.words_with_status(WordStatus.KNOWN) >= {"供应链", "半导体", "分流"}
+    view.set_filters(hide_known=True)
+    assert not {"供應鏈", "半導體", "分流"} & set(view.visible_words())
+    view.set_filters(hide_known=False)
+    view.select_words(["供應鏈"])
+    qtbot.mouseClick(view._deck_btn, Qt.MouseButton.LeftButton)
+    assert window.library.status("供应链") is WordStatus.LEARNING
+    assert view.model.index(_row(view, "供應鏈"), Column.STATUS).data() == "learning"
+
+
+def test_an_edited_meaning_persists_and_reaches_the_export(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    row = _row(view, "分流")
+    proxy_index = view.proxy.mapFromSource(view.model.index(row, Column.MEANING))
+    assert view.proxy.setData(proxy_index, "divergence (of supply chains)")
+    assert window.library.meaning("分流") == "divergence (of supply chains)"
+    assert view.model.index(row, Column.MEANING).data() == "divergence (of supply chains)"
+    window.close()
+    again = make_window()  # a new session on the same library
+    row = _row(again.vocabulary, "分流")
+    assert again.vocabulary.model.index(row, Column.MEANING).data() == "divergence (of supply chains)"
+    exported = with_user_meanings(again.reading.analysis, again.library.meanings())
+    item = next(i for i in exported.vocabulary if i.word == "分流")
+    assert item.definitions[0].meanings == ("divergence (of supply chains)",)
+    assert item.definitions[0].source == "user"
+
+
+def test_clearing_a_meaning_goes_back_to_the_dictionary(make_window: Any) -> None:
+    window = make_window()
+    window.set_meaning("分流", "my meaning")
+    window.set_meaning("分流", "")
+    assert window.library.meaning("分流") is None
+    row = _row(window.vocabulary, "分流")
+    assert "diverge" in window.vocabulary.model.index(row, Column.MEANING).data()
+
+
+def test_double_clicking_a_word_shows_it_in_the_reader(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    window.tabs.setCurrentWidget(view)
+    row = _row(view, "分流")
+    index = view.proxy.mapFromSource(view.model.index(row, Column.WORD))
+    view.table.scrollTo(index)
+    rect = view.table.visualRect(index)
+    # A real double click is a press first: item views only report a double click on a pressed row.
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentWidget() is window.splitter
+    selected = window.reader.canvas.selected_token()
+    assert window.reading.tokens[selected].text == "分流"
