@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the quiz set to write (.toml)")
     p.add_argument("--questions", type=int, default=25, metavar="N", help="how many questions (default 25)")
     p.add_argument(
-        "--types", help="comma-separated question types (choice,truefalse,cloze,order,match,short,vocab)"
+        "--types",
+        help="comma-separated question types: choice, truefalse, cloze, order, match, short, vocabulary",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same set)")
 
@@ -93,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui(args_list[0] if args_list else None)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    for stream in (sys.stdout, sys.stderr):
+        # Chinese text and JSON are UTF-8 whatever the console's code page (cp1252, GBK on Windows).
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         if args.command is None or args.command == "gui":
             return _run_gui(getattr(args, "file", None))

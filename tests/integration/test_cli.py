@@ -214,3 +214,14 @@ def test_broken_quiz_set_gives_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["export-quiz", str(broken), "--format", "gift", "-o", str(tmp_path / "x.gift")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("dushu: error:") and err.count("\n") == 1
+
+
+def test_json_is_utf8_whatever_the_console_encoding(tmp_path: Path) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    env = {**_env(), "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run(
+        [sys.executable, "-m", "dushu", "analyze", str(src), "--json"], capture_output=True, env=env
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert json.loads(result.stdout.decode("utf-8"))["schema"] == "dushu.analysis/1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from array import array
 from collections.abc import Callable
@@ -173,12 +174,12 @@ def _append_tokens(
 
 def _chunk_end(text: str, pos: int, size: int = _CHUNK) -> int:
     """Where the chunk that starts at `pos` ends: after a line break, else after a sentence end, so
-    that no word straddles two chunks (a text without either is cut at twice the chunk size)."""
+    that no word straddles two chunks (a text with no punctuation at all is cut at twice the size)."""
     n = len(text)
     if n - pos <= size:
         return n
     limit = min(n, pos + 2 * size)
-    for mark in ("\n", "。", "！", "？", "；", " "):
+    for mark in ("\n", "。", "！", "？", "；", " ", "，", "、", "：", ","):
         found = text.find(mark, pos + size, limit)
         if found != -1:
             return found + 1
@@ -206,7 +207,7 @@ def _tokenize_parallel(
     starts = [s.start for s in sentences]
     next_sentence = 0
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker) as pool:
             for (pos, end), segmented in zip(parts, pool.imap(_segment_part, parts), strict=True):
                 next_sentence = _append_tokens(
                     tokens, text, simplified, starts, pos, segmented, next_sentence
@@ -215,6 +216,11 @@ def _tokenize_parallel(
     finally:
         _shared.clear()
     return tokens
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _segment_part(bounds: tuple[int, int]) -> Segmented:
@@ -228,7 +234,7 @@ def _vocabulary_and_facts_parallel(
     """Build the vocabulary here while a forked process finds the facts."""
     _shared.update(text=text, sentences=sentences, tokens=tokens, toolkit=toolkit)
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
+        with multiprocessing.get_context("fork").Pool(1, initializer=_quiet_worker) as pool:
             facts = pool.apply_async(_facts_part)
             vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
             return vocabulary, facts.get()

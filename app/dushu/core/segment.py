@@ -106,7 +106,7 @@ _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两�
 # Units that make one token with the number before them (2025年, 5500亿美元, 28日, 1990年代).
 _DATE_UNITS = "世纪|年代|年度|财年|月份|周年|年|月|日|号"
 _MONEY_UNITS = "美元|港元|港币|日元|日圆|欧元|英镑|人民币|新台币|台币|韩元|卢布|元"
-_DIGITS = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[,，][0-9０-９]{3})*"
+_DIGITS = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 _CN_NUMBER = r"[零〇一二三四五六七八九十两廿卅][零〇一二三四五六七八九十百千两]+"
 
 _RUN = re.compile(
@@ -123,6 +123,10 @@ _RUN = re.compile(
     r"|(?P<other>.)",
     re.S,
 )
+
+
+# Tags of numbers with their unit (5500亿美元, 30%) and of dates (2025年, 二〇二五年, 28日).
+NUMBER_TAGS = ("num", "date")
 
 
 class Piece(NamedTuple):
@@ -160,6 +164,7 @@ class Segmenter:
         self._tag_of = tag_of or (lambda word: None)
         self._tags: dict[str, str] = {}
         self._names: set[str] = set()
+        self._user_words: set[str] = set()  # kept whole even where a rule would split them (本部)
         self._lock = threading.Lock()
         for word, tag in names:
             self._add(word, tag)
@@ -167,6 +172,7 @@ class Segmenter:
         for word in user_words:
             simple = to_simplified(word)
             self._add(simple, self._tag_of(simple) or "n")
+            self._user_words.add(simple)
 
     def _add(self, word: str, tag: str) -> None:
         # A frequency well above any ordinary word so a listed name always wins over its parts.
@@ -178,6 +184,7 @@ class Segmenter:
         simplified = to_simplified(word)
         with self._lock:
             self._add(simplified, self._tags.get(simplified) or self._tag_of(simplified) or "n")
+            self._user_words.add(simplified)
 
     def remove_user_word(self, word: str) -> None:
         """Stop treating `word` (either script) as one word: a split the user made."""
@@ -185,6 +192,7 @@ class Segmenter:
         with self._lock:
             self._tokenizer.del_word(simplified)
             self._names.discard(simplified)
+            self._user_words.discard(simplified)
 
     def segment(self, original: str, simplified: str) -> Iterator[Piece]:
         """Yield pieces covering `original` in order; `simplified` is its length-preserving conversion."""
@@ -203,7 +211,8 @@ class Segmenter:
                     pieces.append(Piece(start, end, word, self._tag_for(word), word in self._names))
                     start = end
             elif kind in ("num", "cnum"):
-                pos = "t" if chunk[-1] in "年月日号纪代度" else "m"
+                # Their own tags, so that "m" and "t" keep meaning jieba's words (一些, 今天).
+                pos = NUMBER_TAGS[1] if chunk[-1] in "年月日号纪代度" else NUMBER_TAGS[0]
                 pieces.append(Piece(start, m.end(), chunk, pos))
             elif kind == "lat":
                 pieces.append(Piece(start, m.end(), chunk, "eng"))
@@ -211,7 +220,7 @@ class Segmenter:
                 pieces.append(Piece(start, m.end(), chunk, "ws"))
             else:
                 pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
-        yield from _split_determiners(pieces)
+        yield from _split_determiners(pieces, self._user_words)
 
     def _tag_for(self, word: str) -> str:
         tag = self._tags.get(word)
@@ -230,7 +239,7 @@ def _is_punct(ch: str) -> bool:
     return not ch.isalnum()
 
 
-def _split_determiners(pieces: list[Piece]) -> list[Piece]:
+def _split_determiners(pieces: list[Piece], keep: set[str]) -> list[Piece]:
     """Split 这个 / 一种 / 每年 into determiner and measure word, and 不是 / 这是 at the copula."""
     out: list[Piece] = []
     for p in pieces:
@@ -240,11 +249,12 @@ def _split_determiners(pieces: list[Piece]) -> list[Piece]:
             and s[0] in _DETERMINERS
             and s[1] in _MEASURES
             and s not in _LEXICALISED
+            and s not in keep
             and not p.is_name
         ):
             out.append(Piece(p.start, p.start + 1, s[0], "r" if s[0] in "这那哪每各某该此本" else "m"))
             out.append(Piece(p.start + 1, p.end, s[1], "q"))
-        elif len(s) == 2 and s[1] == "是" and s[0] in _COPULA_PREFIXES:
+        elif len(s) == 2 and s[1] == "是" and s[0] in _COPULA_PREFIXES and s not in keep:
             out.append(Piece(p.start, p.start + 1, s[0], "r" if s[0] in "这那" else "d"))
             out.append(Piece(p.start + 1, p.end, "是", "v"))
         else:

@@ -37,7 +37,7 @@ def split_sentences(text: str) -> list[Sentence]:
             depth += 1
         elif ch in _CLOSE_QUOTES:
             depth = max(0, depth - 1)
-        elif ch in _TERMINATORS and depth == 0:
+        elif ch in _TERMINATORS and depth == 0 and not _is_decimal_point(text, i):
             j = i + 1
             while j < n and text[j] in _TERMINATORS:
                 j += 1
@@ -70,3 +70,8 @@ def _attached_credit_end(text: str, j: int) -> int:
         if k != -1 and "\n" not in text[j:k] and (k + 1 == len(text) or text[k + 1] in "\r\n"):
             return k + 1
     return j
+
+
+def _is_decimal_point(text: str, i: int) -> bool:
+    """A full stop between two digits is a decimal point (３．５％), not the end of a sentence."""
+    return text[i] in ".．" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()

@@ -83,6 +83,7 @@ def _readings_by_run(word: str, syllables: tuple[str, ...]) -> dict[str, tuple[s
     out: dict[str, tuple[str, ...]] = {}
     i = 0
     for run in runs:
-        out[run] = syllables[i : i + len(run)]
+        if len(run) > 1:  # 汗 of 伊姆蘭·汗 must not change how 汗 (sweat) reads everywhere
+            out[run] = syllables[i : i + len(run)]
         i += len(run)
     return out

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from dushu.core.cedict import cedict_pinyin_marks, marks_to_numbers
 from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
 from dushu.core.script import to_traditional
+from dushu.core.segment import NUMBER_TAGS
 from dushu.core.toolkit import Lexicon, Toolkit
 from dushu.core.wordlists import NameEntry
 
-# Parts of speech that are not vocabulary: numbers and time words with digits, punctuation, Latin.
-_SKIP_POS = frozenset({"w", "ws", "x", "eng", "m"})
+# Parts of speech that are not vocabulary: numbers and dates with their units, punctuation, Latin.
+_SKIP_POS = frozenset({"w", "ws", "x", "eng", *NUMBER_TAGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +113,9 @@ def build_vocabulary(
 ) -> list[VocabItem]:
     """Distinct Chinese words of the text, ordered by what a learner should study first.
 
-    Order: words on the HSK list by level, then the rest by frequency (common first); within a level,
-    the more often the text uses a word the earlier it comes. Names come last.
+    Order: words on the HSK list by level, then the words not on it; within each, common words
+    (by corpus frequency) first, and among equally common words those the text uses more often.
+    Names come last. A word written in both scripts in a mixed text is one item.
     """
     firsts: dict[str, Token] = {}
     counts: dict[str, int] = {}
@@ -121,14 +123,16 @@ def build_vocabulary(
         # All-Han tokens are exactly those with one syllable per character.
         if tok.pos in _SKIP_POS or len(tok.pinyin) != len(tok.text):
             continue
-        counts[tok.text] = counts.get(tok.text, 0) + 1
-        firsts.setdefault(tok.text, tok)
+        key = tok.simplified or tok.text  # 會面 and 会面 in a mixed text are one word
+        counts[key] = counts.get(key, 0) + 1
+        firsts.setdefault(key, tok)
     items: list[VocabItem] = []
     lexicon = toolkit.lexicon
     prefetch = getattr(lexicon, "prefetch", None)
     if prefetch is not None:  # one query per few hundred words instead of one per word
         prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
-    for word, tok in firsts.items():
+    for key, tok in firsts.items():
+        word = tok.text  # shown as the text first writes it
         simplified = tok.simplified or word
         explanation = explain_word(word, simplified, lexicon, toolkit.names, tok.pinyin)
         traditional = word if word != simplified else to_traditional(word)
@@ -142,7 +146,7 @@ def build_vocabulary(
                 definitions=explanation.definitions,
                 hsk=lexicon.hsk_level(simplified),
                 frequency=lexicon.zipf(simplified),
-                count=counts[word],
+                count=counts[key],
                 example=sentence.text if sentence else "",
                 example_sentence=tok.sentence,
                 first_offset=tok.start,

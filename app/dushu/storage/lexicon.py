@@ -147,7 +147,7 @@ class Lexicon:
     def _con(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
             self._local.con = con
         return con
 
@@ -235,6 +235,11 @@ class Lexicon:
         return value if isinstance(value, int) else None
 
 
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() escapes '#', '?' and '%' in the user's folder names."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def open_lexicon(
     cache: Path,
     progress: Callable[[int, int], None] | None = None,
@@ -252,7 +257,7 @@ def _is_current(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         finally:

@@ -47,3 +47,8 @@ def test_traditional_and_simplified_read_the_same(toolkit: Toolkit, analyze_text
     trad = analyze_text("長期發展")
     simp = analyze_text("长期发展")
     assert [t.pinyin for t in trad.tokens] == [t.pinyin for t in simp.tokens]
+
+
+def test_a_name_does_not_change_how_its_characters_read_elsewhere(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("他流了很多汗。")
+    assert reading_of(analysis, "汗") == ("hàn",)

@@ -74,3 +74,15 @@ def test_user_words_are_kept_whole_and_can_be_removed(tmp_path: Path) -> None:
 def test_jieba_cache_goes_to_the_given_folder(tmp_path: Path) -> None:
     Segmenter(tmp_path / "cache")
     assert (tmp_path / "cache" / "jieba-prefix.pickle").is_file()
+
+
+def test_thousands_and_decimals_stay_one_number(toolkit: Toolkit) -> None:
+    result = words(toolkit, "在2023,2024年，投資1,000.5萬元，共1,0000人。")
+    assert "2024年" in result and "1,000.5萬元" in result
+    assert "2023,202" not in "".join(f"|{w}|" for w in result)
+
+
+def test_a_word_the_user_keeps_whole_is_never_split_by_a_rule(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path, user_words=["本部"])
+    text = "公司本部在香港"
+    assert "本部" in [text[p.start : p.end] for p in seg.segment(text, to_simplified(text))]

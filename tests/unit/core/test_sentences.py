@@ -42,3 +42,10 @@ def test_unclosed_quote_does_not_swallow_the_next_line() -> None:
 def test_empty_and_blank_text_have_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n\t") == []
+
+
+def test_a_decimal_point_does_not_end_a_sentence() -> None:
+    assert [s.text for s in split_sentences("經濟成長３．５％，投資3.5億元。下一句。")] == [
+        "經濟成長３．５％，投資3.5億元。",
+        "下一句。",
+    ]

@@ -62,3 +62,12 @@ def test_easy_common_words_come_before_rare_ones(analyze_text) -> None:  # type:
     order = [v.word for v in analyze_text(TEXT).vocabulary]
     assert order.index("今天") < order.index("中小企業")
     assert order.index("高市早苗") > order.index("中小企業"), "names come last"
+
+
+def test_a_word_in_both_scripts_is_one_item_and_dates_are_not_vocabulary(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("他們昨天見面。他们今天见面。二〇二五年，一些人來了。")
+    meet = [v for v in analysis.vocabulary if v.simplified == "见面"]
+    assert len(meet) == 1 and meet[0].count == 2 and meet[0].word == "見面"
+    words = {v.word for v in analysis.vocabulary}
+    assert "二〇二五年" not in words
+    assert "一些" in words, "jieba's numeral words (一些) are still vocabulary"
