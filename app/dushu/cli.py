@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import Any, NoReturn
 
 from dushu import __version__
+from dushu.atomicfile import atomic_text_file, write_text_atomically
 from dushu.errors import Cancelled, DushuError, InputFileError
 
 SUBCOMMANDS = ("gui", "segment", "analyze", "deck", "quizset", "export-quiz", "quiz")
@@ -178,33 +177,9 @@ def _write_output(content: str, output: str | None) -> None:
     write_text_atomic(Path(output), content)
 
 
-@contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[IO[str]]:
-    """Write a file the user owns: a temporary file beside it, then a rename (never half written)."""
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a folder; give a file name to write")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputFileError(f"{path}: the folder {parent} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def write_text_atomic(path: Path, content: str) -> None:
     """Write `content` to `path` atomically."""
-    with atomic_writer(path) as fh:
-        fh.write(content)
+    write_text_atomically(path, content, InputFileError)
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
@@ -235,13 +210,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         return 0
     from dushu.core.jsonio import write_analysis_json
 
-    workers = _workers()
     if args.output is None or args.output == "-":
-        write_analysis_json(analysis, sys.stdout, args.reading, workers)
+        write_analysis_json(analysis, sys.stdout, args.reading)
         sys.stdout.flush()
     else:
-        with atomic_writer(Path(args.output)) as fh:
-            write_analysis_json(analysis, fh, args.reading, workers)
+        with atomic_text_file(args.output, InputFileError) as fh:
+            write_analysis_json(analysis, fh, args.reading)
     return 0
 
 

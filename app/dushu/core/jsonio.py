@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from dushu.core.analysis import can_fork
 from dushu.core.models import Analysis, Token, VocabItem
 from dushu.core.readings import to_numbers, to_zhuyin
 
@@ -94,28 +92,6 @@ def _token_lines(tokens: Iterable[Token], style: Callable[[str], str] = str) -> 
         yield f'{{"text":{text},"start":{t.start},"end":{t.end},"sentence":{t.sentence},{tail}'
 
 
-# Below this many tokens formatting them in other processes costs more than it saves.
-_PARALLEL_MIN_TOKENS = 100_000
-_shared_tokens: list[tuple[Token, ...]] = []
-
-
-def _token_blocks_parallel(tokens: tuple[Token, ...], reading: str, workers: int) -> Iterator[str]:
-    """The token lines formatted by forked workers, a block of lines at a time, in order."""
-    size = -(-len(tokens) // (workers * 4))
-    bounds = [(i, min(len(tokens), i + size), reading) for i in range(0, len(tokens), size)]
-    _shared_tokens.append(tokens)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_format_token_block, bounds)
-    finally:
-        _shared_tokens.clear()
-
-
-def _format_token_block(bounds: tuple[int, int, str]) -> str:
-    start, end, reading = bounds
-    return ",\n ".join(_token_lines(_shared_tokens[0][start:end], reading_styler(reading)))
-
-
 def _sections(analysis: Analysis) -> list[tuple[str, Iterable[Any]]]:
     return [
         (
@@ -138,13 +114,12 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def write_analysis_json(analysis: Analysis, out: IO[str], reading: str = "marks", workers: int = 1) -> None:
+def write_analysis_json(analysis: Analysis, out: IO[str], reading: str = "marks") -> None:
     """Write the same JSON as `analysis_to_json`, streamed one item a line (a book does not need
     its whole JSON in memory, and each line is compact).
 
     `reading` "numbers" or "zhuyin" writes token and vocabulary readings in that style instead of
-    tone marks ("nian2", "ㄋㄧㄢˊ"). `workers` > 1 formats a long token list in forked processes
-    (for single-threaded programs on Linux, like `analyze(workers=...)`).
+    tone marks ("nian2", "ㄋㄧㄢˊ").
     """
     style = reading_styler(reading)
 
@@ -158,10 +133,8 @@ def write_analysis_json(analysis: Analysis, out: IO[str], reading: str = "marks"
     sections = _sections(analysis)
     for n, (key, items) in enumerate(sections):
         out.write(f"{dump(key)}: [")
-        if key == "tokens" and workers > 1 and len(analysis.tokens) >= _PARALLEL_MIN_TOKENS and can_fork():
-            lines: Iterable[str] = _token_blocks_parallel(analysis.tokens, reading, workers)
-        elif key == "tokens":
-            lines = _token_lines(analysis.tokens, style)
+        if key == "tokens":
+            lines: Iterable[str] = _token_lines(analysis.tokens, style)
         elif key == "vocabulary" and reading != "marks":
             lines = (dump({**v, "pinyin": [style(x) for x in v["pinyin"]]}) for v in items)
         else:

@@ -14,7 +14,7 @@ from pathlib import Path
 from dushu.core.cedict import bundled_cedict_path, read_cedict
 from dushu.core.models import DictEntry
 from dushu.core.segment import jieba_tags
-from dushu.errors import Cancelled
+from dushu.errors import Cancelled, DushuError
 
 SCHEMA_VERSION = 3
 INDEX_NAME = "lexicon.sqlite3"
@@ -248,8 +248,12 @@ def open_lexicon(
     """Open the index in `cache`, building it first when missing or built from other sources."""
     path = cache / INDEX_NAME
     if not _is_current(path):
-        cache.mkdir(parents=True, exist_ok=True)
-        build_index(path, progress, cancel)
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            build_index(path, progress, cancel)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise DushuError(f"cannot build the dictionary index in {cache}: {reason}") from None
     return Lexicon(path)
 
 

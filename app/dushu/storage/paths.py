@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from dushu.errors import DushuError
+
 APP_NAME = "dushu"
 
 
@@ -16,7 +18,10 @@ def _home() -> Path | None:
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DushuError(f"cannot use the folder {path}: {exc.strerror or exc}") from None
     return path
 
 

@@ -7,12 +7,11 @@ import io
 import os
 import random
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
+from dushu.atomicfile import write_text_atomically
 from dushu.core.quiz.answers import Feedback, Response, check_answer
 from dushu.core.quiz.model import Question, QuizSet
 from dushu.errors import ExportError
@@ -212,14 +211,7 @@ def _csv_safe(cell: str) -> str:
 
 def write_results_csv(results: Sequence[QuizResult], path: str | os.PathLike[str]) -> None:
     """Write results as CSV (UTF-8 with a BOM so spreadsheets read the Chinese), atomically."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            fh.write(results_csv(results))
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write the results ({exc.strerror or exc})") from None
+    write_text_atomically(path, results_csv(results), ExportError, encoding="utf-8-sig")
 
 
 # ------------------------------------------------------------------------------------ terminal runner

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dushu.atomicfile import write_text_atomically
 from dushu.core.quiz.model import FORMAT, QUESTION_TYPES, VERSION, Question, QuizSet, QuizSettings
 from dushu.errors import QuizSetError
 
@@ -379,16 +379,4 @@ def save_quiz_set(qs: QuizSet, path: str | os.PathLike[str]) -> None:
     """Write the quiz set atomically (a temporary file in the same folder, then a rename)."""
     text = dumps_quiz_set(qs)
     loads_quiz_set(text, name="the quiz set being saved")  # never write a file Dushu could not read back
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise QuizSetError(f"{target}: cannot write the quiz set ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise QuizSetError(f"{target}: cannot write the quiz set ({exc.strerror or exc})") from None
+    write_text_atomically(path, text, QuizSetError)
