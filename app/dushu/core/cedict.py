@@ -132,6 +132,7 @@ def marks_to_numbers(syllable: str) -> str:
     return "".join(out) + str(tone)
 
 
+@lru_cache(maxsize=65536)  # entries share their pinyin ("shi4" heads hundreds of them)
 def cedict_pinyin_marks(pinyin: str) -> tuple[str, ...]:
     """A CC-CEDICT pinyin field as tone-marked syllables: "xing2 dong4" -> ("xíng", "dòng")."""
     return tuple(syllable_to_marks(s) for s in pinyin.split())
