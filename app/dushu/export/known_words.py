@@ -195,6 +195,10 @@ def _words_via_anki(path: Path, name: str) -> set[str]:
 
 def words_from_collection(data: bytes, name: str = "<collection>") -> set[str]:
     """The headwords of every note in an Anki collection database (schema 11 or 18), given as bytes."""
+    if data[:16] == b"SQLite format 3\x00" and data[18:20] == b"\x02\x02":
+        # Anki writes its collections in WAL mode, which an in-memory copy cannot open: mark the
+        # copy as a plain rollback-journal database (header bytes 18 and 19) before reading it.
+        data = data[:18] + b"\x01\x01" + data[20:]
     conn = sqlite3.connect(":memory:")
     try:
         try:
