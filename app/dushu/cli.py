@@ -174,12 +174,7 @@ def _write_output(content: str, output: str | None) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    write_text_atomic(Path(output), content)
-
-
-def write_text_atomic(path: Path, content: str) -> None:
-    """Write `content` to `path` atomically."""
-    write_text_atomically(path, content, InputFileError)
+    write_text_atomically(output, content, InputFileError)
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import multiprocessing
 import signal
 import sys
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from dushu.core.facts import extract_facts
@@ -93,14 +93,9 @@ def analyze(
 def _to_simplified_in_pieces(text: str, check: Callable[[int], None]) -> str:
     """`to_simplified` a few lines at a time: OpenCC holds the GIL while it converts, and a book in one
     call would stall a GUI thread for a second (phrases never cross a line break)."""
-    if len(text) <= 4 * _CHUNK:
-        return to_simplified(text)
     parts: list[str] = []
-    pos = 0
-    while pos < len(text):
-        end = _chunk_end(text, pos, 4 * _CHUNK)
+    for pos, end in _chunks(text, 4 * _CHUNK):
         parts.append(to_simplified(text[pos:end]))
-        pos = end
         check(0)
     return "".join(parts)
 
@@ -120,14 +115,11 @@ def tokenize(
     """Tokens covering the whole text in order, each with its sentence index and reading."""
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
-    pos = 0
     next_sentence = 0
-    while pos < len(text):
-        end = _chunk_end(text, pos)
+    for pos, end in _chunks(text):
         segmented = _segment_range(text, simplified, toolkit, pos, end)
         next_sentence = _append_tokens(tokens, text, simplified, starts, pos, segmented, next_sentence)
-        pos = end
-        check(pos)
+        check(end)
     return tokens
 
 
@@ -172,6 +164,15 @@ def _append_tokens(
     return next_sentence
 
 
+def _chunks(text: str, size: int = _CHUNK) -> Iterator[tuple[int, int]]:
+    """(start, end) of the chunks of about `size` characters that cover `text`, cut between words."""
+    pos = 0
+    while pos < len(text):
+        end = _chunk_end(text, pos, size)
+        yield pos, end
+        pos = end
+
+
 def _chunk_end(text: str, pos: int, size: int = _CHUNK) -> int:
     """Where the chunk that starts at `pos` ends: after a line break, else after a sentence end, so
     that no word straddles two chunks (a text with no punctuation at all is cut at twice the size)."""
@@ -195,13 +196,7 @@ def _tokenize_parallel(
     workers: int,
 ) -> list[Token]:
     """`tokenize` with the text cut into parts that forked workers segment and read in order."""
-    parts: list[tuple[int, int]] = []
-    pos = 0
-    part_size = max(_CHUNK, len(text) // (workers * 4))
-    while pos < len(text):
-        end = _chunk_end(text, pos, part_size)
-        parts.append((pos, end))
-        pos = end
+    parts = list(_chunks(text, max(_CHUNK, len(text) // (workers * 4))))
     _shared.update(text=text, simplified=simplified, toolkit=toolkit)
     tokens: list[Token] = []
     starts = [s.start for s in sentences]

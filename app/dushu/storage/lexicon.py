@@ -168,7 +168,7 @@ class Lexicon:
             )
             .fetchall()
         )
-        entries = [DictEntry(t, s, p, tuple(d.split("\x1f"))) for t, s, p, d in rows]
+        entries = [_entry(*row) for row in rows]
         self._entries_cache[word] = entries
         return list(entries)
 
@@ -187,8 +187,8 @@ class Lexicon:
                 batch,
             )
             found: dict[str, list[DictEntry]] = {w: [] for w in batch}
-            for word, t, s, p, d in rows:
-                found[word].append(DictEntry(t, s, p, tuple(d.split("\x1f"))))
+            for word, *entry in rows:
+                found[word].append(_entry(*entry))
             self._entries_cache.update(found)
 
     def has_word(self, word: str) -> bool:
@@ -233,6 +233,11 @@ class Lexicon:
         """HSK 3.0 level (2025 syllabus) of a Simplified word; 7 is the 7-9 band."""
         value = self._value("hsk", "level", simplified)
         return value if isinstance(value, int) else None
+
+
+def _entry(traditional: str, simplified: str, pinyin: str, definitions: str) -> DictEntry:
+    """A DictEntry from a row of the entry table (definitions joined by the unit separator)."""
+    return DictEntry(traditional, simplified, pinyin, tuple(definitions.split("\x1f")))
 
 
 def _read_only_uri(path: Path) -> str:
