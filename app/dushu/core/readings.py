@@ -9,7 +9,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as convert_style
 
-from dushu.core.cedict import Dictionary, cedict_pinyin_marks, marks_to_numbers
+from dushu.core.cedict import Dictionary, marks_to_numbers
 from dushu.core.models import is_han
 
 # Traditional characters that settle a reading their merged Simplified form leaves open
@@ -84,7 +84,8 @@ class ReadingFinder:
         return result
 
     def prepare(self, words: Iterable[tuple[str, str]]) -> None:
-        """Read many (simplified, original) words ahead in one pypinyin call (a book's worth at once).
+        """Read many (simplified, original) words ahead: one pypinyin call and a few dictionary
+        queries for a book's worth of words instead of several of each per word.
 
         Only an optimisation: `word_reading` gives the same result without it.
         """
@@ -92,20 +93,36 @@ class ReadingFinder:
         for key in list(pending):
             if key in self._memo:
                 del pending[key]
-        candidates = {m.group() for simplified in pending.values() for m in HAN_RUN.finditer(simplified)}
-        prefetch = getattr(self._dictionary, "prefetch", None)
-        if prefetch is not None:
-            prefetch(list(candidates) + [k for k in pending if k not in candidates])
-        runs: dict[str, None] = {}
-        for run in candidates:
-            if run in self._guesses or run in self._fixed:
-                continue
-            if len(run) > 1 and self._single_reading(run) is not None:
-                continue
-            runs[run] = None
-        if not runs:
+        runs: dict[str, None] = {}  # Simplified runs, and their original forms where they differ
+        for key, simplified in pending.items():
+            aligned = len(key) == len(simplified)
+            for m in HAN_RUN.finditer(simplified):
+                if m.end() - m.start() > 1:
+                    runs[m.group()] = None
+                    if aligned:
+                        runs[key[m.start() : m.end()]] = None
+        self._ask_singles(runs)
+        # Runs the dictionary does not read as a whole are corrected by their parts.
+        parts: dict[str, None] = {}
+        for run in runs:
+            if self._singles.get(run) is None and run not in self._fixed:
+                n = len(run)
+                for i in range(n - 1):
+                    for j in range(i + 2, min(n, i + 6) + 1):
+                        parts[run[i:j]] = None
+        self._ask_singles(parts)
+        guesses: dict[str, None] = {}
+        for simplified in pending.values():
+            for m in HAN_RUN.finditer(simplified):
+                run = m.group()
+                if run in self._guesses or run in self._fixed:
+                    continue
+                if len(run) > 1 and self._singles.get(run) is not None:
+                    continue
+                guesses[run] = None
+        if not guesses:
             return
-        ordered = list(runs)
+        ordered = list(guesses)
         flat: list[str] = lazy_pinyin(ordered, style=Style.TONE, errors=_unknown)
         if len(flat) != sum(len(r) for r in ordered):
             return  # pypinyin did not keep one syllable per character: read them one by one later
@@ -113,6 +130,12 @@ class ReadingFinder:
         for run in ordered:
             self._guesses[run] = flat[i : i + len(run)]
             i += len(run)
+
+    def _ask_singles(self, words: Iterable[str]) -> None:
+        """Ask the dictionary for the single readings of the words not asked about yet."""
+        wanted = [w for w in words if w not in self._singles]
+        if wanted:
+            self._singles.update(self._dictionary.single_readings(wanted))
 
     def _run_reading(self, run: str, original: str) -> list[str]:
         fixed = self._fixed.get(run)
@@ -143,22 +166,8 @@ class ReadingFinder:
         """The reading when every CC-CEDICT entry for `word` agrees (ignoring capitals)."""
         if word in self._singles:
             return self._singles[word]
-        result = self._find_single_reading(word)
-        self._singles[word] = result
+        result = self._singles[word] = self._dictionary.single_readings([word])[word]
         return result
-
-    def _find_single_reading(self, word: str) -> tuple[str, ...] | None:
-        entries = self._dictionary.lookup(word)
-        readings = {e.pinyin.lower() for e in entries if len(e.pinyin.split()) == len(word)}
-        if len(readings) != 1:
-            return None
-        lowered = next(iter(readings))
-        # Prefer the lower-case (common noun) spelling of the entry that carries that reading.
-        entry = next(e for e in entries if e.pinyin.lower() == lowered)
-        marks = cedict_pinyin_marks(entry.pinyin.lower())
-        if any(not s.isalpha() for s in marks):
-            return None
-        return marks
 
     def _correct_parts(self, run: str, guess: list[str]) -> None:
         """Apply unambiguous dictionary readings of the longest known parts of an unknown word."""

@@ -15,7 +15,7 @@ import opencc
 
 from dushu.core.models import Script, is_han
 
-__all__ = ["detect_script", "to_simplified", "to_traditional"]
+__all__ = ["detect_script", "to_simplified", "to_traditional", "to_traditional_each"]
 
 # Characters that s2t changes but that are standard Traditional characters in their own right
 # (OpenCC's own table lists each as one of its Traditional forms): 台灣, 公里, 皇后, 茶几, 游泳.
@@ -115,6 +115,15 @@ def to_traditional(text: str) -> str:
     if not text:
         return text
     return _convert_aligned("t2tw", _convert_aligned("s2t", text))
+
+
+def to_traditional_each(words: list[str]) -> list[str]:
+    """`to_traditional` of each word (words without line breaks), in one OpenCC pass per table."""
+    if any("\n" in w for w in words):
+        return [to_traditional(w) for w in words]
+    # OpenCC's phrases never span a line break, so each line converts as it would alone.
+    converted = to_traditional("\n".join(words)).split("\n") if words else []
+    return converted if len(converted) == len(words) else [to_traditional(w) for w in words]
 
 
 def detect_script(text: str) -> Script:

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import pickle
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
-
-import jieba
+from typing import Any, NamedTuple
 
 from dushu.core.models import is_han
 from dushu.core.script import to_simplified
+
+
+def _import_jieba() -> Any:
+    """Import jieba without pkg_resources, which jieba 0.42 imports only to locate its own files
+    (it falls back to a plain path) and which costs a sixth of a second and a deprecation warning."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        return importlib.import_module("jieba")
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        return importlib.import_module("jieba")
+    finally:
+        del sys.modules["pkg_resources"]
+
+
+jieba = _import_jieba()
 
 # Determiners and numerals that, followed by a measure word, make two words (這 個, 一 種, 每 年):
 # the convention of the Academia Sinica and Penn standards, and what the dictionary explains best.
@@ -125,6 +140,10 @@ _RUN = re.compile(
 )
 
 
+# The characters jieba's `cut` hands to its word finder as one block (its re_han_default, less the
+# Latin letters and digits that never reach it from here).
+_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
+
 # Tags of numbers with their unit (5500亿美元, 30%) and of dates (2025年, 二〇二五年, 28日).
 NUMBER_TAGS = ("num", "date")
 
@@ -151,10 +170,12 @@ class Segmenter:
         names: Iterable[tuple[str, str]] = (),
         user_words: Iterable[str] = (),
         tag_of: Callable[[str], str | None] | None = None,
+        tags_of: Callable[[list[str]], dict[str, str]] | None = None,
     ) -> None:
         """`names` are (Simplified word, jieba tag) pairs; `user_words` (either script) are kept whole.
 
-        `tag_of` gives jieba's part-of-speech tag of a dictionary word (the lexicon index has them).
+        `tag_of` gives jieba's part-of-speech tag of a dictionary word (the lexicon index has them);
+        `tags_of`, if given, gives the tags of many words at once.
         """
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
@@ -162,6 +183,11 @@ class Segmenter:
         self._tokenizer.cache_file = "jieba.cache"
         _load_prefix_dictionary(self._tokenizer, Path(cache_dir))
         self._tag_of = tag_of or (lambda word: None)
+        self._tags_of = tags_of
+        # jieba's segmentation of one block of Han characters (name-mangled, hence getattr).
+        self._cut_block: Callable[[str], Iterator[str]] | None = getattr(
+            self._tokenizer, "_Tokenizer__cut_DAG", None
+        )
         self._tags: dict[str, str] = {}
         self._names: set[str] = set()
         self._user_words: set[str] = set()  # kept whole even where a rule would split them (本部)
@@ -198,19 +224,31 @@ class Segmenter:
         """Yield pieces covering `original` in order; `simplified` is its length-preserving conversion."""
         if len(original) != len(simplified):
             raise ValueError("the simplified text must have the same length as the original")
-        pieces: list[Piece] = []
+        runs: list[tuple[re.Match[str], list[str] | None]] = []
+        new_words: set[str] = set()
+        tags = self._tags
         for m in _RUN.finditer(simplified):
-            kind = m.lastgroup
+            if m.lastgroup == "han":
+                with self._lock:
+                    words = self._cut(m.group())
+                runs.append((m, words))
+                new_words.update(w for w in words if w not in tags)
+            else:
+                runs.append((m, None))
+        if new_words:
+            self._learn_tags(new_words)
+        pieces: list[Piece] = []
+        for m, cut in runs:
             start = m.start()
             chunk = m.group()
-            if kind == "han":
-                with self._lock:
-                    words = list(self._tokenizer.cut(chunk, HMM=True))
-                for word in words:
+            if cut is not None:
+                for word in cut:
                     end = start + len(word)
                     pieces.append(Piece(start, end, word, self._tag_for(word), word in self._names))
                     start = end
-            elif kind in ("num", "cnum"):
+                continue
+            kind = m.lastgroup
+            if kind in ("num", "cnum"):
                 # Their own tags, so that "m" and "t" keep meaning jieba's words (一些, 今天).
                 pos = NUMBER_TAGS[1] if chunk[-1] in "年月日号纪代度" else NUMBER_TAGS[0]
                 pieces.append(Piece(start, m.end(), chunk, pos))
@@ -222,12 +260,29 @@ class Segmenter:
                 pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
         yield from _split_determiners(pieces, self._user_words)
 
+    def _cut(self, run: str) -> list[str]:
+        """jieba's words for a run of Han characters (with its guessing of unknown words)."""
+        if _JIEBA_HAN.fullmatch(run) is not None and self._cut_block is not None:
+            # What `cut` does with a run of only these characters, without its per-call set-up.
+            return list(self._cut_block(run))
+        return list(self._tokenizer.cut(run, HMM=True))
+
+    def _learn_tags(self, words: set[str]) -> None:
+        """Look up the tags of words seen for the first time, all at once (only words in jieba's
+        dictionary have one; words its HMM made have none). Misses are remembered too."""
+        known = [w for w in words if self._tokenizer.FREQ.get(w)]
+        if self._tags_of is not None:
+            found = self._tags_of(known)
+        else:
+            found = {w: tag for w in known if (tag := self._tag_of(w))}
+        for w in words:
+            self._tags.setdefault(w, found.get(w) or "")
+
     def _tag_for(self, word: str) -> str:
         tag = self._tags.get(word)
         if tag is None:
-            # Only words in jieba's dictionary have a tag to look up; words its HMM made have none.
-            tag = (self._tag_of(word) or "") if self._tokenizer.FREQ.get(word) else ""
-            self._tags[word] = tag  # misses too: the next occurrence costs one dict look-up
+            self._learn_tags({word})
+            tag = self._tags[word]
         if tag:
             return tag
         if all(ch in _NUMERAL_CHARS for ch in word):
@@ -262,7 +317,7 @@ def _split_determiners(pieces: list[Piece], keep: set[str]) -> list[Piece]:
     return out
 
 
-def _load_prefix_dictionary(tokenizer: jieba.Tokenizer, cache: Path) -> None:
+def _load_prefix_dictionary(tokenizer: Any, cache: Path) -> None:
     """Give `tokenizer` jieba's prefix dictionary from a pickle in `cache` (built on first use).
 
     jieba's own marshal cache takes about three times as long to load, and it would go to /tmp.

@@ -31,6 +31,9 @@ class Lexicon(Protocol):
     def hsk_level(self, simplified: str) -> int | None: ...
 
     def pos_tag(self, simplified: str) -> str | None: ...
+    def pos_tags(self, words: Iterable[str]) -> dict[str, str]: ...
+    def prefetch_stats(self, words: Iterable[str]) -> None: ...
+    def single_readings(self, words: Iterable[str]) -> dict[str, tuple[str, ...] | None]: ...
 
 
 @dataclass
@@ -65,6 +68,7 @@ def build_toolkit(
         ],
         user_words=[w for w, e in by_simplified.items() if e.kind not in PROPER_NAME_KINDS],
         tag_of=lexicon.pos_tag,
+        tags_of=lexicon.pos_tags,
     )
     fixed: dict[str, tuple[str, ...]] = {}
     for word, entry in by_simplified.items():

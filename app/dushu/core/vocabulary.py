@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dushu.core.cedict import cedict_pinyin_marks, marks_to_numbers
 from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
-from dushu.core.script import to_traditional
+from dushu.core.script import to_traditional_each
 from dushu.core.segment import NUMBER_TAGS
 from dushu.core.toolkit import Lexicon, Toolkit
 from dushu.core.wordlists import NameEntry
@@ -131,11 +131,16 @@ def build_vocabulary(
     prefetch = getattr(lexicon, "prefetch", None)
     if prefetch is not None:  # one query per few hundred words instead of one per word
         prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
+    lexicon.prefetch_stats(key for key in firsts)
+    # Words the text writes in Simplified (or in characters both scripts share) need their
+    # Traditional form; one conversion for all of them.
+    simple = [key for key, tok in firsts.items() if tok.text == (tok.simplified or tok.text)]
+    traditional_of = dict(zip(simple, to_traditional_each([firsts[k].text for k in simple]), strict=True))
     for key, tok in firsts.items():
         word = tok.text  # shown as the text first writes it
         simplified = tok.simplified or word
         explanation = explain_word(word, simplified, lexicon, toolkit.names, tok.pinyin)
-        traditional = word if word != simplified else to_traditional(word)
+        traditional = traditional_of.get(key, word)
         sentence = sentences[tok.sentence] if 0 <= tok.sentence < len(sentences) else None
         items.append(
             VocabItem(

@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
-from dushu.core.cedict import bundled_cedict_path, read_cedict
+from dushu.core.cedict import bundled_cedict_path, read_cedict, single_reading
 from dushu.core.models import DictEntry
 from dushu.core.segment import jieba_tags
 from dushu.errors import Cancelled, DushuError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_NAME = "lexicon.sqlite3"
-# Single look-ups into a word table before the whole table is read into memory instead.
+# Single entry look-ups before the set of all headwords is read, so that misses cost no query.
 _BULK_AFTER = 3000
+# Words asked for in one query (SQLite allows 32,766 parameters; a few hundred is the sweet spot).
+_BATCH = 500
 
 
 def _package_version(name: str) -> str:
@@ -85,19 +87,29 @@ def build_index(
             CREATE TABLE frequency (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
             CREATE TABLE hsk (word TEXT PRIMARY KEY, level INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE postag (word TEXT PRIMARY KEY, tag TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE reading (word TEXT PRIMARY KEY, marks TEXT NOT NULL) WITHOUT ROWID;
             """
         )
         step(0)
         rows = []
         heads = []
+        by_word: dict[str, list[DictEntry]] = {}
         for i, e in enumerate(read_cedict(bundled_cedict_path())):
             rows.append((i, e.traditional, e.simplified, e.pinyin, "\x1f".join(e.definitions)))
             heads.append((e.traditional, i))
+            by_word.setdefault(e.traditional, []).append(e)
             if e.simplified != e.traditional:
                 heads.append((e.simplified, i))
+                by_word.setdefault(e.simplified, []).append(e)
         con.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?)", rows)
         con.executemany("INSERT INTO headword VALUES (?, ?)", heads)
         con.execute("CREATE INDEX headword_word ON headword (word)")
+        # The reading of every headword whose entries agree on one: what reading a text needs,
+        # without reading (and parsing) every entry of every word.
+        singles = ((w, single_reading(w, entries)) for w, entries in by_word.items())
+        con.executemany(
+            "INSERT INTO reading VALUES (?, ?)", ((w, " ".join(m)) for w, m in singles if m is not None)
+        )
         step(1)
         con.executemany("INSERT OR IGNORE INTO frequency VALUES (?, ?)", _zipf_rows())
         step(2)
@@ -140,8 +152,8 @@ class Lexicon:
         self._local = threading.local()
         self._entries_cache: dict[str, list[DictEntry]] = {}
         self._headwords: frozenset[str] | None = None
+        # Values of the word tables looked up so far (None for words the table lacks).
         self._tables: dict[str, dict[str, object]] = {}
-        self._table_hits: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def _con(self) -> sqlite3.Connection:
@@ -175,11 +187,8 @@ class Lexicon:
     def prefetch(self, words: Iterable[str]) -> None:
         """Load the entries of many words with a few queries (a book's vocabulary at once)."""
         wanted = [w for w in dict.fromkeys(words) if w not in self._entries_cache]
-        if len(wanted) > _BULK_AFTER:
-            heads = self.headwords()
-            wanted = [w for w in wanted if w in heads]
-        for i in range(0, len(wanted), 500):
-            batch = wanted[i : i + 500]
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i : i + _BATCH]
             marks = ",".join("?" * len(batch))
             rows = self._con().execute(
                 "SELECT h.word, e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
@@ -206,18 +215,45 @@ class Lexicon:
         return self._headwords
 
     def _value(self, table: str, column: str, word: str) -> object:
-        """One column of a word table; after many single look-ups (a book) the table is read whole."""
-        loaded = self._tables.get(table)
-        if loaded is not None:
-            return loaded.get(word)
-        count = self._table_hits.get(table, 0) + 1
-        self._table_hits[table] = count
-        if count > _BULK_AFTER:
-            rows = self._con().execute(f"SELECT word, {column} FROM {table}")
-            self._tables[table] = dict(rows.fetchall())
-            return self._tables[table].get(word)
+        """One column of a word table (remembered: texts repeat their words)."""
+        cache = self._tables.setdefault(table, {})
+        if word in cache:
+            return cache[word]
         row = self._con().execute(f"SELECT {column} FROM {table} WHERE word = ?", (word,)).fetchone()
-        return row[0] if row else None
+        value = cache[word] = row[0] if row else None
+        return value
+
+    def _values(self, table: str, column: str, words: Iterable[str]) -> dict[str, object]:
+        """One column of a word table for many words, a few hundred a query (a book's words at once
+        cost a fraction of reading the whole table)."""
+        cache = self._tables.setdefault(table, {})
+        wanted = [w for w in dict.fromkeys(words) if w not in cache]
+        con = self._con()
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i : i + _BATCH]
+            marks = ",".join("?" * len(batch))
+            found = dict(con.execute(f"SELECT word, {column} FROM {table} WHERE word IN ({marks})", batch))
+            cache.update((w, found.get(w)) for w in batch)
+        return cache
+
+    def prefetch_stats(self, words: Iterable[str]) -> None:
+        """Look up the frequency and HSK level of many Simplified words at once."""
+        wanted = list(words)
+        self._values("frequency", "zipf", wanted)
+        self._values("hsk", "level", wanted)
+
+    def pos_tags(self, words: Iterable[str]) -> dict[str, str]:
+        """jieba's tags of many Simplified words at once (words without one are left out)."""
+        wanted = list(words)
+        cache = self._values("postag", "tag", wanted)
+        return {w: tag for w in wanted if isinstance(tag := cache.get(w), str)}
+
+    def single_readings(self, words: Iterable[str]) -> dict[str, tuple[str, ...] | None]:
+        """For each word, its reading when all its dictionary entries agree on one, else None
+        (`cedict.single_reading`, precomputed in the index)."""
+        wanted = list(words)
+        cache = self._values("reading", "marks", wanted)
+        return {w: tuple(m.split(" ")) if isinstance(m := cache.get(w), str) else None for w in wanted}
 
     def zipf(self, simplified: str) -> float:
         """Zipf frequency of a Simplified word (0 when unseen)."""
