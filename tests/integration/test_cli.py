@@ -225,3 +225,21 @@ def test_json_is_utf8_whatever_the_console_encoding(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert json.loads(result.stdout.decode("utf-8"))["schema"] == "dushu.analysis/1"
+
+
+def test_the_command_reports_errors_and_flushes_its_output_before_it_exits(tmp_path: Path) -> None:
+    missing = subprocess.run(
+        [sys.executable, "-m", "dushu", "analyze", str(tmp_path / "missing.txt"), "--json"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    assert missing.returncode == 2 and missing.stderr.startswith("dushu: error:"), missing.stderr
+    assert "Traceback" not in missing.stderr
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT * 50, encoding="utf-8")
+    segmented = subprocess.run(
+        [sys.executable, "-m", "dushu", "segment", str(src)], capture_output=True, text=True, env=_env()
+    )
+    assert segmented.returncode == 0, segmented.stderr
+    assert segmented.stdout.count("\n") == (TEXT * 50).count("\n"), "every line reaches the pipe"

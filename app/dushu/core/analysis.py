@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from array import array
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from dushu.core.facts import extract_facts
@@ -50,33 +48,6 @@ def analyze(
     while the vocabulary is built (Linux only; the result is the same). Only a single-threaded
     program may ask for it: the command line does, the GUI does not.
     """
-    with _collector_paused():
-        return _analyze(text, toolkit, title, source, progress, cancel, workers)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a text is analysed: the analysis makes millions of
-    objects and no reference cycles, and every full collection would walk all of them (a quarter
-    of the time of a book, measured)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _analyze(
-    text: str,
-    toolkit: Toolkit,
-    title: str,
-    source: str,
-    progress: Progress | None,
-    cancel: CancelFlag | None,
-    workers: int,
-) -> Analysis:
     total = len(text)
 
     def check(done: int) -> None:
@@ -129,10 +100,11 @@ def tokenize(
     starts = [s.start for s in sentences]
     tokens: list[Token] = []
     next_sentence = 0
+    shared_values: dict[Any, Any] = {}
     for pos, end in _chunks(text, _CHUNK):
         simple = simplified[pos:end] if simplified is not None else None
         unit = _read_unit(text, toolkit, pos, end, simple)
-        next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence)
+        next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
         check(end)
     return tokens
 
@@ -160,21 +132,33 @@ def _read_unit(text: str, toolkit: Toolkit, pos: int, end: int, simple: str | No
 
 
 def _append_tokens(
-    tokens: list[Token], text: str, starts: list[int], pos: int, unit: Unit, next_sentence: int
+    tokens: list[Token],
+    text: str,
+    starts: list[int],
+    pos: int,
+    unit: Unit,
+    next_sentence: int,
+    shared_values: dict[Any, Any],
 ) -> int:
-    """Turn a chunk read from `pos` on into tokens; returns the sentence walk's position."""
+    """Turn a chunk read from `pos` on into tokens; returns the sentence walk's position.
+
+    Tokens of the same word share one string for its text, its Simplified form and its reading
+    (`shared_values` keeps them): a book has millions of tokens but few distinct words.
+    """
     simple, ends, tags, names, readings = unit
     count = len(starts)
     start = pos
+    one = shared_values.setdefault
     for stop, tag, is_name in zip(ends, tags, names, strict=True):
         word = text[start:stop]
+        word = one(word, word)
         while next_sentence < count and starts[next_sentence] <= start:
             next_sentence += 1
-        pinyin = readings.get(word, ()) if tag not in _NO_READING else ()
+        pinyin = one(pinyin, pinyin) if tag not in _NO_READING and (pinyin := readings.get(word)) else ()
+        simplified = simple[start - pos : stop - pos]
+        simplified = one(simplified, simplified)
         sentence = max(0, next_sentence - 1)
-        tokens.append(
-            Token(word, start, stop, sentence, tag, pinyin, simple[start - pos : stop - pos], bool(is_name))
-        )
+        tokens.append(Token(word, start, stop, sentence, tag, pinyin, simplified, bool(is_name)))
         start = stop
     return next_sentence
 
@@ -216,9 +200,12 @@ def _tokenize_parallel(
         sentences = split_sentences(text)
         starts = [s.start for s in sentences]
         next_sentence = 0
+        shared_values: dict[Any, Any] = {}
         for group, units in zip(groups, results, strict=True):
             for (pos, _), unit in zip(group, units, strict=True):
-                next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence)
+                next_sentence = _append_tokens(
+                    tokens, text, starts, pos, unit, next_sentence, shared_values
+                )
             check(group[-1][1])
     return tokens, sentences
 

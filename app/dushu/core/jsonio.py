@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
-from itertools import chain, islice
+from contextlib import ExitStack
+from itertools import islice
 from json.encoder import encode_basestring
 from typing import IO, Any
 
@@ -161,21 +163,32 @@ def write_analysis_json(
     for key, value in header.items():
         out.write(f"{dump(key)}: {dump(value)},\n")
     sections = _sections(analysis)
-    helper = forked_pool(1, tokens=tokens) if helped else nullcontext(None)
-    with helper as pool:
-        rest = pool.apply_async(_token_block, (split, reading)) if pool is not None else None
+    with ExitStack() as stack:
+        part: IO[str] | None = None
+        rest = None
+        if helped:
+            # The worker writes its tokens to a temporary file, copied over in its place: handing
+            # them back whole would hold a book's token JSON in memory twice.
+            part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+            pool = stack.enter_context(forked_pool(1, tokens=tokens, part=part))
+            rest = pool.apply_async(_write_token_part, (split, reading))
         rendered: dict[str, list[str]] = {}
         for n, (key, items) in enumerate(sections):
-            if rest is not None and key == "tokens":
-                # Render what follows the tokens while the worker writes them, then take its part.
+            out.write(f"{dump(key)}: [")
+            if key in rendered:
+                wrote = _write_lines(out, rendered.pop(key))
+            else:
+                wrote = _write_lines(out, lines_of(key, items))
+            if key == "tokens" and rest is not None and part is not None:
+                # What follows the tokens is made ready while the worker finishes its part.
                 for later, later_items in sections[n + 1 :]:
                     rendered[later] = list(lines_of(later, later_items))
-                tail = rest.get()
-                lines: Iterable[str] = chain(lines_of(key, items), [tail] if tail else [])
-            else:
-                lines = rendered.pop(key) if key in rendered else lines_of(key, items)
-            out.write(f"{dump(key)}: [")
-            _write_items(out, lines)
+                if rest.get():
+                    out.write(",\n " if wrote else "\n ")
+                    part.seek(0)
+                    shutil.copyfileobj(part, out, 1 << 20)
+                    wrote = True
+            out.write("\n]" if wrote else "]")
             out.write(",\n" if n < len(sections) - 1 else "\n")
     out.write("}\n")
 
@@ -184,19 +197,21 @@ def write_analysis_json(
 PARALLEL_MIN_TOKENS = 100_000
 
 
-def _token_block(start: int, reading: str) -> str:
-    """In a worker: the JSON lines of the shared tokens from `start` on, joined as in the output."""
-    return ",\n ".join(_token_lines(shared("tokens")[start:], reading_styler(reading)))
+def _write_token_part(start: int, reading: str) -> bool:
+    """In a worker: write the JSON lines of the shared tokens from `start` on to the shared file,
+    separated as in the output; returns whether there were any."""
+    part: IO[str] = shared("part")
+    wrote = _write_lines(part, _token_lines(shared("tokens")[start:], reading_styler(reading)), "")
+    part.flush()  # a worker leaves without flushing anything
+    return wrote
 
 
-def _write_items(out: IO[str], lines: Iterable[str]) -> None:
-    """A JSON array's items, one a line, then the closing bracket."""
+def _write_lines(out: IO[str], lines: Iterable[str], lead: str = "\n ") -> bool:
+    """A JSON array's items, one a line, a batch at a time; `lead` goes before the first.
+    Returns whether there were any."""
     it = iter(lines)
     first = True
-    while True:
-        batch = list(islice(it, _BATCH))
-        if not batch:
-            break
-        out.write(("\n " if first else ",\n ") + ",\n ".join(batch))
+    while batch := list(islice(it, _BATCH)):
+        out.write((lead if first else ",\n ") + ",\n ".join(batch))
         first = False
-    out.write("\n]" if not first else "]")
+    return not first

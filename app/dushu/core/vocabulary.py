@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -117,20 +118,21 @@ def build_vocabulary(
     (by corpus frequency) first, and among equally common words those the text uses more often.
     Names come last. A word written in both scripts in a mixed text is one item.
     """
-    firsts: dict[str, Token] = {}
-    counts: dict[str, int] = {}
-    for tok in tokens:
-        # All-Han tokens are exactly those with one syllable per character.
-        if tok.pos in _SKIP_POS or len(tok.pinyin) != len(tok.text):
-            continue
-        key = tok.simplified or tok.text  # 會面 and 会面 in a mixed text are one word
-        counts[key] = counts.get(key, 0) + 1
-        firsts.setdefault(key, tok)
+    # All-Han tokens are exactly those with one syllable per character.
+    chinese = [t for t in tokens if t.pos not in _SKIP_POS and len(t.pinyin) == len(t.text)]
+    counts = Counter(t.simplified or t.text for t in chinese)  # 會面 and 会面 in a mixed text are one word
+    firsts = {t.simplified or t.text: t for t in reversed(chinese)}  # the first occurrence wins
+    firsts = {key: firsts[key] for key in counts}  # in the order the text first uses them
     items: list[VocabItem] = []
     lexicon = toolkit.lexicon
     prefetch = getattr(lexicon, "prefetch", None)
     if prefetch is not None:  # one query per few hundred words instead of one per word
         prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
+        # Words the dictionary lacks are explained by their parts: look those up at once too.
+        unknown = [
+            key for key, tok in firsts.items() if not lexicon.lookup(tok.text) and not lexicon.lookup(key)
+        ]
+        prefetch(key[i:j] for key in unknown for i in range(len(key)) for j in range(i + 1, len(key) + 1))
     lexicon.prefetch_stats(key for key in firsts)
     # Words the text writes in Simplified (or in characters both scripts share) need their
     # Traditional form; one conversion for all of them.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
-from dushu.core import Toolkit, analysis, analyze
+from dushu.core import Toolkit, analysis, analyze, jsonio
 from dushu.errors import Cancelled
 
 PARAGRAPH = (
@@ -42,3 +45,25 @@ def test_a_text_without_line_breaks_is_still_cut_between_words(toolkit: Toolkit)
     tokens = analyze(text, toolkit).tokens
     assert "".join(t.text for t in tokens) == text
     assert sum(1 for t in tokens if t.text == "高市早苗") == 300
+
+
+@pytest.mark.skipif(not analysis.can_fork(), reason="worker processes need fork")
+@pytest.mark.parametrize("reading", ["marks", "zhuyin"])
+def test_json_written_with_a_helper_process_is_the_same(
+    toolkit: Toolkit, monkeypatch: pytest.MonkeyPatch, reading: str
+) -> None:
+    monkeypatch.setattr(jsonio, "PARALLEL_MIN_TOKENS", 10)
+    result = analyze(PARAGRAPH * 20, toolkit)
+    alone, helped = io.StringIO(), io.StringIO()
+    jsonio.write_analysis_json(result, alone, reading)
+    jsonio.write_analysis_json(result, helped, reading, workers=2)
+    assert helped.getvalue() == alone.getvalue()
+    data = json.loads(helped.getvalue())
+    assert [t["text"] for t in data["tokens"]] == [t.text for t in result.tokens]
+
+
+def test_json_of_a_text_without_words_is_still_valid(toolkit: Toolkit) -> None:
+    out = io.StringIO()
+    jsonio.write_analysis_json(analyze("", toolkit), out, workers=2)
+    data = json.loads(out.getvalue())
+    assert data["tokens"] == [] and data["vocabulary"] == []

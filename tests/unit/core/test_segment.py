@@ -86,3 +86,17 @@ def test_a_word_the_user_keeps_whole_is_never_split_by_a_rule(tmp_path: Path) ->
     seg = Segmenter(tmp_path, user_words=["本部"])
     text = "公司本部在香港"
     assert "本部" in [text[p.start : p.end] for p in seg.segment(text, to_simplified(text))]
+
+
+def test_tags_asked_for_all_at_once_are_the_tags_asked_for_one_by_one(
+    toolkit: Toolkit, tmp_path: Path
+) -> None:
+    lexicon = toolkit.lexicon
+    text = "銀行行長表示，美日兩國將加強合作，並在𠮷野家附近舉行記者會。ABC 2025年"
+    simple = to_simplified(text)
+    one_by_one = Segmenter(tmp_path, tag_of=lexicon.pos_tag)
+    at_once = Segmenter(tmp_path, tag_of=lexicon.pos_tag, tags_of=lexicon.pos_tags)
+    expected = list(one_by_one.segment(text, simple))
+    assert list(at_once.segment(text, simple)) == expected
+    tags = {p.simplified: p.pos for p in expected}
+    assert tags["合作"] == lexicon.pos_tag("合作") and tags["2025年"] == "date"

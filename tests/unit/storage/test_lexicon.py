@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from dushu.core import Toolkit
+from dushu.core.cedict import single_reading
 from dushu.storage import lexicon as lex
 
 
@@ -48,3 +49,18 @@ def test_cancelled_build_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         lex.open_lexicon(tmp_path, cancel=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_many_words_at_once_agree_with_one_at_a_time(toolkit: Toolkit, tmp_path: Path) -> None:
+    words = ["行", "银行", "長大", "长大", "重要", "了", "得到", "不存在的词", "高市早苗", "会"]
+    batched = lex.Lexicon(Path(toolkit.lexicon.path))  # type: ignore[attr-defined]
+    single = lex.Lexicon(Path(toolkit.lexicon.path))  # type: ignore[attr-defined]
+    readings = batched.single_readings(words)
+    assert readings == {w: single_reading(w, single.lookup(w)) for w in words}
+    assert readings["银行"] == ("yín", "háng") and readings["行"] is None and readings["长大"] is not None
+    assert batched.pos_tags(words) == {w: t for w in words if (t := single.pos_tag(w)) is not None}
+    batched.prefetch_stats(words)
+    assert [batched.zipf(w) for w in words] == [single.zipf(w) for w in words]
+    assert [batched.hsk_level(w) for w in words] == [single.hsk_level(w) for w in words]
+    batched.prefetch(words)
+    assert [batched.lookup(w) for w in words] == [single.lookup(w) for w in words]
