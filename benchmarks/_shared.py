@@ -30,6 +30,15 @@ def require_shared() -> Path:
     return found
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a timed child process: this one's, except that Python may keep compiled
+    modules as on any ordinary install (some shells set PYTHONDONTWRITEBYTECODE, which makes every
+    start compile every module again)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
 def dushu(*args: str, stdout: Path | None = None) -> None:
     """Run the `dushu` command line as a user would (python -m dushu)."""
     out = stdout.open("w", encoding="utf-8") if stdout else None

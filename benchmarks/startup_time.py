@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _shared import child_env
 
 TARGET_SECONDS = 1.5
 
@@ -58,7 +59,7 @@ print(json.dumps({"code": code, **marks}))
 
 def one_start(home: Path, onscreen: bool) -> tuple[float, float]:
     """Start the app once; seconds until the window painted and until the sample was readable."""
-    env = {**os.environ, "DUSHU_HOME": str(home)}
+    env = child_env(DUSHU_HOME=str(home))
     if not onscreen:
         env["QT_QPA_PLATFORM"] = "offscreen"
     started = time.time()

@@ -122,7 +122,10 @@ _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两�
 _DATE_UNITS = "世纪|年代|年度|财年|月份|周年|年|月|日|号"
 _MONEY_UNITS = "美元|港元|港币|日元|日圆|欧元|英镑|人民币|新台币|台币|韩元|卢布|元"
 _DIGITS = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-_CN_NUMBER = r"[零〇一二三四五六七八九十两廿卅][零〇一二三四五六七八九十百千两]+"
+# At most 24 characters: a longer run of numerals is no number anyone writes, and without a bound
+# every position of such a run would be tried against all of it (a pasted table of numerals took
+# minutes).
+_CN_NUMBER = r"[零〇一二三四五六七八九十两廿卅][零〇一二三四五六七八九十百千两]{1,23}"
 
 _RUN = re.compile(
     # Digits with magnitude and unit: 2025年, 5500亿美元, 2%, 1.0, 6个月 (个月 stays a unit of time).
