@@ -157,3 +157,13 @@ def test_lines_never_end_with_an_opening_bracket_or_start_with_a_comma(make_wind
             last = layout.items[line.items[-1]].runs[0].chars[:1]
             assert last not in "「『（《", f"a line ends with {last!r} at width {width}"
             assert first not in "，。、；：」』）》", f"a line starts with {first!r} at width {width}"
+
+
+def test_clicking_a_number_explains_its_units(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("數字", "日本承諾投資5500億美元。")
+    index = token_index(window, "5500億美元")
+    click_token(qtbot, window, index)
+    text = window.panel.definitions_text()
+    assert "100 million" in text and "dollar" in text
+    assert "No dictionary entry" not in text

@@ -50,7 +50,7 @@ def explain_word(
         definitions.append(Definition(listed, tuple(x for x in (gloss, label) if x), "names"))
     definitions.extend(_definitions(entries))
     if not entries and name is None:
-        definitions.extend(_by_parts(simplified, lexicon))
+        definitions.extend(_by_parts(simplified, lexicon, reading))
     return Explanation(
         tuple(definitions), name is not None and name.kind in ("person", "place", "organisation")
     )
@@ -64,7 +64,7 @@ def _entries(word: str, simplified: str, lexicon: Lexicon, reading: tuple[str, .
     if len(entries) < 2:
         return entries
     # Compared in tone numbers (CC-CEDICT's own spelling): cheaper than marking every entry.
-    wanted = " ".join(marks_to_numbers(s) for s in reading).lower().replace("v", "u:")
+    wanted = _numbered(reading)
 
     def rank(e: DictEntry) -> tuple[bool, bool, bool, bool]:
         return (
@@ -87,9 +87,31 @@ def _definitions(entries: Sequence[DictEntry]) -> list[Definition]:
     return [Definition(" ".join(cedict_pinyin_marks(e.pinyin)), e.definitions) for e in entries]
 
 
-def _by_parts(simplified: str, lexicon: Lexicon) -> list[Definition]:
-    """Explain an unknown word by its longest dictionary parts, left to right."""
+# Glosses that explain nothing about a word used as a part of another: the common reading wins.
+_UNHELPFUL = ("variant of", "old variant of", "see ", "erhua variant", "used in ", "surname ", "abbr. for ")
+
+
+def _part_rank(e: DictEntry, wanted: str) -> tuple[bool, bool, bool]:
+    """Which entry explains a part best: the one with the reading the text has (号 hào in 10号, not
+    háo), then common words before proper nouns (年 the year, not the surname Nián), then entries
+    with a meaning of their own before cross-references."""
+    return (
+        bool(wanted) and e.pinyin.lower() != wanted,
+        e.pinyin[:1].isupper(),
+        all(d.startswith(_UNHELPFUL) for d in e.definitions),
+    )
+
+
+def _numbered(reading: Sequence[str]) -> str:
+    """Tone-marked syllables in CC-CEDICT's spelling, lower case: ("nǚ", "ér") -> "nu:3 er2"."""
+    return " ".join(marks_to_numbers(s) for s in reading).lower().replace("v", "u:")
+
+
+def _by_parts(simplified: str, lexicon: Lexicon, reading: Sequence[str] = ()) -> list[Definition]:
+    """Explain an unknown word by its longest dictionary parts, left to right; `reading`, one
+    syllable per character of an all-Han word, picks each part's entry."""
     parts: list[Definition] = []
+    aligned = len(reading) == len(simplified)
     i = 0
     n = len(simplified)
     while i < n:
@@ -97,7 +119,8 @@ def _by_parts(simplified: str, lexicon: Lexicon) -> list[Definition]:
             piece = simplified[i:j]
             entries = lexicon.lookup(piece) if any(is_han(c) for c in piece) else []
             if entries:
-                e = entries[0]
+                wanted = _numbered(reading[i:j]) if aligned else ""
+                e = min(entries, key=lambda entry: _part_rank(entry, wanted))
                 gloss = "; ".join(e.definitions[:3])
                 parts.append(
                     Definition(" ".join(cedict_pinyin_marks(e.pinyin)), (f"{piece}: {gloss}",), "parts")
@@ -107,6 +130,25 @@ def _by_parts(simplified: str, lexicon: Lexicon) -> list[Definition]:
         else:
             i += 1
     return parts
+
+
+# Characters that write the number itself in a number or date token (二〇二五年, 三千万美元).
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千两廿卅")
+
+
+def explain_number(
+    simplified: str, lexicon: Lexicon, reading: Sequence[str] = ()
+) -> tuple[Definition, ...]:
+    """What the units of a number or date token mean, by their dictionary parts: 5500亿美元 ->
+    亿 (a hundred million), 美元 (US dollar); 二〇二五年 -> 年. Numbers are not vocabulary, but a
+    learner who taps one still wants to know its units. `reading`: the token's, one syllable per
+    Han character."""
+    han = "".join(ch for ch in simplified if is_han(ch))
+    start = 0
+    while start < len(han) - 1 and han[start] in _NUMERALS:
+        start += 1
+    syllables = reading[start:] if len(reading) == len(han) else ()
+    return tuple(_by_parts(han[start:], lexicon, syllables)) if han else ()
 
 
 def build_vocabulary(

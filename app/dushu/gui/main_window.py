@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
-from dushu.core.models import Analysis, DictEntry, Fact, GlossaryEntry, Person
+from dushu.core.cedict import cedict_pinyin_marks
+from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
 from dushu.gui.document import (
     ReadingDocument,
@@ -538,13 +539,19 @@ class MainWindow(QMainWindow):
         tok = self.reading.tokens[index]
         item = self.reading.vocab_for(index)
         key = item.simplified if item is not None else (tok.simplified or tok.text)
-        entries: list[DictEntry] | None = None
+        definitions: tuple[Definition, ...] = ()
         if item is None and self.toolkit is not None:
-            entries = list(self.toolkit.dictionary.lookup(tok.text)) or list(
-                self.toolkit.dictionary.lookup(tok.simplified or tok.text)
+            lexicon = self.toolkit.lexicon
+            entries = lexicon.lookup(tok.text) or lexicon.lookup(tok.simplified or tok.text)
+            definitions = tuple(
+                Definition(" ".join(cedict_pinyin_marks(e.pinyin)), e.definitions) for e in entries
             )
+            if not definitions and tok.pos in ("num", "date"):  # segment.NUMBER_TAGS, without jieba
+                from dushu.core.vocabulary import explain_number
+
+                definitions = explain_number(tok.simplified or tok.text, lexicon, tok.pinyin)
         status = self.library.status(key)
-        self.panel.show_word(self.reading, index, status, self.library.meaning(key), entries)
+        self.panel.show_word(self.reading, index, status, self.library.meaning(key), definitions)
 
     def _word_menu(self, index: int, pos: QPoint) -> None:
         menu = QMenu(self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dushu.core.models import Definition, DictEntry, is_han
+from dushu.core.models import Definition, is_han
 from dushu.gui.document import ReadingDocument
 from dushu.gui.reader import tone_colour
 from dushu.storage.library import WordStatus
@@ -68,7 +68,7 @@ class WordPanel(QWidget):
         self._doc: ReadingDocument | None = None
         self._token: int | None = None
         self._status = WordStatus.NEW
-        self._last: tuple[str | None, list[DictEntry] | None] = (None, None)
+        self._last: tuple[str | None, tuple[Definition, ...]] = (None, ())
 
         self._word = QLabel(self)
         word_font = QFont(self.font())
@@ -163,13 +163,14 @@ class WordPanel(QWidget):
         index: int,
         status: WordStatus,
         user_meaning: str | None = None,
-        entries: list[DictEntry] | None = None,
+        found: tuple[Definition, ...] = (),
     ) -> None:
-        """Show the word at token `index` (`entries`: look-ups for a token that is not in the vocabulary)."""
+        """Show the word at token `index` (`found`: what the dictionary says of a token that is not in
+        the vocabulary, such as a number's units)."""
         self._doc = doc
         self._token = index
         self._status = status
-        self._last = (user_meaning, entries)
+        self._last = (user_meaning, found)
         tok = doc.tokens[index]
         item = doc.vocab_for(index)
         self._empty.hide()
@@ -198,13 +199,7 @@ class WordPanel(QWidget):
         self._facts.setText(" · ".join(parts))
         self._facts.setVisible(bool(parts))
 
-        definitions: tuple[Definition, ...] = item.definitions if item is not None else ()
-        if not definitions and entries:
-            from dushu.core.cedict import cedict_pinyin_marks
-
-            definitions = tuple(
-                Definition(" ".join(cedict_pinyin_marks(e.pinyin)), e.definitions) for e in entries
-            )
+        definitions: tuple[Definition, ...] = item.definitions if item is not None else found
         self._definitions.setHtml(self._definitions_html(definitions, user_meaning))
         self._show_occurrences(doc, index)
 

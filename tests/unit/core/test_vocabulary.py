@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dushu.core import Analysis
+from dushu.core.segment import NUMBER_TAGS
+from dushu.core.vocabulary import explain_number
 
 TEXT = (
     "銀行今天宣布新計劃。這家銀行說，計劃的目的是支持中小企業。\n"
@@ -71,3 +73,26 @@ def test_a_word_in_both_scripts_is_one_item_and_dates_are_not_vocabulary(analyze
     words = {v.word for v in analysis.vocabulary}
     assert "二〇二五年" not in words
     assert "一些" in words, "jieba's numeral words (一些) are still vocabulary"
+
+
+def test_a_numbers_units_are_explained_with_the_reading_the_text_has(analyze_text, toolkit) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("日本承諾提供5500億美元。二〇二五年10號，颱風登陸。")
+    explained = {
+        t.text: explain_number(t.simplified, toolkit.lexicon, t.pinyin)
+        for t in analysis.tokens
+        if t.pos in NUMBER_TAGS
+    }
+    money = explained["5500億美元"]
+    assert [d.meanings[0].split(":")[0] for d in money] == ["亿", "美元"]
+    assert "dollar" in money[1].meanings[0]
+    year = explained["二〇二五年"]
+    assert len(year) == 1 and year[0].pinyin == "nián" and "year" in year[0].meanings[0]
+    assert explained["10號"][0].pinyin == "hào", "the entry with the text's reading, not 號 háo (to roar)"
+
+
+def test_parts_are_explained_by_their_common_meaning(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("首相抵達迎賓館。")
+    guest_house = item(analysis, "迎賓館")
+    assert all(d.source == "parts" for d in guest_house.definitions)
+    meanings = [m for d in guest_house.definitions for m in d.meanings]
+    assert not any(m.split(": ", 1)[1].startswith(("surname", "variant of")) for m in meanings)
