@@ -243,3 +243,20 @@ def test_the_command_reports_errors_and_flushes_its_output_before_it_exits(tmp_p
     )
     assert segmented.returncode == 0, segmented.stderr
     assert segmented.stdout.count("\n") == (TEXT * 50).count("\n"), "every line reaches the pipe"
+
+
+def test_reading_style_reaches_tokens_vocabulary_and_definitions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text("日本投資美元。", encoding="utf-8")
+    assert main(["analyze", str(src), "--json", "--reading", "numbers"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    dollar = next(v for v in data["vocabulary"] if v["word"] == "美元")
+    assert dollar["pinyin"] == ["mei3", "yuan2"]
+    assert all(d["pinyin"].lower() == "mei3 yuan2" for d in dollar["definitions"])
+    assert main(["analyze", str(src), "--json", "--reading", "zhuyin"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    dollar = next(v for v in data["vocabulary"] if v["word"] == "美元")
+    assert dollar["pinyin"] == ["ㄇㄟˇ", "ㄩㄢˊ"]
+    assert {d["pinyin"] for d in dollar["definitions"]} == {"ㄇㄟˇ ㄩㄢˊ"}

@@ -155,7 +155,7 @@ def write_analysis_json(
         if key == "sentences":
             return _sentence_lines(analysis.sentences)
         if key == "vocabulary" and reading != "marks":
-            return (dump({**v, "pinyin": [style(x) for x in v["pinyin"]]}) for v in items)
+            return (dump(_restyled(v, style)) for v in items)
         return (dump(item) for item in items)
 
     header = _header(analysis)
@@ -191,6 +191,14 @@ def write_analysis_json(
             out.write("\n]" if wrote else "]")
             out.write(",\n" if n < len(sections) - 1 else "\n")
     out.write("}\n")
+
+
+def _restyled(item: dict[str, Any], style: Callable[[str], str]) -> dict[str, Any]:
+    """A vocabulary item's readings, its definitions' included, in another style."""
+    definitions = [
+        {**d, "pinyin": " ".join(style(x) for x in d["pinyin"].split())} for d in item["definitions"]
+    ]
+    return {**item, "pinyin": [style(x) for x in item["pinyin"]], "definitions": definitions}
 
 
 # Below this many tokens, writing them is over before a worker process would be.

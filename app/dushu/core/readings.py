@@ -190,13 +190,22 @@ def _unknown(chars: str) -> Any:
 
 
 def to_numbers(syllable: str) -> str:
-    """A tone-marked syllable with a tone number instead: "nián" -> "nian2"."""
+    """A tone-marked syllable with a tone number instead: "nián" -> "nian2" ("?", an unknown
+    reading, stays as it is)."""
+    if not any(ch.isalpha() for ch in syllable):
+        return syllable
     return marks_to_numbers(syllable)
 
 
 def to_zhuyin(syllable: str) -> str:
-    """A tone-marked syllable in zhuyin (bopomofo): "nián" -> "ㄋㄧㄢˊ"."""
-    result: str = convert_style(syllable, Style.BOPOMOFO, strict=True)
+    """A tone-marked syllable in zhuyin (bopomofo): "nián" -> "ㄋㄧㄢˊ"; the erhua suffix "r" ->
+    "ㄦ˙"; capitals (Měi in a name) read as lower case; "?" (an unknown reading) stays."""
+    if not any(ch.isalpha() for ch in syllable):
+        return syllable
+    lower = syllable.lower()
+    if lower == "r":
+        return "ㄦ˙"
+    result: str = convert_style(lower, Style.BOPOMOFO, strict=True)
     return result or syllable
 
 

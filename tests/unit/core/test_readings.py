@@ -43,6 +43,12 @@ def test_tone_numbers_and_zhuyin_on_request() -> None:
     assert to_zhuyin("nián") == "ㄋㄧㄢˊ"
 
 
+def test_erhua_names_and_unknown_readings_in_zhuyin_and_numbers() -> None:
+    assert to_zhuyin("r") == "ㄦ˙", "the erhua suffix of CC-CEDICT's r5"
+    assert to_zhuyin("Měi") == "ㄇㄟˇ", "a capital (美元 Měi yuán) reads as lower case"
+    assert to_zhuyin("?") == "?" and to_numbers("?") == "?", "an unknown reading stays a question mark"
+
+
 def test_traditional_and_simplified_read_the_same(toolkit: Toolkit, analyze_text) -> None:  # type: ignore[no-untyped-def]
     trad = analyze_text("長期發展")
     simp = analyze_text("长期发展")
