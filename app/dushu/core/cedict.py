@@ -121,6 +121,7 @@ def syllable_to_marks(syllable: str) -> str:
     return body[:idx] + marked + body[idx + 1 :]
 
 
+@lru_cache(maxsize=8192)  # a text has a few hundred distinct syllables
 def marks_to_numbers(syllable: str) -> str:
     """Tone marks to numbered pinyin: "lǜ" -> "lv4", "de" -> "de5".
 
