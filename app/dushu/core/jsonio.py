@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import shutil
@@ -145,9 +146,7 @@ def write_analysis_json(
     style = reading_styler(reading)
     dump = _COMPACT.encode
     tokens = analysis.tokens
-    helped = workers > 1 and len(tokens) >= PARALLEL_MIN_TOKENS and can_fork()
-    # The worker takes the later four fifths: this process has the sentences and the vocabulary.
-    split = len(tokens) // 5 if helped else len(tokens)
+    split = len(tokens)  # tokens from here on are written by a helper process, if there is one
 
     def lines_of(key: str, items: Iterable[Any]) -> Iterable[str]:
         if key == "tokens":
@@ -166,10 +165,15 @@ def write_analysis_json(
     with ExitStack() as stack:
         part: IO[str] | None = None
         rest = None
-        if helped:
+        if workers > 1 and len(tokens) >= PARALLEL_MIN_TOKENS and can_fork():
             # The worker writes its tokens to a temporary file, copied over in its place: handing
             # them back whole would hold a book's token JSON in memory twice.
-            part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+            with contextlib.suppress(OSError):  # no room for it: this process writes them all
+                part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+        if part is not None:
+            # The worker takes the later four fifths: this process has the sentences and the
+            # vocabulary to write as well.
+            split = len(tokens) // 5
             pool = stack.enter_context(forked_pool(1, tokens=tokens, part=part))
             rest = pool.apply_async(_write_token_part, (split, reading))
         rendered: dict[str, list[str]] = {}
