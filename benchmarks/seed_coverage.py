@@ -42,7 +42,7 @@ def main() -> None:
         numbers_explained = sum(
             1
             for t in chinese
-            if t.pos in NUMBER_TAGS and explain_number(t.simplified, toolkit.lexicon, t.pinyin)
+            if t.pos in NUMBER_TAGS and explain_number(t.simplified, toolkit.lexicon, t.pinyin, t.text)
         )
         print(
             f"  all {len(chinese)} tokens with Chinese characters, numbers and dates included (the app "

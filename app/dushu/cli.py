@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import os
 import sys
@@ -93,12 +92,20 @@ def entry() -> NoReturn:
     leaves freeing memory to the system (a book's millions of objects take a second to free one by
     one). Output is flushed first; the app exits the ordinary way."""
     status = main()
-    if _opens_gui(sys.argv[1:]) or (sys.argv[1:2] == ["gui"]):
+    if _state["gui"]:
         raise SystemExit(status)
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing can reach it now
+        if stream is None:  # a windowed build has no console streams
+            continue
+        try:
             stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # what Python's own exit gives when the last write fails
     os._exit(status)
+
+
+# Whether this run opened the app (which then exits the ordinary way).
+_state = {"gui": False}
 
 
 def _opens_gui(args_list: Sequence[str]) -> bool:
@@ -162,6 +169,7 @@ def main_gui() -> int:
 
 
 def _run_gui(path: str | None) -> int:
+    _state["gui"] = True
     if path is not None and not Path(path).exists():
         print(f"dushu: error: {path}: no such file (run 'dushu --help' for the commands)", file=sys.stderr)
         return 2
@@ -212,11 +220,10 @@ def _write_output(content: str, output: str | None) -> None:
 
 def _cmd_segment(args: argparse.Namespace) -> int:
     from dushu.core.analysis import tokenize
-    from dushu.core.script import to_simplified
     from dushu.core.sentences import split_sentences
 
     text, _ = _read_input(args.file)
-    tokens = tokenize(text, to_simplified(text), split_sentences(text), _open_toolkit())
+    tokens = tokenize(text, None, split_sentences(text), _open_toolkit())
     lines: list[list[str]] = [[]]
     for tok in tokens:
         if tok.pos == "ws":
@@ -243,7 +250,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         with atomic_text_file(args.output, InputFileError) as fh:
-            write_analysis_json(analysis, fh, args.reading, workers=_workers())
+            # The helper's part goes beside the output: a book's JSON may not fit a small /tmp.
+            spool = str(Path(args.output).resolve().parent)
+            write_analysis_json(analysis, fh, args.reading, workers=_workers(), spool_dir=spool)
     return 0
 
 

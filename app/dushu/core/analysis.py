@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from array import array
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from dushu.core.facts import extract_facts
-from dushu.core.forking import can_fork, forked_pool, shared
+from dushu.core.forking import BrokenProcessPool, can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
 from dushu.core.script import detect_script, to_simplified
 from dushu.core.sentences import split_sentences
@@ -119,8 +120,10 @@ def _read_unit(text: str, toolkit: Toolkit, pos: int, end: int, simple: str | No
     """Convert, segment and read text[pos:end], which must start and end between words."""
     original = text[pos:end]
     if simple is None:
-        # Phrases never cross the line or sentence ends that chunks end at: converting a chunk
-        # alone gives what converting the whole text would.
+        # Chunks end at a line break, punctuation or a space, which OpenCC's phrases never span,
+        # so a chunk converts as it would within the whole text (only a stretch of 40,000
+        # characters without any of them is cut blind). Serial and parallel runs, and `dushu
+        # segment`, convert the same chunks.
         simple = to_simplified(original)
     pieces = list(toolkit.segmenter.segment(original, simple))
     readings = toolkit.readings
@@ -190,23 +193,39 @@ def _tokenize_parallel(
     text: str, toolkit: Toolkit, check: Callable[[int], None], workers: int
 ) -> tuple[list[Token], list[Sentence]]:
     """`tokenize` with the chunks read by forked workers, a few at a time and in order, while this
-    process splits the sentences; returns the tokens and the sentences."""
+    process splits the sentences; returns the tokens and the sentences. Should a worker die
+    (killed for memory, say), this process reads the rest itself."""
     chunks = list(_chunks(text, _CHUNK))
     size = max(1, len(chunks) // (workers * 4))
     groups = [chunks[i : i + size] for i in range(0, len(chunks), size)]
     tokens: list[Token] = []
-    with forked_pool(workers, text=text, toolkit=toolkit) as pool:
-        results = pool.imap(_read_group, groups)
+    shared_values: dict[Any, Any] = {}
+    sentences: list[Sentence] | None = None
+    starts: list[int] = []
+    next_sentence = 0
+    done = 0
+    try:
+        with forked_pool(workers, text=text, toolkit=toolkit) as pool:
+            futures = [pool.submit(_read_group, group) for group in groups]
+            sentences = split_sentences(text)
+            starts = [s.start for s in sentences]
+            for group, future in zip(groups, futures, strict=True):
+                for (pos, _), unit in zip(group, future.result(), strict=True):
+                    next_sentence = _append_tokens(
+                        tokens, text, starts, pos, unit, next_sentence, shared_values
+                    )
+                done += 1
+                check(group[-1][1])
+    except BrokenProcessPool:
+        pass
+    if sentences is None:
         sentences = split_sentences(text)
         starts = [s.start for s in sentences]
-        next_sentence = 0
-        shared_values: dict[Any, Any] = {}
-        for group, units in zip(groups, results, strict=True):
-            for (pos, _), unit in zip(group, units, strict=True):
-                next_sentence = _append_tokens(
-                    tokens, text, starts, pos, unit, next_sentence, shared_values
-                )
-            check(group[-1][1])
+    for group in groups[done:]:
+        for pos, end in group:
+            unit = _read_unit(text, toolkit, pos, end)
+            next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
+        check(group[-1][1])
     return tokens, sentences
 
 
@@ -219,11 +238,17 @@ def _read_group(chunks: list[tuple[int, int]]) -> list[Unit]:
 def _vocabulary_and_facts_parallel(
     text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
 ) -> tuple[list[Any], FactsResult]:
-    """Build the vocabulary here while a forked process finds the facts."""
+    """Build the vocabulary here while a forked process finds the facts (or, should that process
+    die, find them here afterwards)."""
+    found: FactsResult | None = None
     with forked_pool(1, text=text, sentences=sentences, tokens=tokens, toolkit=toolkit) as pool:
-        facts = pool.apply_async(_facts_part)
+        facts = pool.submit(_facts_part)
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
-        return vocabulary, facts.get()
+        with contextlib.suppress(BrokenProcessPool):
+            found = facts.result()
+    if found is None:
+        found = _extract_facts(text, sentences, tokens, toolkit)
+    return vocabulary, found
 
 
 def _facts_part() -> FactsResult:

@@ -149,7 +149,10 @@ def cedict_pinyin_marks(pinyin: str) -> tuple[str, ...]:
 
 def single_reading(word: str, entries: Iterable[DictEntry]) -> tuple[str, ...] | None:
     """The tone-marked reading of `word` when every entry for it that gives one syllable per
-    character agrees on one (ignoring capitals: 人 rén and the surname Rén agree), else None."""
+    character agrees on one (ignoring capitals: 人 rén and the surname Rén agree), else None.
+
+    The dictionary index stores this for every headword: a change here or in `syllable_to_marks`
+    needs `storage.lexicon.SCHEMA_VERSION` raised, so that existing indexes are rebuilt."""
     readings = {e.pinyin.lower() for e in entries if len(e.pinyin.split()) == len(word)}
     if len(readings) != 1:
         return None

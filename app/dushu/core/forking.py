@@ -2,17 +2,23 @@
 
 Workers read what they need from `shared()`: set just before the fork, so it reaches them without
 being pickled. Only a single-threaded program may fork: the command line does, the GUI does not.
+A worker that dies (killed for memory, say) breaks the pool with `BrokenProcessPool` rather than
+leaving the caller waiting; callers then do the work themselves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
 from typing import Any
+
+__all__ = ["BrokenProcessPool", "can_fork", "forked_pool", "shared"]
 
 _shared: dict[str, Any] = {}
 
@@ -23,12 +29,25 @@ def can_fork() -> bool:
 
 
 @contextmanager
-def forked_pool(processes: int, **shared: Any) -> Iterator[Pool]:
-    """A pool of `processes` forked workers that see `shared` through `shared()`."""
+def forked_pool(processes: int, **shared: Any) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `processes` forked workers that see `shared` through `shared()`.
+
+    Leaving the block by an exception (Ctrl-C, an error) stops the workers at once.
+    """
     _shared.update(shared)
+    pool = ProcessPoolExecutor(
+        processes, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker
+    )
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker) as pool:
-            yield pool
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # The executor has no public way to stop running work before Python 3.14.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         _shared.clear()
 
@@ -39,5 +58,6 @@ def shared(name: str) -> Any:
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Ctrl-C reaches the workers too: they leave at once and quietly (no traceback from each), and
+    the main process reports the interruption."""
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(130))

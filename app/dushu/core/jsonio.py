@@ -13,7 +13,7 @@ from itertools import islice
 from json.encoder import encode_basestring
 from typing import IO, Any
 
-from dushu.core.forking import can_fork, forked_pool, shared
+from dushu.core.forking import BrokenProcessPool, can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Sentence, Token, VocabItem
 from dushu.core.readings import to_numbers, to_zhuyin
 
@@ -133,15 +133,25 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
+# Below this many tokens, writing them is over before a worker process would be.
+PARALLEL_MIN_TOKENS = 100_000
+
+
 def write_analysis_json(
-    analysis: Analysis, out: IO[str], reading: str = "marks", *, workers: int = 1
+    analysis: Analysis,
+    out: IO[str],
+    reading: str = "marks",
+    *,
+    workers: int = 1,
+    spool_dir: str | None = None,
 ) -> None:
     """Write the same JSON as `analysis_to_json`, streamed one item a line (a book does not need
     its whole JSON in memory, and each line is compact).
 
     `reading` "numbers" or "zhuyin" writes token and vocabulary readings in that style instead of
     tone marks ("nian2", "ㄋㄧㄢˊ"). `workers` > 1 lets a forked process write most of a long
-    text's tokens meanwhile (the output is the same; only a single-threaded program may ask).
+    text's tokens meanwhile, to a temporary file in `spool_dir` (the system's by default) that is
+    then copied into `out`; the output is the same, and only a single-threaded program may ask.
     """
     style = reading_styler(reading)
     dump = _COMPACT.encode
@@ -169,13 +179,13 @@ def write_analysis_json(
             # The worker writes its tokens to a temporary file, copied over in its place: handing
             # them back whole would hold a book's token JSON in memory twice.
             with contextlib.suppress(OSError):  # no room for it: this process writes them all
-                part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+                part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir))
         if part is not None:
             # The worker takes the later four fifths: this process has the sentences and the
             # vocabulary to write as well.
             split = len(tokens) // 5
             pool = stack.enter_context(forked_pool(1, tokens=tokens, part=part))
-            rest = pool.apply_async(_write_token_part, (split, reading))
+            rest = pool.submit(_write_token_part, split, reading)
         rendered: dict[str, list[str]] = {}
         for n, (key, items) in enumerate(sections):
             out.write(f"{dump(key)}: [")
@@ -187,7 +197,15 @@ def write_analysis_json(
                 # What follows the tokens is made ready while the worker finishes its part.
                 for later, later_items in sections[n + 1 :]:
                     rendered[later] = list(lines_of(later, later_items))
-                if rest.get():
+                try:
+                    helped = rest.result()
+                except (BrokenProcessPool, OSError):
+                    # The worker died or its file ran out of room: write its part here instead.
+                    helped = None
+                if helped is None:
+                    rest_lines = _token_lines(tokens[split:], style)
+                    wrote = _write_lines(out, rest_lines, ",\n " if wrote else "\n ") or wrote
+                elif helped:
                     out.write(",\n " if wrote else "\n ")
                     part.seek(0)
                     shutil.copyfileobj(part, out, 1 << 20)
@@ -203,10 +221,6 @@ def _restyled(item: dict[str, Any], style: Callable[[str], str]) -> dict[str, An
         {**d, "pinyin": " ".join(style(x) for x in d["pinyin"].split())} for d in item["definitions"]
     ]
     return {**item, "pinyin": [style(x) for x in item["pinyin"]], "definitions": definitions}
-
-
-# Below this many tokens, writing them is over before a worker process would be.
-PARALLEL_MIN_TOKENS = 100_000
 
 
 def _write_token_part(start: int, reading: str) -> bool:

@@ -191,22 +191,31 @@ def _unknown(chars: str) -> Any:
 
 def to_numbers(syllable: str) -> str:
     """A tone-marked syllable with a tone number instead: "nián" -> "nian2" ("?", an unknown
-    reading, stays as it is)."""
-    if not any(ch.isalpha() for ch in syllable):
+    reading, and Latin letters such as the K of 卡拉OK, stay as they are)."""
+    if not _is_syllable(syllable):
         return syllable
     return marks_to_numbers(syllable)
 
 
 def to_zhuyin(syllable: str) -> str:
     """A tone-marked syllable in zhuyin (bopomofo): "nián" -> "ㄋㄧㄢˊ"; the erhua suffix "r" ->
-    "ㄦ˙"; capitals (Měi in a name) read as lower case; "?" (an unknown reading) stays."""
-    if not any(ch.isalpha() for ch in syllable):
+    "ㄦ˙"; capitals (Měi in a name) read as lower case; "?" (an unknown reading) and Latin letters
+    (the K of 卡拉OK) stay."""
+    if not _is_syllable(syllable):
         return syllable
     lower = syllable.lower()
     if lower == "r":
         return "ㄦ˙"
     result: str = convert_style(lower, Style.BOPOMOFO, strict=True)
     return result or syllable
+
+
+def _is_syllable(syllable: str) -> bool:
+    """True for a pinyin syllable; false for "?" and for the Latin letters that CC-CEDICT writes in
+    capitals without a tone (O K, DNA)."""
+    if not any(ch.isalpha() for ch in syllable):
+        return False
+    return not (syllable.isascii() and syllable.isupper())
 
 
 def han_count(text: str) -> int:

@@ -50,7 +50,7 @@ def explain_word(
         definitions.append(Definition(listed, tuple(x for x in (gloss, label) if x), "names"))
     definitions.extend(_definitions(entries))
     if not entries and name is None:
-        definitions.extend(_by_parts(simplified, lexicon, reading))
+        definitions.extend(_by_parts(simplified, lexicon, reading, word))
     return Explanation(
         tuple(definitions), name is not None and name.kind in ("person", "place", "organisation")
     )
@@ -91,12 +91,14 @@ def _definitions(entries: Sequence[DictEntry]) -> list[Definition]:
 _UNHELPFUL = ("variant of", "old variant of", "see ", "erhua variant", "used in ", "surname ", "abbr. for ")
 
 
-def _part_rank(e: DictEntry, wanted: str) -> tuple[bool, bool, bool]:
+def _part_rank(e: DictEntry, wanted: str, form: str) -> tuple[bool, bool, bool, bool]:
     """Which entry explains a part best: the one with the reading the text has (号 hào in 10号, not
-    háo), then common words before proper nouns (年 the year, not the surname Nián), then entries
-    with a meaning of their own before cross-references."""
+    háo), then the one written as the text writes it (鐘 bell, not 鍾 goblet, both 钟), then common
+    words before proper nouns (年 the year, not the surname Nián), then entries with a meaning of
+    their own before cross-references."""
     return (
         bool(wanted) and e.pinyin.lower() != wanted,
+        bool(form) and e.traditional != form and e.simplified != form,
         e.pinyin[:1].isupper(),
         all(d.startswith(_UNHELPFUL) for d in e.definitions),
     )
@@ -107,23 +109,28 @@ def _numbered(reading: Sequence[str]) -> str:
     return " ".join(marks_to_numbers(s) for s in reading).lower().replace("v", "u:")
 
 
-def _by_parts(simplified: str, lexicon: Lexicon, reading: Sequence[str] = ()) -> list[Definition]:
-    """Explain an unknown word by its longest dictionary parts, left to right; `reading`, one
-    syllable per character of an all-Han word, picks each part's entry."""
+def _by_parts(
+    simplified: str, lexicon: Lexicon, reading: Sequence[str] = (), original: str = ""
+) -> list[Definition]:
+    """Explain an unknown word by its longest dictionary parts, left to right. `reading` (one
+    syllable per character) and `original` (the word as the text writes it, as long as
+    `simplified`) pick each part's entry; parts are labelled as the text writes them."""
     parts: list[Definition] = []
-    aligned = len(reading) == len(simplified)
-    i = 0
     n = len(simplified)
+    aligned = len(reading) == n
+    written = original if len(original) == n else simplified
+    i = 0
     while i < n:
         for j in range(n, i, -1):
             piece = simplified[i:j]
             entries = lexicon.lookup(piece) if any(is_han(c) for c in piece) else []
             if entries:
                 wanted = _numbered(reading[i:j]) if aligned else ""
-                e = min(entries, key=lambda entry: _part_rank(entry, wanted))
+                form = written[i:j]
+                e = min(entries, key=lambda entry: _part_rank(entry, wanted, form))
                 gloss = "; ".join(e.definitions[:3])
                 parts.append(
-                    Definition(" ".join(cedict_pinyin_marks(e.pinyin)), (f"{piece}: {gloss}",), "parts")
+                    Definition(" ".join(cedict_pinyin_marks(e.pinyin)), (f"{form}: {gloss}",), "parts")
                 )
                 i = j
                 break
@@ -137,18 +144,20 @@ _NUMERALS = frozenset("零〇一二三四五六七八九十百千两廿卅")
 
 
 def explain_number(
-    simplified: str, lexicon: Lexicon, reading: Sequence[str] = ()
+    simplified: str, lexicon: Lexicon, reading: Sequence[str] = (), original: str = ""
 ) -> tuple[Definition, ...]:
     """What the units of a number or date token mean, by their dictionary parts: 5500亿美元 ->
     亿 (a hundred million), 美元 (US dollar); 二〇二五年 -> 年. Numbers are not vocabulary, but a
     learner who taps one still wants to know its units. `reading`: the token's, one syllable per
-    Han character."""
-    han = "".join(ch for ch in simplified if is_han(ch))
+    Han character; `original`: the token as the text writes it."""
+    places = [i for i, ch in enumerate(simplified) if is_han(ch)]
+    han = "".join(simplified[i] for i in places)
+    written = "".join(original[i] for i in places) if len(original) == len(simplified) else ""
     start = 0
     while start < len(han) - 1 and han[start] in _NUMERALS:
         start += 1
     syllables = reading[start:] if len(reading) == len(han) else ()
-    return tuple(_by_parts(han[start:], lexicon, syllables)) if han else ()
+    return tuple(_by_parts(han[start:], lexicon, syllables, written[start:])) if han else ()
 
 
 def build_vocabulary(
@@ -167,15 +176,12 @@ def build_vocabulary(
     firsts = {key: firsts[key] for key in counts}  # in the order the text first uses them
     items: list[VocabItem] = []
     lexicon = toolkit.lexicon
-    prefetch = getattr(lexicon, "prefetch", None)
-    if prefetch is not None:  # one query per few hundred words instead of one per word
-        prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
-        # Words the dictionary lacks are explained by their parts: look those up at once too.
-        unknown = [
-            key for key, tok in firsts.items() if not lexicon.lookup(tok.text) and not lexicon.lookup(key)
-        ]
-        prefetch(key[i:j] for key in unknown for i in range(len(key)) for j in range(i + 1, len(key) + 1))
-    lexicon.prefetch_stats(key for key in firsts)
+    # One query per few hundred words instead of one per word.
+    lexicon.prefetch([w for tok in firsts.values() for w in (tok.text, tok.simplified)])
+    # Words the dictionary lacks are explained by their parts: look those up at once too.
+    unknown = [key for key, tok in firsts.items() if not lexicon.lookup(tok.text) and not lexicon.lookup(key)]
+    lexicon.prefetch(key[i:j] for key in unknown for i in range(len(key)) for j in range(i + 1, len(key) + 1))
+    lexicon.prefetch_stats(firsts)
     # Words the text writes in Simplified (or in characters both scripts share) need their
     # Traditional form; one conversion for all of them.
     simple = [key for key, tok in firsts.items() if tok.text == (tok.simplified or tok.text)]

@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
             if not definitions and tok.pos in ("num", "date"):  # segment.NUMBER_TAGS, without jieba
                 from dushu.core.vocabulary import explain_number
 
-                definitions = explain_number(tok.simplified or tok.text, lexicon, tok.pinyin)
+                definitions = explain_number(tok.simplified or tok.text, lexicon, tok.pinyin, tok.text)
         status = self.library.status(key)
         self.panel.show_word(self.reading, index, status, self.library.meaning(key), definitions)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 
 import pytest
 
@@ -67,3 +68,30 @@ def test_json_of_a_text_without_words_is_still_valid(toolkit: Toolkit) -> None:
     jsonio.write_analysis_json(analyze("", toolkit), out, workers=2)
     data = json.loads(out.getvalue())
     assert data["tokens"] == [] and data["vocabulary"] == []
+
+
+def _die(*args: object) -> None:
+    """A worker that is killed (for memory, say) in the middle of its work."""
+    os._exit(1)
+
+
+@pytest.mark.skipif(not analysis.can_fork(), reason="worker processes need fork")
+def test_a_worker_that_dies_leaves_its_work_to_the_main_process(
+    toolkit: Toolkit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 1000)
+    monkeypatch.setattr(analysis, "_CHUNK", 2000)
+    monkeypatch.setattr(jsonio, "PARALLEL_MIN_TOKENS", 10)
+    text = PARAGRAPH * 100
+    one = analyze(text, toolkit)
+    alone = io.StringIO()
+    jsonio.write_analysis_json(one, alone)
+    monkeypatch.setattr(analysis, "_read_group", _die)
+    monkeypatch.setattr(analysis, "_facts_part", _die)
+    monkeypatch.setattr(jsonio, "_write_token_part", _die)
+    two = analyze(text, toolkit, workers=2)
+    assert two.tokens == one.tokens and two.vocabulary == one.vocabulary
+    assert (two.facts, two.glossary, two.people) == (one.facts, one.glossary, one.people)
+    helped = io.StringIO()
+    jsonio.write_analysis_json(two, helped, workers=2)
+    assert helped.getvalue() == alone.getvalue()

@@ -47,6 +47,7 @@ def test_erhua_names_and_unknown_readings_in_zhuyin_and_numbers() -> None:
     assert to_zhuyin("r") == "ㄦ˙", "the erhua suffix of CC-CEDICT's r5"
     assert to_zhuyin("Měi") == "ㄇㄟˇ", "a capital (美元 Měi yuán) reads as lower case"
     assert to_zhuyin("?") == "?" and to_numbers("?") == "?", "an unknown reading stays a question mark"
+    assert to_zhuyin("K") == "K" and to_numbers("DNA") == "DNA", "Latin letters (卡拉OK) stay letters"
 
 
 def test_traditional_and_simplified_read_the_same(toolkit: Toolkit, analyze_text) -> None:  # type: ignore[no-untyped-def]

@@ -78,12 +78,12 @@ def test_a_word_in_both_scripts_is_one_item_and_dates_are_not_vocabulary(analyze
 def test_a_numbers_units_are_explained_with_the_reading_the_text_has(analyze_text, toolkit) -> None:  # type: ignore[no-untyped-def]
     analysis = analyze_text("日本承諾提供5500億美元。二〇二五年10號，颱風登陸。")
     explained = {
-        t.text: explain_number(t.simplified, toolkit.lexicon, t.pinyin)
+        t.text: explain_number(t.simplified, toolkit.lexicon, t.pinyin, t.text)
         for t in analysis.tokens
         if t.pos in NUMBER_TAGS
     }
     money = explained["5500億美元"]
-    assert [d.meanings[0].split(":")[0] for d in money] == ["亿", "美元"]
+    assert [d.meanings[0].split(":")[0] for d in money] == ["億", "美元"], "parts as the text writes them"
     assert "dollar" in money[1].meanings[0]
     year = explained["二〇二五年"]
     assert len(year) == 1 and year[0].pinyin == "nián" and "year" in year[0].meanings[0]
@@ -91,7 +91,9 @@ def test_a_numbers_units_are_explained_with_the_reading_the_text_has(analyze_tex
 
 
 def test_parts_are_explained_by_their_common_meaning(analyze_text) -> None:  # type: ignore[no-untyped-def]
-    analysis = analyze_text("首相抵達迎賓館。")
+    analysis = analyze_text("首相抵達迎賓館。教堂的鐘聲響起。")
+    bell = item(analysis, "鐘聲").definitions
+    assert bell[0].meanings[0].startswith("鐘: clock"), "鐘 (bell, clock), not 鍾 (a cup), though both are 钟"
     guest_house = item(analysis, "迎賓館")
     assert all(d.source == "parts" for d in guest_house.definitions)
     meanings = [m for d in guest_house.definitions for m in d.meanings]
