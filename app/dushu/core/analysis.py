@@ -10,6 +10,7 @@ from typing import Any
 from dushu.core.facts import extract_facts
 from dushu.core.forking import BrokenProcessPool, can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
+from dushu.core.readings import read_in_context
 from dushu.core.script import detect_script, to_simplified
 from dushu.core.sentences import split_sentences
 from dushu.core.toolkit import Toolkit
@@ -107,6 +108,7 @@ def tokenize(
         unit = _read_unit(text, toolkit, pos, end, simple)
         next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
         check(end)
+    read_in_context(tokens)
     return tokens
 
 
@@ -226,6 +228,7 @@ def _tokenize_parallel(
             unit = _read_unit(text, toolkit, pos, end)
             next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
         check(group[-1][1])
+    read_in_context(tokens)
     return tokens, sentences
 
 

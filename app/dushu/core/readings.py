@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as convert_style
 
 from dushu.core.cedict import Dictionary, marks_to_numbers
-from dushu.core.models import is_han
+from dushu.core.models import Token, is_han
 
 # Traditional characters that settle a reading their merged Simplified form leaves open
 # (尽 is jǐn or jìn, but 盡 is always jìn and 儘 always jǐn).
@@ -182,6 +182,45 @@ class ReadingFinder:
                     break
             else:
                 i += 1
+
+
+# Words after which 为 (standing alone) still means "for" (wèi): the auxiliaries that jieba tags
+# as verbs (要为人民服务, 愿意为他做).
+_AUXILIARIES = frozenset(
+    {"要", "会", "能", "可以", "应该", "应当", "愿意", "想", "将", "得", "须", "必须", "敢", "肯"}
+    | {"该", "可", "需要", "乐意"}
+)
+# Closing quotes between a verb and 为 (由棋子「跨界」为棋手).
+_CLOSING_QUOTES = frozenset("」』”’》)）")
+_PUNCTUATION_TAGS = frozenset({"w", "ws"})
+
+
+def read_in_context(tokens: list[Token], start: int = 0) -> None:
+    """Correct readings that only the neighbouring words settle, for tokens[start:] (Token objects
+    are replaced in place): 为 standing alone is wéi, "to be, to become, as", after a verb
+    (改造为, 升级为, 选为) and in 以…为 (以国家安全为借口), and wèi, "for", otherwise (为应对)."""
+    for i in range(start, len(tokens)):
+        tok = tokens[i]
+        if tok.simplified != "为" or tok.pinyin == ("wéi",):
+            continue
+        if _is_wei2(tokens, i):
+            tokens[i] = tok._replace(pinyin=("wéi",))
+
+
+def _is_wei2(tokens: list[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j].text in _CLOSING_QUOTES:
+        j -= 1
+    prev = tokens[j] if j >= 0 else None
+    if prev is not None and prev.pos.startswith("v") and prev.simplified not in _AUXILIARIES:
+        return True
+    # 以 earlier in the same clause: 以 X 为 Y.
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if tokens[j].pos in _PUNCTUATION_TAGS:
+            break
+        if tokens[j].simplified == "以":
+            return True
+    return False
 
 
 def _unknown(chars: str) -> Any:

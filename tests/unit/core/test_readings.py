@@ -59,3 +59,9 @@ def test_traditional_and_simplified_read_the_same(toolkit: Toolkit, analyze_text
 def test_a_name_does_not_change_how_its_characters_read_elsewhere(analyze_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyze_text("他流了很多汗。")
     assert reading_of(analysis, "汗") == ("hàn",)
+
+
+def test_wei_standing_alone_is_read_from_its_neighbours(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "他們把協定改造為新框架，以國家安全為藉口。為應對危機，我們要為人民服務。圖為兩國領導人。"
+    readings = [t.pinyin for t in analyze_text(text).tokens if t.simplified in ("为", "图为")]
+    assert readings == [("wéi",), ("wéi",), ("wèi",), ("wèi",), ("tú", "wéi")]
