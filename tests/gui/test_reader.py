@@ -167,3 +167,15 @@ def test_clicking_a_number_explains_its_units(qtbot: Any, make_window: Any) -> N
     text = window.panel.definitions_text()
     assert "100 million" in text and "dollar" in text
     assert "No dictionary entry" not in text
+
+
+def test_a_year_stays_together_under_its_reading(make_window: Any) -> None:
+    window = make_window()
+    window.open_text("年份", "2016年會見美國總統。")
+    canvas = window.reader.canvas
+    index = token_index(window, "2016年")
+    layout = canvas._layout
+    digits, year = layout.items[layout.by_token[index]].runs
+    assert year.chars == "年" and year.readings, "年 has its reading above it"
+    gap = (year.x + year.chars_x) - (digits.x + digits.width)
+    assert abs(gap) < 0.5, "年 follows 2016 without a gap, its reading reaching over the digits"

@@ -455,22 +455,29 @@ class ReaderCanvas(QAbstractScrollArea):
         show = self._options.style is not ReadingStyle.NONE
         k = 0
         x = 0.0
+        plain_before = 0.0  # width of the digits or letters just before a Han run (2025 of 2025年)
         for chunk, han in _han_runs(tok.text):
             chars_w = sum(self._char_width(c) for c in chunk)
             if not han:
                 item.runs.append(_Run(chunk, [0] * len(chunk), [], x, chars_w, 0.0, 0.0))
                 x += chars_w
+                plain_before = chars_w
                 continue
             syllables = readings[k : k + len(chunk)]
             k += len(chunk)
             tones = [tone_of(syl) for syl in syllables] + [0] * (len(chunk) - len(syllables))
             segments = self._reading_segments(syllables, tones) if show else []
             reading_w = sum(self._reading_width(t) for t, _ in segments)
-            width = max(chars_w, reading_w + pad) if segments else chars_w
-            item.runs.append(
-                _Run(chunk, tones, segments, x, width, (width - chars_w) / 2, (width - reading_w) / 2)
-            )
-            x += width
+            extra = max(0.0, reading_w + pad - chars_w) if segments else 0.0
+            width = chars_w + extra
+            # The characters sit in the middle of the run; but a reading wider than them may reach
+            # over the digits before them (which have none), so that 2025年 stays together
+            # instead of reading 2025 年.
+            chars_x = min(extra / 2, plain_before) if plain_before else extra / 2
+            start = x - chars_x if plain_before else x
+            item.runs.append(_Run(chunk, tones, segments, start, width, chars_x, (width - reading_w) / 2))
+            x = start + width
+            plain_before = 0.0
         item.width = x
         return item
 
