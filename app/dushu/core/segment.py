@@ -117,24 +117,34 @@ _LEXICALISED = frozenset(
 # Copula compounds that jieba keeps whole but that are an adverb or pronoun plus 是 (不 是, 这 是).
 _COPULA_PREFIXES = frozenset("不这那更却也都又正即便乃")
 
-_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千万亿两廿卅")
+_NUMERAL_CHARS = frozenset("零〇○一二三四五六七八九十百千万亿两廿卅")
 # Units that make one token with the number before them (2025年, 5500亿美元, 28日, 1990年代).
 _DATE_UNITS = "世纪|年代|年度|财年|月份|周年|年|月|日|号"
 _MONEY_UNITS = "美元|港元|港币|日元|日圆|欧元|英镑|人民币|新台币|台币|韩元|卢布|元"
 _DIGITS = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-# At most 24 characters: a longer run of numerals is no number anyone writes, and without a bound
-# every position of such a run would be tried against all of it (a pasted table of numerals took
-# minutes).
-_CN_NUMBER = r"[零〇一二三四五六七八九十两廿卅][零〇一二三四五六七八九十百千两]{1,23}"
+# Chinese numerals; ○ (a white circle) is how much Taiwan and Hong Kong typing writes the zero of
+# 一九九○年. At most 24 characters: a longer run of numerals is no number anyone writes, and without
+# a bound every position of such a run would be tried against all of it (a pasted table of
+# numerals took minutes).
+_CN_FIRST = "[零〇○一二三四五六七八九十两廿卅]"
+_CN_REST = "[零〇○一二三四五六七八九十百千两]"
+_CN_NUMBER = rf"{_CN_FIRST}{_CN_REST}{{1,23}}"
+# Chinese numerals with a decimal point: 三．六％, 四．七七億.
+_CN_DECIMAL = rf"{_CN_FIRST}{_CN_REST}{{0,23}}[.．]{_CN_FIRST}{{1,12}}"
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇"
 
 _RUN = re.compile(
     # Digits with magnitude and unit: 2025年, 5500亿美元, 2%, 1.0, 6个月 (个月 stays a unit of time).
     rf"(?P<num>{_DIGITS}(?:[万亿千百]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS}|个月|时|点|分|秒|岁|多|余|倍)?[%％]?)"
-    # Chinese numerals only when a unit shows that they are a number: 二〇二五年, 八十四年, 三千万美元.
-    rf"|(?P<cnum>{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS})"
-    rf"|{_CN_NUMBER}[万亿]+)"
-    r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]+?)"
-    rf"(?={_DIGITS}|{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS}|[万亿])|[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]|$)"
+    # Chinese numerals only when a unit, a decimal point or a per cent sign shows that they are a
+    # number: 二〇二五年, 八十四年, 三千万美元, 三．六％, 一○％.
+    rf"|(?P<cnum>{_CN_DECIMAL}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS})?[%％]?"
+    rf"|{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS})"
+    rf"|{_CN_NUMBER}[万亿]+"
+    rf"|{_CN_NUMBER}[%％])"
+    rf"|(?P<han>[{_HAN_CLASS}]+?)"
+    rf"(?={_DIGITS}|{_CN_DECIMAL}|{_CN_NUMBER}(?:[万亿]+)?(?:{_DATE_UNITS}|{_MONEY_UNITS}|[万亿%％])"
+    rf"|[^{_HAN_CLASS}]|$)"
     r"|(?P<lat>[A-Za-zＡ-Ｚａ-ｚ]+(?:[’'][A-Za-z]+)*)"
     r"|(?P<ws>\s+)"
     r"|(?P<rep>(?P<repch>[-—─…·.=~～_*])(?P=repch)+)"

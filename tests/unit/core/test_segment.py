@@ -102,6 +102,13 @@ def test_tags_asked_for_all_at_once_are_the_tags_asked_for_one_by_one(
     assert tags["合作"] == lexicon.pos_tag("合作") and tags["2025年"] == "date"
 
 
+def test_chinese_numerals_with_a_white_circle_zero_or_a_decimal_point_are_numbers(toolkit: Toolkit) -> None:
+    text = "一九九○年失業率為三．六％，外債僅為四．七七億美元，漲幅在一○％至二○％之間。"
+    result = words(toolkit, text)
+    for token in ("一九九○年", "三．六％", "四．七七億美元", "一○％", "二○％"):
+        assert token in result, result
+
+
 def test_a_pasted_run_of_numerals_is_segmented_without_stalling(toolkit: Toolkit) -> None:
     # Every position of such a run used to be tried against all of it: 30,000 numerals took a minute.
     text = "一二三四五六七八九十" * 3000 + "年"
