@@ -10,7 +10,7 @@ from typing import Any
 from dushu.core.facts import extract_facts
 from dushu.core.forking import BrokenProcessPool, can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
-from dushu.core.readings import read_in_context
+from dushu.core.readings import PUNCTUATION_TAGS, read_in_context
 from dushu.core.script import detect_script, to_simplified
 from dushu.core.sentences import split_sentences
 from dushu.core.toolkit import Toolkit
@@ -20,9 +20,6 @@ from dushu.errors import Cancelled
 Progress = Callable[[int, int], None]
 CancelFlag = Callable[[], bool]
 FactsResult = tuple[tuple[Fact, ...], tuple[GlossaryEntry, ...], tuple[Person, ...]]
-
-# Punctuation and whitespace have no reading to look up.
-_NO_READING = frozenset({"w", "ws"})
 
 # How much text is segmented between two progress reports / cancel checks.
 _CHUNK = 20_000
@@ -99,17 +96,9 @@ def tokenize(
     chunk at a time as it is segmented (OpenCC holds the GIL while it converts: a book in one call
     would stall a GUI thread for a second).
     """
-    starts = [s.start for s in sentences]
-    tokens: list[Token] = []
-    next_sentence = 0
-    shared_values: dict[Any, Any] = {}
-    for pos, end in _chunks(text, _CHUNK):
-        simple = simplified[pos:end] if simplified is not None else None
-        unit = _read_unit(text, toolkit, pos, end, simple)
-        next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
-        check(end)
-    read_in_context(tokens)
-    return tokens
+    builder = _TokenBuilder(text, sentences)
+    _read_here(builder, toolkit, list(_chunks(text, _CHUNK)), check, simplified)
+    return builder.finish()
 
 
 # A chunk of text read: its Simplified form, its word ends, tags and name flags, and each distinct
@@ -129,43 +118,67 @@ def _read_unit(text: str, toolkit: Toolkit, pos: int, end: int, simple: str | No
         simple = to_simplified(original)
     pieces = list(toolkit.segmenter.segment(original, simple))
     readings = toolkit.readings
-    words = {original[p.start : p.end]: p.simplified for p in pieces if p.pos not in _NO_READING}
+    words = {original[p.start : p.end]: p.simplified for p in pieces if p.pos not in PUNCTUATION_TAGS}
     readings.prepare((simplified, word) for word, simplified in words.items())
     found = {word: readings.word_reading(simplified, word) for word, simplified in words.items()}
     ends = array("i", (pos + p.end for p in pieces))
     return simple, ends, [p.pos for p in pieces], bytes(p.is_name for p in pieces), found
 
 
-def _append_tokens(
-    tokens: list[Token],
-    text: str,
-    starts: list[int],
-    pos: int,
-    unit: Unit,
-    next_sentence: int,
-    shared_values: dict[Any, Any],
-) -> int:
-    """Turn a chunk read from `pos` on into tokens; returns the sentence walk's position.
+class _TokenBuilder:
+    """Turns chunks read in order into the text's tokens, each with its sentence index.
 
-    Tokens of the same word share one string for its text, its Simplified form and its reading
-    (`shared_values` keeps them): a book has millions of tokens but few distinct words.
+    Tokens of the same word share one string for its text, its Simplified form and its reading: a
+    book has millions of tokens but few distinct words.
     """
-    simple, ends, tags, names, readings = unit
-    count = len(starts)
-    start = pos
-    one = shared_values.setdefault
-    for stop, tag, is_name in zip(ends, tags, names, strict=True):
-        word = text[start:stop]
-        word = one(word, word)
-        while next_sentence < count and starts[next_sentence] <= start:
-            next_sentence += 1
-        pinyin = one(pinyin, pinyin) if tag not in _NO_READING and (pinyin := readings.get(word)) else ()
-        simplified = simple[start - pos : stop - pos]
-        simplified = one(simplified, simplified)
-        sentence = max(0, next_sentence - 1)
-        tokens.append(Token(word, start, stop, sentence, tag, pinyin, simplified, bool(is_name)))
-        start = stop
-    return next_sentence
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.tokens: list[Token] = []
+        self._starts = [s.start for s in sentences]
+        self._next_sentence = 0  # the sentence walk's position
+        self._shared: dict[Any, Any] = {}
+
+    def add(self, pos: int, unit: Unit) -> None:
+        """Append the tokens of the chunk read from `pos` on."""
+        simple, ends, tags, names, readings = unit
+        text, tokens, starts = self.text, self.tokens, self._starts
+        count = len(starts)
+        next_sentence = self._next_sentence
+        one = self._shared.setdefault
+        start = pos
+        for stop, tag, is_name in zip(ends, tags, names, strict=True):
+            word = text[start:stop]
+            word = one(word, word)
+            while next_sentence < count and starts[next_sentence] <= start:
+                next_sentence += 1
+            pinyin = readings.get(word) if tag not in PUNCTUATION_TAGS else None
+            pinyin = one(pinyin, pinyin) if pinyin else ()
+            simplified = simple[start - pos : stop - pos]
+            simplified = one(simplified, simplified)
+            sentence = max(0, next_sentence - 1)
+            tokens.append(Token(word, start, stop, sentence, tag, pinyin, simplified, bool(is_name)))
+            start = stop
+        self._next_sentence = next_sentence
+
+    def finish(self) -> list[Token]:
+        """The tokens, with the readings that only their neighbours settle corrected."""
+        read_in_context(self.tokens)
+        return self.tokens
+
+
+def _read_here(
+    builder: _TokenBuilder,
+    toolkit: Toolkit,
+    chunks: list[tuple[int, int]],
+    check: Callable[[int], None],
+    simplified: str | None = None,
+) -> None:
+    """Read `chunks` in this process, in order, into `builder`."""
+    for pos, end in chunks:
+        simple = simplified[pos:end] if simplified is not None else None
+        builder.add(pos, _read_unit(builder.text, toolkit, pos, end, simple))
+        check(end)
 
 
 def _chunks(text: str, size: int = _CHUNK) -> Iterator[tuple[int, int]]:
@@ -200,36 +213,25 @@ def _tokenize_parallel(
     chunks = list(_chunks(text, _CHUNK))
     size = max(1, len(chunks) // (workers * 4))
     groups = [chunks[i : i + size] for i in range(0, len(chunks), size)]
-    tokens: list[Token] = []
-    shared_values: dict[Any, Any] = {}
-    sentences: list[Sentence] | None = None
-    starts: list[int] = []
-    next_sentence = 0
+    builder: _TokenBuilder | None = None
     done = 0
     try:
         with forked_pool(workers, text=text, toolkit=toolkit) as pool:
             futures = [pool.submit(_read_group, group) for group in groups]
             sentences = split_sentences(text)
-            starts = [s.start for s in sentences]
+            builder = _TokenBuilder(text, sentences)
             for group, future in zip(groups, futures, strict=True):
                 for (pos, _), unit in zip(group, future.result(), strict=True):
-                    next_sentence = _append_tokens(
-                        tokens, text, starts, pos, unit, next_sentence, shared_values
-                    )
+                    builder.add(pos, unit)
                 done += 1
                 check(group[-1][1])
     except BrokenProcessPool:
         pass
-    if sentences is None:
+    if builder is None:
         sentences = split_sentences(text)
-        starts = [s.start for s in sentences]
-    for group in groups[done:]:
-        for pos, end in group:
-            unit = _read_unit(text, toolkit, pos, end)
-            next_sentence = _append_tokens(tokens, text, starts, pos, unit, next_sentence, shared_values)
-        check(group[-1][1])
-    read_in_context(tokens)
-    return tokens, sentences
+        builder = _TokenBuilder(text, sentences)
+    _read_here(builder, toolkit, [chunk for group in groups[done:] for chunk in group], check)
+    return builder.finish(), sentences
 
 
 def _read_group(chunks: list[tuple[int, int]]) -> list[Unit]:

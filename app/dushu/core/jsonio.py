@@ -156,17 +156,6 @@ def write_analysis_json(
     style = reading_styler(reading)
     dump = _COMPACT.encode
     tokens = analysis.tokens
-    split = len(tokens)  # tokens from here on are written by a helper process, if there is one
-
-    def lines_of(key: str, items: Iterable[Any]) -> Iterable[str]:
-        if key == "tokens":
-            return _token_lines(tokens[:split], style)
-        if key == "sentences":
-            return _sentence_lines(analysis.sentences)
-        if key == "vocabulary" and reading != "marks":
-            return (dump(_restyled(v, style)) for v in items)
-        return (dump(item) for item in items)
-
     header = _header(analysis)
     out.write("{\n")
     for key, value in header.items():
@@ -174,18 +163,29 @@ def write_analysis_json(
     sections = _sections(analysis)
     with ExitStack() as stack:
         part: IO[str] | None = None
-        rest = None
         if workers > 1 and len(tokens) >= PARALLEL_MIN_TOKENS and can_fork():
             # The worker writes its tokens to a temporary file, copied over in its place: handing
             # them back whole would hold a book's token JSON in memory twice.
             with contextlib.suppress(OSError):  # no room for it: this process writes them all
                 part = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir))
+        rest = None
+        split = len(tokens)  # tokens from here on are the worker's
         if part is not None:
             # The worker takes the later four fifths: this process has the sentences and the
             # vocabulary to write as well.
             split = len(tokens) // 5
             pool = stack.enter_context(forked_pool(1, tokens=tokens, part=part))
             rest = pool.submit(_write_token_part, split, reading)
+
+        def lines_of(key: str, items: Iterable[Any]) -> Iterable[str]:
+            if key == "tokens":
+                return _token_lines(tokens[:split], style)
+            if key == "sentences":
+                return _sentence_lines(analysis.sentences)
+            if key == "vocabulary" and reading != "marks":
+                return (dump(_restyled(v, style)) for v in items)
+            return (dump(item) for item in items)
+
         rendered: dict[str, list[str]] = {}
         for n, (key, items) in enumerate(sections):
             out.write(f"{dump(key)}: [")

@@ -93,41 +93,41 @@ class ReadingFinder:
         for key in list(pending):
             if key in self._memo:
                 del pending[key]
-        runs: dict[str, None] = {}  # Simplified runs, and their original forms where they differ
+        runs: dict[str, None] = {}  # every Simplified Han run of the words
+        longer: dict[str, None] = {}  # those of two or more characters, and their original forms
         for key, simplified in pending.items():
             aligned = len(key) == len(simplified)
             for m in HAN_RUN.finditer(simplified):
-                if m.end() - m.start() > 1:
-                    runs[m.group()] = None
+                run = m.group()
+                runs[run] = None
+                if len(run) > 1:
+                    longer[run] = None
                     if aligned:
-                        runs[key[m.start() : m.end()]] = None
-        self._ask_singles(runs)
+                        longer[key[m.start() : m.end()]] = None
+        self._ask_singles(longer)
         # Runs the dictionary does not read as a whole are corrected by their parts.
         parts: dict[str, None] = {}
-        for run in runs:
+        for run in longer:
             if self._singles.get(run) is None and run not in self._fixed:
                 n = len(run)
                 for i in range(n - 1):
                     for j in range(i + 2, min(n, i + 6) + 1):
                         parts[run[i:j]] = None
         self._ask_singles(parts)
-        guesses: dict[str, None] = {}
-        for simplified in pending.values():
-            for m in HAN_RUN.finditer(simplified):
-                run = m.group()
-                if run in self._guesses or run in self._fixed:
-                    continue
-                if len(run) > 1 and self._singles.get(run) is not None:
-                    continue
-                guesses[run] = None
+        guesses = [
+            run
+            for run in runs
+            if run not in self._guesses
+            and run not in self._fixed
+            and not (len(run) > 1 and self._singles.get(run) is not None)
+        ]
         if not guesses:
             return
-        ordered = list(guesses)
-        flat: list[str] = lazy_pinyin(ordered, style=Style.TONE, errors=_unknown)
-        if len(flat) != sum(len(r) for r in ordered):
+        flat: list[str] = lazy_pinyin(guesses, style=Style.TONE, errors=_unknown)
+        if len(flat) != sum(len(r) for r in guesses):
             return  # pypinyin did not keep one syllable per character: read them one by one later
         i = 0
-        for run in ordered:
+        for run in guesses:
             self._guesses[run] = flat[i : i + len(run)]
             i += len(run)
 
@@ -192,15 +192,15 @@ _AUXILIARIES = frozenset(
 )
 # Closing quotes between a verb and 为 (由棋子「跨界」为棋手).
 _CLOSING_QUOTES = frozenset("」』”’》)）")
-_PUNCTUATION_TAGS = frozenset({"w", "ws"})
+# Tags of punctuation and whitespace, which have no reading.
+PUNCTUATION_TAGS = frozenset({"w", "ws"})
 
 
-def read_in_context(tokens: list[Token], start: int = 0) -> None:
-    """Correct readings that only the neighbouring words settle, for tokens[start:] (Token objects
-    are replaced in place): 为 standing alone is wéi, "to be, to become, as", after a verb
+def read_in_context(tokens: list[Token]) -> None:
+    """Correct readings that only the neighbouring words settle (Token objects are replaced in
+    place): 为 standing alone is wéi, "to be, to become, as", after a verb
     (改造为, 升级为, 选为) and in 以…为 (以国家安全为借口), and wèi, "for", otherwise (为应对)."""
-    for i in range(start, len(tokens)):
-        tok = tokens[i]
+    for i, tok in enumerate(tokens):
         if tok.simplified != "为" or tok.pinyin == ("wéi",):
             continue
         if _is_wei2(tokens, i):
@@ -216,7 +216,7 @@ def _is_wei2(tokens: list[Token], i: int) -> bool:
         return True
     # 以 earlier in the same clause: 以 X 为 Y.
     for j in range(i - 1, max(-1, i - 12), -1):
-        if tokens[j].pos in _PUNCTUATION_TAGS:
+        if tokens[j].pos in PUNCTUATION_TAGS:
             break
         if tokens[j].simplified == "以":
             return True

@@ -117,7 +117,10 @@ _LEXICALISED = frozenset(
 # Copula compounds that jieba keeps whole but that are an adverb or pronoun plus 是 (不 是, 这 是).
 _COPULA_PREFIXES = frozenset("不这那更却也都又正即便乃")
 
-_NUMERAL_CHARS = frozenset("零〇○一二三四五六七八九十百千万亿两廿卅")
+# Characters that write a number in Chinese numerals (二〇二五, 三千, 一九九○), and with the
+# magnitudes 万 and 亿 those that make up a numeral word.
+NUMERAL_DIGITS = frozenset("零〇○一二三四五六七八九十百千两廿卅")
+_NUMERAL_CHARS = NUMERAL_DIGITS | frozenset("万亿")
 # Units that make one token with the number before them (2025年, 5500亿美元, 28日, 1990年代).
 _DATE_UNITS = "世纪|年代|年度|财年|月份|周年|年|月|日|号"
 _MONEY_UNITS = "美元|港元|港币|日元|日圆|欧元|英镑|人民币|新台币|台币|韩元|卢布|元"

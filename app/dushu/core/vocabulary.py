@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dushu.core.cedict import cedict_pinyin_marks, marks_to_numbers
 from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
 from dushu.core.script import to_traditional_each
-from dushu.core.segment import NUMBER_TAGS
+from dushu.core.segment import NUMBER_TAGS, NUMERAL_DIGITS
 from dushu.core.toolkit import Lexicon, Toolkit
 from dushu.core.wordlists import NameEntry
 
@@ -139,10 +139,6 @@ def _by_parts(
     return parts
 
 
-# Characters that write the number itself in a number or date token (二〇二五年, 三千万美元).
-_NUMERALS = frozenset("零〇一二三四五六七八九十百千两廿卅")
-
-
 def explain_number(
     simplified: str, lexicon: Lexicon, reading: Sequence[str] = (), original: str = ""
 ) -> tuple[Definition, ...]:
@@ -154,10 +150,21 @@ def explain_number(
     han = "".join(simplified[i] for i in places)
     written = "".join(original[i] for i in places) if len(original) == len(simplified) else ""
     start = 0
-    while start < len(han) - 1 and han[start] in _NUMERALS:
+    while start < len(han) - 1 and han[start] in NUMERAL_DIGITS:
         start += 1
     syllables = reading[start:] if len(reading) == len(han) else ()
     return tuple(_by_parts(han[start:], lexicon, syllables, written[start:])) if han else ()
+
+
+def explain_token(token: Token, lexicon: Lexicon) -> tuple[Definition, ...]:
+    """What the dictionary says of a token that is not in the vocabulary: its entries, or for a
+    number or date the meaning of its units (`explain_number`)."""
+    entries = lexicon.lookup(token.text) or lexicon.lookup(token.simplified or token.text)
+    if entries:
+        return tuple(_definitions(entries))
+    if token.pos in NUMBER_TAGS:
+        return explain_number(token.simplified or token.text, lexicon, token.pinyin, token.text)
+    return ()
 
 
 def build_vocabulary(

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
-from dushu.core.cedict import cedict_pinyin_marks
 from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
 from dushu.gui.document import (
@@ -541,15 +540,9 @@ class MainWindow(QMainWindow):
         key = item.simplified if item is not None else (tok.simplified or tok.text)
         definitions: tuple[Definition, ...] = ()
         if item is None and self.toolkit is not None:
-            lexicon = self.toolkit.lexicon
-            entries = lexicon.lookup(tok.text) or lexicon.lookup(tok.simplified or tok.text)
-            definitions = tuple(
-                Definition(" ".join(cedict_pinyin_marks(e.pinyin)), e.definitions) for e in entries
-            )
-            if not definitions and tok.pos in ("num", "date"):  # segment.NUMBER_TAGS, without jieba
-                from dushu.core.vocabulary import explain_number
+            from dushu.core.vocabulary import explain_token  # the toolkit has loaded jieba by now
 
-                definitions = explain_number(tok.simplified or tok.text, lexicon, tok.pinyin, tok.text)
+            definitions = explain_token(tok, self.toolkit.lexicon)
         status = self.library.status(key)
         self.panel.show_word(self.reading, index, status, self.library.meaning(key), definitions)
 

@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -171,25 +171,13 @@ class Lexicon:
         bulk = self._headwords is not None or len(self._entries_cache) > _BULK_AFTER
         if bulk and word not in self.headwords():
             return []
-        rows = (
-            self._con()
-            .execute(
-                "SELECT e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
-                "JOIN entry e ON e.id = h.entry WHERE h.word = ? ORDER BY e.id",
-                (word,),
-            )
-            .fetchall()
-        )
-        entries = [_entry(*row) for row in rows]
-        self._entries_cache[word] = entries
-        return list(entries)
+        self.prefetch((word,))
+        return list(self._entries_cache[word])
 
     def prefetch(self, words: Iterable[str]) -> None:
         """Load the entries of many words with a few queries (a book's vocabulary at once)."""
         wanted = [w for w in dict.fromkeys(words) if w not in self._entries_cache]
-        for i in range(0, len(wanted), _BATCH):
-            batch = wanted[i : i + _BATCH]
-            marks = ",".join("?" * len(batch))
+        for batch, marks in _in_batches(wanted):
             rows = self._con().execute(
                 "SELECT h.word, e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
                 f"JOIN entry e ON e.id = h.entry WHERE h.word IN ({marks}) ORDER BY e.id",
@@ -216,23 +204,17 @@ class Lexicon:
 
     def _value(self, table: str, column: str, word: str) -> object:
         """One column of a word table (remembered: texts repeat their words)."""
-        cache = self._tables.setdefault(table, {})
-        if word in cache:
-            return cache[word]
-        row = self._con().execute(f"SELECT {column} FROM {table} WHERE word = ?", (word,)).fetchone()
-        value = cache[word] = row[0] if row else None
-        return value
+        return self._values(table, column, (word,))[word]
 
     def _values(self, table: str, column: str, words: Iterable[str]) -> dict[str, object]:
         """One column of a word table for many words, a few hundred a query (a book's words at once
-        cost a fraction of reading the whole table)."""
+        cost a fraction of reading the whole table); returns the remembered values (None for words
+        the table lacks)."""
         cache = self._tables.setdefault(table, {})
         wanted = [w for w in dict.fromkeys(words) if w not in cache]
-        con = self._con()
-        for i in range(0, len(wanted), _BATCH):
-            batch = wanted[i : i + _BATCH]
-            marks = ",".join("?" * len(batch))
-            found = dict(con.execute(f"SELECT word, {column} FROM {table} WHERE word IN ({marks})", batch))
+        for batch, marks in _in_batches(wanted):
+            query = f"SELECT word, {column} FROM {table} WHERE word IN ({marks})"
+            found = dict(self._con().execute(query, batch))
             cache.update((w, found.get(w)) for w in batch)
         return cache
 
@@ -269,6 +251,13 @@ class Lexicon:
         """HSK 3.0 level (2025 syllabus) of a Simplified word; 7 is the 7-9 band."""
         value = self._value("hsk", "level", simplified)
         return value if isinstance(value, int) else None
+
+
+def _in_batches(words: list[str]) -> Iterator[tuple[list[str], str]]:
+    """The words a few hundred at a time, each batch with its SQL placeholders ("?,?,?")."""
+    for i in range(0, len(words), _BATCH):
+        batch = words[i : i + _BATCH]
+        yield batch, ",".join("?" * len(batch))
 
 
 def _entry(traditional: str, simplified: str, pinyin: str, definitions: str) -> DictEntry:
