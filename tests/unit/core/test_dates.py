@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-import dushu.core.dates as dates_module
-from dushu.core.dates import (
+import dushu.core.facts.dates as dates_module
+from dushu.core.facts.dates import (
     date_answer_forms,
     find_date_mentions,
     format_date_zh,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import doctest
 
-import dushu.core.glossary as glossary_module
-from dushu.core.glossary import country_groups, expand_country_group, extract_glossary, glossary_kind
+import dushu.core.facts.terms as glossary_module
+from dushu.core.facts.terms import country_groups, expand_country_group, extract_glossary, glossary_kind
 from dushu.core.models import GlossaryEntry
 from dushu.core.sentences import split_sentences
 from dushu.core.wordlists import NameEntry

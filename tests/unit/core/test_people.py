@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dushu.core.facts.people import extract_people
 from dushu.core.models import Person
-from dushu.core.people import extract_people
 from dushu.core.sentences import split_sentences
 from dushu.core.wordlists import NameEntry
 

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from dushu.core.dates import find_date_mentions, format_date_zh, parse_date_answer
+from dushu.core.facts.dates import find_date_mentions, format_date_zh, parse_date_answer
 from dushu.core.models import Analysis, Script
 from dushu.core.quiz import Question, QuizSet, answers_match, check_answer, generate_quiz, loads_quiz_set
 from dushu.core.quiz.quizfile import dumps_quiz_set

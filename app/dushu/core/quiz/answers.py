@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dushu.core.dates import parse_date_answer
+from dushu.core.facts.dates import parse_date_answer
 from dushu.core.quiz.model import Question
 from dushu.core.script import to_simplified
 

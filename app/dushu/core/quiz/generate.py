@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from dushu.core.dates import date_answer_forms, format_date_zh, shift_date
-from dushu.core.glossary import COUNTRY_ABBREVIATIONS, country_groups, expand_country_group
+from dushu.core.facts.dates import date_answer_forms, format_date_zh, shift_date
+from dushu.core.facts.terms import COUNTRY_ABBREVIATIONS, country_groups, expand_country_group
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem
 from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet
 from dushu.core.script import to_simplified

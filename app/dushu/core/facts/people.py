@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dushu.core.glossary import COUNTRY_NAMES, glossary_kind
+from dushu.core.facts.terms import COUNTRY_NAMES, glossary_kind
 from dushu.core.models import Person, Sentence, Token
 from dushu.core.wordlists import NameEntry
 

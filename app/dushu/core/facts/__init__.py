@@ -1,0 +1,49 @@
+"""What a text states: `extract_facts` finds dated events, causes, terms and people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dushu.core.facts.causes import extract_causes
+from dushu.core.facts.dates import find_date_mentions
+from dushu.core.facts.events import entity_finder, extract_events, find_entities
+from dushu.core.facts.layout import TextLayout, layout_of
+from dushu.core.facts.people import extract_people
+from dushu.core.facts.terms import extract_glossary
+from dushu.core.models import Fact, GlossaryEntry, Person, Sentence, Token
+from dushu.core.wordlists import NameEntry, bundled_names
+
+__all__ = [
+    "TextLayout",
+    "entity_finder",
+    "extract_causes",
+    "extract_events",
+    "extract_facts",
+    "find_entities",
+    "layout_of",
+]
+
+
+def extract_facts(
+    text: str,
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token] = (),
+    names: Sequence[NameEntry] | None = None,
+) -> tuple[tuple[Fact, ...], tuple[GlossaryEntry, ...], tuple[Person, ...]]:
+    """Everything the text states: (facts, glossary, people), each in order of first mention.
+
+    `facts` holds one "event" per dated happening and one "cause" per sentence that explains why.
+    `tokens` (from the segmenter) only sharpen where unquoted names begin; `names` defaults to the
+    bundled name list.
+    """
+    if names is None:
+        names = bundled_names()
+    layout = layout_of(text)
+    people = extract_people(text, sentences, names, tokens)
+    person_names = frozenset(p.name for p in people)
+    glossary = extract_glossary(text, sentences, names, tokens, person_names=person_names)
+    mentions = find_date_mentions(text, reference_date=layout.reference_date, caption_spans=layout.captions)
+    events = extract_events(text, sentences, mentions, layout, people, glossary, names)
+    causes = extract_causes(text, sentences, layout, people, glossary, names)
+    facts = tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))
+    return facts, glossary, people
