@@ -378,3 +378,23 @@ def test_numerals_with_nian_sa_and_hundreds() -> None:
         19,
         19,
     ]
+
+
+def test_a_range_of_days_written_with_one_unit() -> None:
+    (m,) = find_date_mentions("展覽2031年8月26至28日舉行。")
+    assert (m.text, m.date, m.range_end) == ("2031年8月26至28日", "2031-08-26", "2031-08-28")
+    (m,) = find_date_mentions("館方5月6至9日休館。", reference_date="2031-04-20")
+    assert (m.date, m.range_end) == ("2031-05-06", "2031-05-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("議會今日（26日）表決。", ("今日（26日）", "2031-08-26")),
+        ("部長昨日（25日）說明。", ("昨日（25日）", "2031-08-25")),
+        ("新館於10/15(三)開幕。", ("10/15(三)", "2031-10-15")),
+        ("新館8月30日（六）開幕。", ("8月30日（六）", "2031-08-30")),
+    ],
+)
+def test_a_weekday_or_day_in_brackets_stays_with_its_date(text: str, expected: tuple[str, str]) -> None:
+    assert one(text, "2031-08-26") == expected

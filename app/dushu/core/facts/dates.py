@@ -64,6 +64,8 @@ _WEEK = "週|周|星期|禮拜|礼拜"
 _NOT_A_YEAR = "[來来前後后間间內内多歷历老輕轻]|以[上來来内內]|左右|之久"
 _PART = r"上半年|下半年|第[一二三四1-4]季度?|首季"
 _RANGE = r"[ ]?(?:至|到|~|-|—|–)[ ]?"
+# The last day of a range written once with its unit: "5月6至9日", "8月26、27日".
+_DAYS_TO = r"[ ]?(?:至|到|~|-|—|–|、)[ ]?"
 
 
 def _year_alt(p: str) -> str:
@@ -87,7 +89,7 @@ _PATTERN = re.compile(
         |財年|财年|學年度|学年度|年度))
     | (?P<full>(?<![{_NUMERAL}.]){_year_alt("")}{_SP}年(?!{_NOT_A_YEAR})
         (?:{_SP}(?P<part>{_PART}))?
-        (?:{_SP}(?P<month>{_MONTH}){_SP}月(?:份)?(?:{_SP}(?P<day>{_DAY}){_SP}[日號号])?)?)
+        (?:{_SP}(?P<month>{_MONTH}){_SP}月(?:份)?(?:{_SP}(?P<day>{_DAY})(?:{_DAYS_TO}(?P<dayto>{_DAY}))?{_SP}[日號号])?)?)
     | (?P<cnq>(?<![{_NUMERAL}])(?P<qy>[一二][{_CN}]{{3}})(?=[「『《“"]))
     | (?P<rymd>(?P<rymdw>今年|去年|明年|前年)(?P<rymdm>0[1-9]|1[0-2])(?P<rymdd>0[1-9]|[12]\d|3[01])(?!\d))
     | (?P<relfiscal>(?P<rfword>本|今|去|上|下|明|來|来|翌)年度)
@@ -95,7 +97,8 @@ _PATTERN = re.compile(
         (?:{_SP}(?P<rypart>{_PART}))?
         (?:{_SP}(?P<rymonth>{_MONTH}){_SP}月(?:份)?(?:{_SP}(?P<ryday>{_DAY}){_SP}[日號号])?)?)
     | (?P<bpart>(?<![年])(?P<bpw>{_PART}))
-    | (?P<brday>(?P<bw>今|昨|明|前|{_DOC_MONTH}|(?:上|下|本|這|这)?(?:個|个)?(?:{_WEEK})[一二三四五六日天])
+    | (?P<brday>(?P<bw>今天|今日|昨天|昨日|明天|明日|前天|今|昨|明|前|{_DOC_MONTH}
+        |(?:上|下|本|這|这)?(?:個|个)?(?:{_WEEK})[一二三四五六日天])
         {_SP}\({_SP}(?P<bd>\d{{1,2}}|{_DAY}){_SP}日?{_SP}\)(?:{_SP}[日號号])?)
     | (?P<docmonth>(?P<dmword>{_DOC_MONTH})(?![台臺])(?:{_SP}(?P<dmday>{_DAY}){_SP}[日號号])?)
     | (?P<relmonth>(?P<rmword>{_REL_MONTH})(?:(?P<rmday>{_DAY})[日號号])?)
@@ -104,7 +107,8 @@ _PATTERN = re.compile(
     | (?P<weekday>(?P<wkrel>上|下|本|這|这)?(?:個|个)?(?P<wkw>{_WEEK})(?P<wkd>[一二三四五六日天]))
     | (?P<relday>(?P<rdword>{_REL_DAY})(?![{_JAPAN_NEXT}]))
     | (?P<mslash>(?<![\d/.:])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?![\d/%.:]))
-    | (?P<md>(?<![{_NUMERAL}{_COUNT_PREV}])(?P<mdmonth>{_MONTH}){_SP}月{_SP}(?P<mdday>{_DAY}){_SP}[日號号])
+    | (?P<md>(?<![{_NUMERAL}{_COUNT_PREV}])(?P<mdmonth>{_MONTH}){_SP}月{_SP}(?P<mdday>{_DAY})
+        (?:{_DAYS_TO}(?P<mddayto>{_DAY}))?{_SP}[日號号])
     | (?P<m>(?<![{_NUMERAL}{_COUNT_PREV}年])(?P<mmonth>{_MONTH})月(?![{_NUMERAL}]))
     | (?P<d>(?<![{_NUMERAL}{_COUNT_PREV}月同當当翌次隔前今明昨本上下])
         (?P<dday>3[01]|[12]\d|0?[1-9]|三十一?|卅一?|二十[{_CN19}]?|廿[{_CN19}]?|十[{_CN19}]?)
@@ -175,6 +179,7 @@ class _Raw:
     roc_bare: bool = False  # a bare 2- or 3-digit Arabic year (113年): only a year in a Taiwanese text
     weekday: int | None = None
     year_end: int | None = None  # 2019至2021年
+    day_to: int | None = None  # 5月6至9日
     range_to: _Raw | None = field(default=None)
 
 
@@ -269,6 +274,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
             raw = _Raw(start, end, words, form, year=year, roc_bare=bare)
         elif form == "full":
             year, bare = _year_of(m, "")
+            day_to = _opt(g("dayto"))
             raw = _Raw(
                 start,
                 end,
@@ -279,6 +285,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 day=_opt(g("day")),
                 period=_period(g("part")),
                 roc_bare=bare,
+                day_to=day_to,
             )
         elif form == "cnq":
             raw = _Raw(start, end, words, "full", year=_cn_number(g("qy")))
@@ -316,7 +323,8 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 continue
             raw = _Raw(start, end, words, "md", month=int(g("sm")), day=int(g("sd")))
         elif form == "md":
-            raw = _Raw(start, end, words, form, month=_cn_number(g("mdmonth")), day=_cn_number(g("mdday")))
+            month, day = _cn_number(g("mdmonth")), _cn_number(g("mdday"))
+            raw = _Raw(start, end, words, form, month=month, day=day, day_to=_opt(g("mddayto")))
         elif form == "m":
             raw = _Raw(start, end, words, form, month=_cn_number(g("mmonth")))
         elif form == "d":
@@ -362,10 +370,17 @@ def _bare_roc_is_year(scan: str, r: _Raw) -> bool:
     return head and not after.startswith(_DURATION_AFTER)
 
 
+_SHORT_WEEKDAY = re.compile(r"[ ]?\([一二三四五六日]\)")
+
+
 def _join_ranges_and_weekdays(text: str, scan: str, raws: list[_Raw]) -> list[_Raw]:
     """Join "5月6日至9日" into one mention that keeps its end, and "8月26日（星期二）" into one."""
     out: list[_Raw] = []
     for r in raws:
+        short_weekday = _SHORT_WEEKDAY.match(scan, r.end)
+        if short_weekday and (r.day is not None or r.form == "iso"):
+            # "10/15(三)", "8月26日（二）": the weekday in brackets belongs to the date.
+            r = _replace(r, end=short_weekday.end(), text=text[r.start : short_weekday.end()])
         if out:
             prev = out[-1]
             gap = scan[prev.end : r.start]
@@ -685,6 +700,9 @@ def _resolve(
     end = ""
     if r.year_end is not None:
         end = _fmt(r.year_end)
+    elif r.day_to is not None:
+        year, month, _day = _parts(start)
+        end = _fmt(year, month, r.day_to) if month is not None else ""
     elif r.range_to is not None:
         to = r.range_to
         year, month, _day = _parts(start)
