@@ -23,6 +23,7 @@ def events_of(text: str, document_date: str = "") -> list[tuple[str, str]]:
         "2031年8月26日（週二）",
         "２０３１－０８－２６",
         "2031-08-26 09:30 更新",
+        "發佈時間：2031/08/26 10:30",
     ],
 )
 def test_a_date_alone_on_a_first_line_is_the_dateline(line: str) -> None:
@@ -107,3 +108,8 @@ def test_a_passage_keeps_its_year_across_paragraphs() -> None:
         ("2031-08-31", "八月卅一日至九月四日"),
         ("2031-11-12", "十一月十二日"),
     ]
+
+
+def test_a_line_with_a_date_and_words_is_no_dateline() -> None:
+    assert layout_of("2031-08-26：新館落成\n新館今天開放。\n").reference_date == ""
+    assert layout_of("2031年8月26日，新館落成\n").reference_date == ""

@@ -134,7 +134,7 @@ _TIMELINE_BULLETS = "◎●○•·‧・-*＊■□◆◇▲△▶►★☆※"
 # Signals of a Taiwanese text, where a bare 113年 is a year of the Republic (1911 + 113).
 _TAIWAN_SIGNALS = re.compile(
     rf"民國|民国|(?<![\d{_CN}])[{_CN}]{{3}}年|(?<!\d)(?:1[0-4]\d|[4-9]\d)年{_SP}(?:1[0-2]|0?[1-9]){_SP}月"
-    rf"|(?<!\d)1[0-4]\d學年度|〔記者"
+    rf"|(?<!\d)1[0-4]\d學年度|〔記者|中央社記者"
 )
 
 

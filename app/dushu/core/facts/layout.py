@@ -68,8 +68,11 @@ _BYLINE = re.compile(
     rf"(?:(?P<month>1[0-2]|0?[1-9]|[０-９]{{1,2}}|十[一二]?|[一二三四五六七八九])月)?(?P<day>{_DAY_NUM})日"
     rf"(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]?"
 )
-# Words a dateline may hold beside its date: "2025-08-26 更新", "2025年8月26日 上午10:30".
-_TIME_WORDS = re.compile(r"更新|發布|发布|刊出|出版|上午|下午|凌晨|中午|晚上|晚間|晚间|早上")
+# Words a dateline may hold beside its date: "2025-08-26 更新", "發佈時間：2025/08/26 10:30".
+_TIME_WORDS = re.compile(
+    r"(?:發佈|發布|发布|更新|刊出|刊登|出版|上載|上载)(?:時間|时间|日期)?|時間|时间|日期"
+    r"|上午|下午|凌晨|中午|晚上|晚間|晚间|早上"
+)
 # A list entry that opens with its date and a colon ("◎2006/12/26：…") is no heading.
 _ENTRY_HEAD = re.compile(r"^\W{0,2}\s*\S{4,16}?[：:]")
 
@@ -205,7 +208,7 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
 def _only_date_and_time(rest: str) -> bool:
     """True when what a line holds beside its date is a time or a publishing word ("更新 09:30")."""
     rest = _TIME_WORDS.sub("", rest)
-    return not any(is_han(ch) or ch in "，。：:" for ch in re.sub(r"\d{1,2}[:：]\d{2}", "", rest))
+    return not any(is_han(ch) or ch in "，。" for ch in re.sub(r"\d{1,2}[:：]\d{2}", "", rest))
 
 
 def _is_entry(para: str) -> bool:
