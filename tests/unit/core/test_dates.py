@@ -398,3 +398,18 @@ def test_a_range_of_days_written_with_one_unit() -> None:
 )
 def test_a_weekday_or_day_in_brackets_stays_with_its_date(text: str, expected: tuple[str, str]) -> None:
     assert one(text, "2031-08-26") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "球隊以4:0獲勝。",
+        "凌晨2時18分升空。",
+        "股價1780元，他73歲。",
+        "約2/3的人贊成。",
+        "每週三次練習。",
+        "影集第三季開拍。",
+    ],
+)
+def test_scores_times_prices_fractions_and_counts_are_no_dates(text: str) -> None:
+    assert found(text, reference_date="2025-08-26") == []

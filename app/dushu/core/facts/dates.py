@@ -96,7 +96,7 @@ _PATTERN = re.compile(
     | (?P<relyear>(?<![提過过不相一每此首多數数])(?P<ryword>{_REL_YEAR})(?![齡龄紀纪級级代輕轻華华])
         (?:{_SP}(?P<rypart>{_PART}))?
         (?:{_SP}(?P<rymonth>{_MONTH}){_SP}月(?:份)?(?:{_SP}(?P<ryday>{_DAY}){_SP}[日號号])?)?)
-    | (?P<bpart>(?<![年])(?P<bpw>{_PART}))
+    | (?P<bpart>(?<![年集劇剧片目賽赛輯辑])(?P<bpw>{_PART}))
     | (?P<brday>(?P<bw>今天|今日|昨天|昨日|明天|明日|前天|今|昨|明|前|{_DOC_MONTH}
         |(?:上|下|本|這|这)?(?:個|个)?(?:{_WEEK})[一二三四五六日天])
         {_SP}\({_SP}(?P<bd>\d{{1,2}}|{_DAY}){_SP}日?{_SP}\)(?:{_SP}[日號号])?)
@@ -104,7 +104,8 @@ _PATTERN = re.compile(
     | (?P<relmonth>(?P<rmword>{_REL_MONTH})(?:(?P<rmday>{_DAY})[日號号])?)
     | (?P<relnow>(?P<rnword>{_NOW_DAY})(?!之[星秀]|報|报|頭條|头条|美國|美国|俄羅斯|俄罗斯))
     | (?P<yesterday>(?<![今是])昨(?![天日晚夜晨非]))
-    | (?P<weekday>(?P<wkrel>上|下|本|這|这)?(?:個|个)?(?P<wkw>{_WEEK})(?P<wkd>[一二三四五六日天]))
+    | (?P<weekday>(?<![每幾几數数兩两半])(?P<wkrel>上|下|本|這|这)?(?:個|个)?(?P<wkw>{_WEEK})
+        (?P<wkd>[一二三四五六日天])(?![次回趟]))
     | (?P<relday>(?P<rdword>{_REL_DAY})(?![{_JAPAN_NEXT}]))
     | (?P<mslash>(?<![\d/.:])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?![\d/%.:]))
     | (?P<md>(?<![{_NUMERAL}{_COUNT_PREV}])(?P<mdmonth>{_MONTH}){_SP}月{_SP}(?P<mdday>{_DAY})
