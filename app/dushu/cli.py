@@ -25,6 +25,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"dushu: error: {message}\n")
 
 
+def _document_date(value: str) -> str:
+    """argparse type of `--date`: one calendar day, written YYYY-MM-DD."""
+    from dushu.core.facts.dates import parse_document_date
+
+    try:
+        return parse_document_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_date_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--date",
+        type=_document_date,
+        metavar="YYYY-MM-DD",
+        help="the text's own date (published): 今天, 昨日, 去年 count from it (default: its dateline)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface (documented in the README; other tools rely on it)."""
     parser = _Parser(
@@ -51,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="marks",
         help="how readings are written: tone marks (nián, the default), tone numbers (nian2) or zhuyin",
     )
+    _add_date_option(p)
 
     p = sub.add_parser("deck", help="export an Anki deck (.apkg) or a CSV/TSV word list from FILE")
     p.add_argument("file", help="a text file")
@@ -64,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("apkg", "csv", "tsv"), help="output format (default from -o's suffix)"
     )
+    _add_date_option(p)
 
     p = sub.add_parser("quizset", help="generate a quiz set (TOML) from FILE")
     p.add_argument("file", help="a text file")
@@ -74,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated question types: choice, truefalse, cloze, order, match, short, vocabulary",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same set)")
+    _add_date_option(p)
 
     p = sub.add_parser("export-quiz", help="export a quiz set to GIFT, Moodle XML or CSV")
     p.add_argument("quizset", help="a quiz set (.toml)")
@@ -198,11 +220,13 @@ def _open_toolkit() -> Any:
     return open_toolkit(user_words=merged, split_words=split)
 
 
-def _analyze_file(file: str) -> Any:
+def _analyze_file(file: str, document_date: str = "") -> Any:
     from dushu.core import analyze
 
     text, title = _read_input(file)
-    return analyze(text, _open_toolkit(), title=title, source=file, workers=_workers())
+    return analyze(
+        text, _open_toolkit(), title=title, source=file, workers=_workers(), document_date=document_date
+    )
 
 
 def _workers() -> int:
@@ -239,7 +263,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    analysis = _analyze_file(args.file)
+    analysis = _analyze_file(args.file, args.date or "")
     if not args.json:
         _write_output(_summary(analysis, args.reading), args.output)
         return 0
@@ -288,7 +312,7 @@ def _cmd_deck(args: argparse.Namespace) -> int:
 
     # Words marked known in the app are skipped too, as well as those in --known.
     known = set(saved_known_words()) | (read_known_words(args.known) if args.known else set())
-    analysis = _analyze_file(args.file)
+    analysis = _analyze_file(args.file, args.date or "")
     summary = export_deck(
         analysis,
         args.output,
@@ -322,7 +346,7 @@ def _cmd_quizset(args: argparse.Namespace) -> int:
     if args.questions < 1:
         raise DushuError(f"--questions must be at least 1, not {args.questions}")
     types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
-    analysis = _analyze_file(args.file)
+    analysis = _analyze_file(args.file, args.date or "")
     quiz = generate_quiz(analysis, n=args.questions, types=types, seed=args.seed)
     if not quiz.questions:
         raise DushuError(f"{args.file}: found nothing to ask about (no dated events, terms, people or words)")

@@ -384,6 +384,10 @@
         <source>Start reading</source>
         <translation>开始阅读</translation>
     </message>
+    <message>
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -638,6 +642,49 @@
     <message>
         <source>Something went wrong (%1). Your documents and words are safe.</source>
         <translation>发生错误（%1）。你的文档和词汇都没有受影响。</translation>
+    </message>
+    <message>
+        <source>Document &amp;Properties…</source>
+        <translation>文档属性(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Document properties</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>字数：</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>添加时间：</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>发布日期：</translation>
+    </message>
+    <message>
+        <source>The text is dated %1. Leave the field empty to use that date.</source>
+        <translation>本文标明的日期是 %1。留空即采用这个日期。</translation>
+    </message>
+    <message>
+        <source>The text gives no date of its own. Set the day it was published (YYYY-MM-DD) so that 今天, 昨日 and 去年 in it get their dates; without one they stay undated.</source>
+        <translation>本文没有标明日期。填入发布日期（YYYY-MM-DD），文中的今天、昨日、去年才能换算成日期；不填则不标日期。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2025-08-26.</source>
+        <translation>请以 YYYY-MM-DD 格式填写，例如 2025-08-26。</translation>
     </message>
 </context>
 <context>

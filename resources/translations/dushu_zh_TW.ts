@@ -384,6 +384,10 @@
         <source>Start reading</source>
         <translation>開始閱讀</translation>
     </message>
+    <message>
+        <source>Properties…</source>
+        <translation>內容…</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -638,6 +642,49 @@
     <message>
         <source>Something went wrong (%1). Your documents and words are safe.</source>
         <translation>發生錯誤（%1）。你的文件和詞彙都沒有受影響。</translation>
+    </message>
+    <message>
+        <source>Document &amp;Properties…</source>
+        <translation>文件內容(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Document properties</source>
+        <translation>文件內容</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>來源：</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>字數：</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>加入時間：</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>發布日期：</translation>
+    </message>
+    <message>
+        <source>The text is dated %1. Leave the field empty to use that date.</source>
+        <translation>本文標明的日期是 %1。欄位留空即採用這個日期。</translation>
+    </message>
+    <message>
+        <source>The text gives no date of its own. Set the day it was published (YYYY-MM-DD) so that 今天, 昨日 and 去年 in it get their dates; without one they stay undated.</source>
+        <translation>本文沒有標明日期。填入發布日期（YYYY-MM-DD），文中的今天、昨日、去年才能換算成日期；不填則不標日期。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 2025-08-26.</source>
+        <translation>請以 YYYY-MM-DD 格式填寫，例如 2025-08-26。</translation>
     </message>
 </context>
 <context>

@@ -260,3 +260,31 @@ def test_reading_style_reaches_tokens_vocabulary_and_definitions(
     dollar = next(v for v in data["vocabulary"] if v["word"] == "美元")
     assert dollar["pinyin"] == ["ㄇㄟˇ", "ㄩㄢˊ"]
     assert {d["pinyin"] for d in dollar["definitions"]} == {"ㄇㄟˇ ㄩㄢˊ"}
+
+
+def test_date_option_gives_the_texts_own_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text("市長昨天宣布擴建港口。2029年5月，議會通過預算。\n", encoding="utf-8")
+    undated = run_json(capsys, path)
+    assert [f["date"] for f in undated["facts"] if f["kind"] == "event"] == ["2029-05"]
+    assert main(["analyze", str(path), "--json", "--date", "2031-08-26"]) == 0
+    dated = json.loads(capsys.readouterr().out)
+    assert [f["date"] for f in dated["facts"] if f["kind"] == "event"] == ["2031-08-25", "2029-05"]
+    # Only the facts change: the words stay as they were.
+    assert dated["tokens"] == undated["tokens"]
+
+
+@pytest.mark.parametrize("command", ["analyze", "deck", "quizset"])
+def test_a_bad_date_is_one_line_and_exit_2(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text("新橋今天通車。\n", encoding="utf-8")
+    args = [command, str(path), "--date", "2031-02-30"]
+    if command != "analyze":
+        args += ["-o", str(tmp_path / "out.apkg")]
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "dushu: error: argument --date:" in err and "YYYY-MM-DD" in err

@@ -37,6 +37,7 @@ def analyze(
     progress: Progress | None = None,
     cancel: CancelFlag | None = None,
     workers: int = 1,
+    document_date: str = "",
 ) -> Analysis:
     """Analyse a text: every consumer (CLI, GUI, cards, quizzes) reads the Analysis this returns.
 
@@ -46,6 +47,9 @@ def analyze(
     `workers` > 1 lets a long text be segmented in that many forked processes, with the facts found
     while the vocabulary is built (Linux only; the result is the same). Only a single-threaded
     program may ask for it: the command line does, the GUI does not.
+
+    `document_date` ("YYYY-MM-DD") is the text's own date when the user knows it (`--date`, the
+    library's "published" date); relative dates (今天, 去年, 昨（25）日) count from it.
     """
     total = len(text)
 
@@ -60,14 +64,14 @@ def analyze(
     if parallel:
         tokens, sentences = _tokenize_parallel(text, toolkit, check, workers)
         vocabulary, (facts, glossary, people) = _vocabulary_and_facts_parallel(
-            text, sentences, tokens, toolkit
+            text, sentences, tokens, toolkit, document_date
         )
     else:
         sentences = split_sentences(text)
         check(0)  # a book spends a moment on this: let Cancel be heard before segmenting starts
         tokens = tokenize(text, None, sentences, toolkit, check)
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
-        facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit)
+        facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit, document_date)
     check(total)
     return Analysis(
         text=text,
@@ -241,26 +245,30 @@ def _read_group(chunks: list[tuple[int, int]]) -> list[Unit]:
 
 
 def _vocabulary_and_facts_parallel(
-    text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
+    text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit, document_date: str = ""
 ) -> tuple[list[Any], FactsResult]:
     """Build the vocabulary here while a forked process finds the facts (or, should that process
     die, find them here afterwards)."""
     found: FactsResult | None = None
-    with forked_pool(1, text=text, sentences=sentences, tokens=tokens, toolkit=toolkit) as pool:
+    with forked_pool(
+        1, text=text, sentences=sentences, tokens=tokens, toolkit=toolkit, document_date=document_date
+    ) as pool:
         facts = pool.submit(_facts_part)
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
         with contextlib.suppress(BrokenProcessPool):
             found = facts.result()
     if found is None:
-        found = _extract_facts(text, sentences, tokens, toolkit)
+        found = _extract_facts(text, sentences, tokens, toolkit, document_date)
     return vocabulary, found
 
 
 def _facts_part() -> FactsResult:
-    return _extract_facts(shared("text"), shared("sentences"), shared("tokens"), shared("toolkit"))
+    return _extract_facts(
+        shared("text"), shared("sentences"), shared("tokens"), shared("toolkit"), shared("document_date")
+    )
 
 
 def _extract_facts(
-    text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit
+    text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit, document_date: str = ""
 ) -> FactsResult:
-    return extract_facts(text, sentences, tokens, list(toolkit.names.values()))
+    return extract_facts(text, sentences, tokens, list(toolkit.names.values()), document_date=document_date)

@@ -49,6 +49,7 @@ class LibraryView(QWidget):
     openFileRequested = Signal()
     pasteRequested = Signal()
     documentRemoved = Signal(int)
+    propertiesRequested = Signal(int)  # document id
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +73,13 @@ class LibraryView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._open_btn = QPushButton(self)
         self._rename_btn = QPushButton(self)
+        self._properties_btn = QPushButton(self)
         self._remove_btn = QPushButton(self)
         self._file_btn = QPushButton(self)
         self._paste_btn = QPushButton(self)
         self._open_btn.clicked.connect(self._open)
         self._rename_btn.clicked.connect(self._rename)
+        self._properties_btn.clicked.connect(self._properties)
         self._remove_btn.clicked.connect(self._remove)
         self._file_btn.clicked.connect(self.openFileRequested)
         self._paste_btn.clicked.connect(self.pasteRequested)
@@ -88,6 +91,7 @@ class LibraryView(QWidget):
         bottom.addWidget(self._open_btn)
         bottom.addStretch(1)
         bottom.addWidget(self._rename_btn)
+        bottom.addWidget(self._properties_btn)
         bottom.addWidget(self._remove_btn)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -154,7 +158,7 @@ class LibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         has = self._selected() is not None
-        for b in (self._open_btn, self._rename_btn, self._remove_btn):
+        for b in (self._open_btn, self._rename_btn, self._properties_btn, self._remove_btn):
             b.setEnabled(has)
 
     def _open(self) -> None:
@@ -172,6 +176,11 @@ class LibraryView(QWidget):
         if ok and title.strip():
             self._library.rename_document(doc.id, title)
             self.refresh()
+
+    def _properties(self) -> None:
+        doc = self._selected()
+        if doc is not None:
+            self.propertiesRequested.emit(doc.id)
 
     def _remove(self) -> None:
         doc = self._selected()
@@ -201,6 +210,7 @@ class LibraryView(QWidget):
         )
         self._open_btn.setText(translate("Library", "Open"))
         self._rename_btn.setText(translate("Library", "Rename…"))
+        self._properties_btn.setText(translate("Library", "Properties…"))
         self._remove_btn.setText(translate("Library", "Remove…"))
         self._file_btn.setText(translate("Library", "Open a file…"))
         self._paste_btn.setText(translate("Library", "Paste text…"))

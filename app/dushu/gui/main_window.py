@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
+from dushu.core.facts.layout import layout_of
 from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
 from dushu.gui.document import (
@@ -44,6 +45,7 @@ from dushu.gui.document import (
     with_annotations,
     with_user_meanings,
 )
+from dushu.gui.document_properties import DocumentPropertiesDialog
 from dushu.gui.export_dialog import ExportDialog
 from dushu.gui.facts_view import FactsView
 from dushu.gui.fonts import default_family
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         self.library_view.openFileRequested.connect(self.choose_file)
         self.library_view.pasteRequested.connect(self.paste_text)
         self.library_view.documentRemoved.connect(self._document_removed)
+        self.library_view.propertiesRequested.connect(self.edit_properties)
 
     def _action(self, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], Any]) -> QAction:
         action = QAction(self)
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action("Ctrl+Shift+V", self.paste_text)
         self.act_library = self._action("Ctrl+L", lambda: self.tabs.setCurrentWidget(self.library_view))
         self.act_export = self._action("Ctrl+E", self.export)
+        self.act_properties = self._action(None, lambda: self.edit_properties(None))
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
         if self.act_settings.shortcut().isEmpty():
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addAction(self.act_paste)
         self.menu_file.addAction(self.act_library)
+        self.menu_file.addAction(self.act_properties)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export)
         self.menu_file.addSeparator()
@@ -430,6 +435,7 @@ class MainWindow(QMainWindow):
             return
         toolkit = self.toolkit
         annotations = self.library.annotations(info.id)
+        published = self.library.published(info.id)
         doc_id = info.id
 
         def job(task: Task) -> tuple[Analysis, ReadingDocument]:
@@ -443,6 +449,7 @@ class MainWindow(QMainWindow):
                     source=info.source,
                     progress=task.progress,
                     cancel=task.cancelled,
+                    document_date=published,
                 )
                 shown = with_annotations(analysis, annotations)
                 return analysis, build_reading_document(shown, doc_id)
@@ -677,6 +684,41 @@ class MainWindow(QMainWindow):
             translate("Main", "“%1” is split from now on, here and in every text.").replace("%1", tok.text)
         )
         self._reanalyze(tok.start)
+
+    def properties_dialog(self, doc_id: int) -> DocumentPropertiesDialog | None:
+        """The Document properties dialog for a document of the library (None if it is gone)."""
+        info = self.library.document(doc_id)
+        if info is None:
+            return None
+        own = layout_of(self.library.document_text(doc_id)).reference_date
+        return DocumentPropertiesDialog(info, self.library.published(doc_id), own, self)
+
+    def edit_properties(self, doc_id: int | None) -> None:
+        """Show a document's properties (the open one when `doc_id` is None); a new published date
+        re-runs the analysis of the open document, since its relative dates count from it."""
+        if doc_id is None:
+            if self.doc_info is None:
+                return
+            doc_id = self.doc_info.id
+        dialog = self.properties_dialog(doc_id)
+        if dialog is None:
+            self.show_error(translate("Main", "That document is no longer in the library."))
+            return
+        if dialog.exec():
+            self.set_published(doc_id, dialog.published())
+
+    def set_published(self, doc_id: int, published: str) -> None:
+        """Store a document's published date; the open document is analysed again with it."""
+        if self.library.published(doc_id) == published:
+            return
+        self.library.set_published(doc_id, published)
+        if self.doc_info is not None and self.doc_info.id == doc_id:
+            keep = self.reader.canvas.first_visible_token()
+            offset = None
+            if self.reading is not None and keep is not None:
+                offset = self.reading.tokens[keep].start
+            info = self.library.document(doc_id) or self.doc_info
+            self._analyze(info, self.library.document_text(doc_id), offset)
 
     def _reanalyze(self, select_offset: int) -> None:
         if self.doc_info is None:
@@ -960,6 +1002,7 @@ class MainWindow(QMainWindow):
         self.act_paste.setText(translate("Main", "&Paste Text…"))
         self.act_library.setText(translate("Main", "&Library"))
         self.act_export.setText(translate("Main", "&Export…"))
+        self.act_properties.setText(translate("Main", "Document &Properties…"))
         self.act_quit.setText(translate("Main", "&Quit"))
         self.act_settings.setText(translate("Main", "&Settings…"))
         self.act_deck.setText(translate("Main", "Add to Deck") + "\tD")

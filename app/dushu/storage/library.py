@@ -75,6 +75,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX documents_by_opened ON documents(opened);
     """,
+    # 3: the date a document was published ("YYYY-MM-DD", "" when the user never said), which relative
+    # dates in it (今天, 去年) count from.
+    """
+    ALTER TABLE documents ADD COLUMN published TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -260,6 +265,26 @@ class Library:
         if title.strip():
             with self._transaction() as db:
                 db.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
+
+    def published(self, doc_id: int) -> str:
+        """The date the user gave as the document's own ("YYYY-MM-DD"), or "" when none was given."""
+        row = self._db.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_published(self, doc_id: int, published: str) -> None:
+        """Store the document's own date ("YYYY-MM-DD"); "" forgets it (the text's dateline counts again).
+
+        Raises LibraryError for anything that is not one calendar day.
+        """
+        value = published.strip()
+        if value:
+            try:
+                value = datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+            except ValueError:
+                message = f"{value!r} is not a date; write it YYYY-MM-DD, e.g. 2025-08-26."
+                raise LibraryError(message) from None
+        with self._transaction() as db:
+            db.execute("UPDATE documents SET published = ? WHERE id = ?", (value, doc_id))
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a document and the user's edits of its facts."""

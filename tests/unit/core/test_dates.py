@@ -152,3 +152,264 @@ def test_shift_date_keeps_precision() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(dates_module).failed == 0
+
+
+# -- every written form (issue 9, point 1) -----------------------------------------------------------
+
+
+def one(text: str, reference_date: str = "") -> tuple[str, str]:
+    (m,) = find_date_mentions(text, reference_date=reference_date)
+    return m.text, m.date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("燈會在二○一九年開幕。", ("二○一九年", "2019")),
+        ("二〇一九「山城音樂季」落幕。", ("二〇一九", "2019")),
+        ("大會於1998 年 3 月 5 日閉幕。", ("1998 年 3 月 5 日", "1998-03-05")),
+        ("學校在民國113年改制。", ("民國113年", "2024")),
+        ("新館在民國一一五年啟用。", ("民國一一五年", "2026")),
+        ("新法在民國一百零五年通過。", ("民國一百零五年", "2016")),
+        ("預定一一五年八月廿日發布公告。", ("一一五年八月廿日", "2026-08-20")),
+        ("決議在2024/04/03公布。", ("2024/04/03", "2024-04-03")),
+        ("決議在2024/4/3公布。", ("2024/4/3", "2024-04-03")),
+        ("2025-08-26", ("2025-08-26", "2025-08-26")),
+        ("人口在1990年代倍增。", ("1990年代", "1990")),
+        ("２０２４年５月３日", ("２０２４年５月３日", "2024-05-03")),
+    ],
+)
+def test_more_written_forms(text: str, expected: tuple[str, str]) -> None:
+    assert one(text) == expected
+
+
+def test_twenty_and_thirty_written_with_nian_and_sa() -> None:
+    assert found("2026年3月廿八日開工，卅一日完工。") == [
+        ("2026年3月廿八日", "2026-03-28"),
+        ("卅一日", "2026-03-31"),
+    ]
+    assert one("十月三日開會。", "2024-09-30") == ("十月三日", "2024-10-03")
+
+
+def test_a_bare_roc_year_counts_only_in_a_taiwanese_text() -> None:
+    taiwanese = "民國108年起，各校陸續改制。113年預算增加三成。"
+    assert [m.date for m in find_date_mentions(taiwanese)] == ["2019", "2024"]
+    # Elsewhere 113年 is a span of years, and 百年 or 100年來 never are dates.
+    assert found("這座廟宇已有113年歷史。") == []
+    assert found("民國85年建校，過去100年來人口倍增，百年老店林立。") == [("民國85年", "1996")]
+
+
+def test_ranges_keep_their_start_as_the_date_and_their_end_on_the_mention() -> None:
+    def ranges(text: str, reference_date: str = "") -> list[tuple[str, str, str]]:
+        mentions = find_date_mentions(text, reference_date=reference_date)
+        return [(m.text, m.date, m.range_end) for m in mentions]
+
+    assert ranges("2030年5月6日至9日舉行展覽。") == [("2030年5月6日至9日", "2030-05-06", "2030-05-09")]
+    assert ranges("計畫自2019至2021年執行。") == [("2019至2021年", "2019", "2021")]
+    assert ranges("二〇二六年八月卅一日至九月四日受理報名。") == [
+        ("二〇二六年八月卅一日至九月四日", "2026-08-31", "2026-09-04")
+    ]
+    assert ranges("比賽6日到8日進行。", "2031-07-02") == [("6日到8日", "2031-07-06", "2031-07-08")]
+    assert ranges("2029年12月30日至1月2日休館。") == [("2029年12月30日至1月2日", "2029-12-30", "2030-01-02")]
+
+
+def test_halves_and_quarters_give_the_year_and_no_month() -> None:
+    (half,) = find_date_mentions("2024年下半年出口回升。")
+    assert (half.date, half.period) == ("2024", "H2")
+    quarter = find_date_mentions("2031年營收創高，第三季尤其強勁。")[-1]
+    assert (quarter.text, quarter.date, quarter.period) == ("第三季", "2031", "Q3")
+    assert one("今年上半年成長兩成。", "2025-08-26") == ("今年上半年", "2025")
+
+
+def test_slash_month_day_only_where_a_date_can_stand() -> None:
+    assert one("於11／24舉行頒獎。", "2025-11-01") == ("11／24", "2025-11-24")
+    assert found("約1/3的人投票。", reference_date="2025-01-01") == []
+    assert found("他三分球投3/5。", reference_date="2025-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("市長昨（25）日出席典禮。", "2025-08-26", ("昨（25）日", "2025-08-25")),
+        ("議會今（8日）開議。", "2025-08-08", ("今（8日）", "2025-08-08")),
+        ("院會下周一（12日）表決。", "2025-05-07", ("下周一（12日）", "2025-05-12")),
+        ("公司本月（3）日公告。", "2025-05-07", ("本月（3）日", "2025-05-03")),
+        ("部長將於今(十四)日報告。", "2025-04-14", ("今(十四)日", "2025-04-14")),
+        # The bracketed day wins over the word's arithmetic; the month is the one nearest the document.
+        ("館方昨（28）日說明。", "2025-03-01", ("昨（28）日", "2025-02-28")),
+        ("館方昨（27）日說明。", "2025-03-01", ("昨（27）日", "2025-02-27")),
+    ],
+)
+def test_bracketed_days(text: str, reference: str, expected: tuple[str, str]) -> None:
+    assert one(text, reference) == expected
+
+
+def test_a_bracketed_day_without_a_document_date_is_a_day_of_the_month_before_it() -> None:
+    assert found("2019年3月2日，館方宣布擴建。館長昨（25）日說明。")[-1] == ("昨（25）日", "2019-03-25")
+
+
+# -- the document's own date (point 2) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天", "2025-08-26"),
+        ("今日", "2025-08-26"),
+        ("昨天", "2025-08-25"),
+        ("昨日", "2025-08-25"),
+        ("前天", "2025-08-24"),
+        ("明天", "2025-08-27"),
+        ("明日", "2025-08-27"),
+        ("今年", "2025"),
+        ("去年", "2024"),
+        ("明年", "2026"),
+        ("前年", "2023"),
+        ("後年", "2027"),
+        ("本月", "2025-08"),
+        ("上月", "2025-07"),
+        ("下個月", "2025-09"),
+        ("上週三", "2025-08-20"),  # 2025-08-26 is a Tuesday
+        ("下周一", "2025-09-01"),
+        ("週五", "2025-08-29"),
+        ("星期天", "2025-08-31"),
+        ("禮拜一", "2025-08-25"),
+    ],
+)
+def test_relative_words_count_from_the_document_date(text: str, expected: str) -> None:
+    (m,) = find_date_mentions(f"他{text}抵達會場。", reference_date="2025-08-26")
+    assert (m.text, m.date, m.relative) == (text, expected, True)
+
+
+@pytest.mark.parametrize("text", ["今天", "昨日", "明年", "去年", "上週三", "本月", "下個月"])
+def test_without_a_document_date_relative_words_stay_undated(text: str) -> None:
+    assert found(f"2019年3月2日，館方宣布擴建。他{text}抵達會場。") == [("2019年3月2日", "2019-03-02")]
+
+
+def test_same_day_is_the_previous_mention_and_recently_stays_undated() -> None:
+    text = "2031年3月2日，新橋通車，當天湧入人潮。日前，市府宣布延長，近日將公布細節。"
+    assert found(text, reference_date="2031-04-01") == [
+        ("2031年3月2日", "2031-03-02"),
+        ("當天", "2031-03-02"),
+    ]
+
+
+def test_same_year_and_next_year_still_count_from_the_previous_date_without_a_document_date() -> None:
+    assert found("2024年5月動工，次年8月完工。") == [("2024年5月", "2024-05"), ("次年8月", "2025-08")]
+
+
+def test_a_weekday_right_after_a_date_belongs_to_it() -> None:
+    assert one("2025年8月26日 星期二") == ("2025年8月26日 星期二", "2025-08-26")
+    assert one("8月26日（週二）開幕。", "2025-08-01") == ("8月26日（週二）", "2025-08-26")
+
+
+def test_a_lone_zhou_may_be_a_surname() -> None:
+    assert found("周三說他會來。", reference_date="2025-08-26") == []
+    assert one("周三下午開會。", "2025-08-26") == ("周三", "2025-08-27")
+
+
+# -- year inference (point 3) ------------------------------------------------------------------------
+
+
+def test_a_month_and_day_never_take_a_year_that_only_comes_later() -> None:
+    assert found("3月5日，隊伍出發。2031年大會在高雄舉行。") == [("2031年", "2031")]
+    assert found("3月5日，隊伍出發。2031年大會在高雄舉行。", reference_date="2029-02-01")[0] == (
+        "3月5日",
+        "2029-03-05",
+    )
+
+
+def test_a_month_and_day_take_the_nearest_earlier_year_of_the_passage() -> None:
+    text = "民國一一五年選務工作如下。\n\n八月廿日發布公告。\n\n十一月廿八日投票。"
+    assert [m.date for m in find_date_mentions(text, reference_date="2025-11-01")] == [
+        "2026",
+        "2026-08-20",
+        "2026-11-28",
+    ]
+
+
+def test_a_year_stated_relative_to_the_document_leads_the_next_month_day() -> None:
+    text = "明年大選預定十一月廿八日投票。"
+    assert [m.date for m in find_date_mentions(text, reference_date="2025-11-01")] == ["2026", "2026-11-28"]
+
+
+def test_a_month_without_a_year_is_placed_nearest_the_document_date() -> None:
+    # Four months back, not eight ahead: last December.
+    assert found("部長上一次露面是在十二月初。", reference_date="2025-04-14") == [("十二月", "2024-12")]
+    # Said to lie ahead: this December.
+    assert found("新館預計12月完工。", reference_date="2025-04-14") == [("12月", "2025-12")]
+    # A bare day near the start of a month is last month's when that is nearer.
+    assert found("表演30日落幕。", reference_date="2025-11-02") == [("30日", "2025-10-30")]
+
+
+def test_a_timeline_does_not_lend_its_years_to_the_next_paragraph() -> None:
+    text = (
+        "2026-05-10\n"
+        "歷年大事：\n"
+        "1921年：學會成立\n"
+        "1958年：遷入新址\n"
+        "1987年：改名\n"
+        "本會將於6月1日舉行年會。\n"
+    )
+    heading = (text.index("歷年"), text.index("歷年") + 5)
+    dates = found(text, heading_spans=[heading], reference_date="2026-05-10")
+    assert dates[-1] == ("6月1日", "2026-06-01")
+
+
+def test_relative_today_words_lend_no_year_to_a_later_month() -> None:
+    text = "局長今（14）日到會報告；上一次記者會是十二月初。"
+    dates = [m.date for m in find_date_mentions(text, reference_date="2025-04-14")]
+    assert dates == ["2025-04-14", "2024-12"]
+
+
+def test_the_document_date_is_parsed_strictly() -> None:
+    assert dates_module.parse_document_date("2025/8/26") == "2025-08-26"
+    for bad in ("2025-02-30", "yesterday", "2025-08", ""):
+        with pytest.raises(ValueError):
+            dates_module.parse_document_date(bad)
+
+
+def test_numerals_with_nian_sa_and_hundreds() -> None:
+    assert [dates_module.read_numeral(s) for s in ("廿八", "卅一", "一一五", "一百零五", "十九", "１９")] == [
+        28,
+        31,
+        115,
+        105,
+        19,
+        19,
+    ]
+
+
+def test_a_range_of_days_written_with_one_unit() -> None:
+    (m,) = find_date_mentions("展覽2031年8月26至28日舉行。")
+    assert (m.text, m.date, m.range_end) == ("2031年8月26至28日", "2031-08-26", "2031-08-28")
+    (m,) = find_date_mentions("館方5月6至9日休館。", reference_date="2031-04-20")
+    assert (m.date, m.range_end) == ("2031-05-06", "2031-05-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("議會今日（26日）表決。", ("今日（26日）", "2031-08-26")),
+        ("部長昨日（25日）說明。", ("昨日（25日）", "2031-08-25")),
+        ("新館於10/15(三)開幕。", ("10/15(三)", "2031-10-15")),
+        ("新館8月30日（六）開幕。", ("8月30日（六）", "2031-08-30")),
+    ],
+)
+def test_a_weekday_or_day_in_brackets_stays_with_its_date(text: str, expected: tuple[str, str]) -> None:
+    assert one(text, "2031-08-26") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "球隊以4:0獲勝。",
+        "凌晨2時18分升空。",
+        "股價1780元，他73歲。",
+        "約2/3的人贊成。",
+        "每週三次練習。",
+        "影集第三季開拍。",
+    ],
+)
+def test_scores_times_prices_fractions_and_counts_are_no_dates(text: str) -> None:
+    assert found(text, reference_date="2025-08-26") == []

@@ -191,3 +191,42 @@ def test_the_default_library_lives_under_dushu_home(tmp_path: Path, monkeypatch:
     lib.close()
     assert message is None
     assert default_library_path().exists()
+
+
+def test_a_documents_published_date_is_kept_and_can_be_cleared(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as lib:
+        doc = lib.add_document("港口", "新橋今天通車。")
+        assert lib.published(doc.id) == ""
+        lib.set_published(doc.id, "2031-8-26")
+        assert lib.published(doc.id) == "2031-08-26"
+    with Library(path) as lib:  # kept across sessions
+        assert lib.published(doc.id) == "2031-08-26"
+        lib.set_published(doc.id, "")
+        assert lib.published(doc.id) == ""
+
+
+def test_a_published_date_that_is_no_day_is_refused(lib: Library) -> None:
+    doc = lib.add_document("港口", "新橋今天通車。")
+    for bad in ("2031-02-30", "yesterday", "26/8/2031"):
+        with pytest.raises(LibraryError, match="YYYY-MM-DD"):
+            lib.set_published(doc.id, bad)
+    assert lib.published(doc.id) == ""
+
+
+def test_a_library_of_schema_2_gains_the_published_column(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    db = sqlite3.connect(path)
+    for script in library_module.MIGRATIONS[:2]:
+        db.executescript(script)
+    db.execute(
+        "INSERT INTO documents (title, text, digest, added, opened)"
+        " VALUES ('舊文', '新橋今天通車。', 'x', '', '')"
+    )
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with Library(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION
+        (doc,) = lib.documents()
+        assert lib.published(doc.id) == ""

@@ -29,20 +29,31 @@ def extract_facts(
     sentences: Sequence[Sentence],
     tokens: Sequence[Token] = (),
     names: Sequence[NameEntry] | None = None,
+    *,
+    document_date: str = "",
 ) -> tuple[tuple[Fact, ...], tuple[GlossaryEntry, ...], tuple[Person, ...]]:
     """Everything the text states: (facts, glossary, people), each in order of first mention.
 
     `facts` holds one "event" per dated happening and one "cause" per sentence that explains why.
     `tokens` (from the segmenter) only sharpen where unquoted names begin; `names` defaults to the
-    bundled name list.
+    bundled name list. `document_date` ("YYYY-MM-DD": `--date`, the library's "published" date) is
+    the day 今天 / 昨日 / 去年 count from; without it the text's dateline or reporter's line gives it,
+    and without those such words stay undated.
     """
     if names is None:
         names = bundled_names()
-    layout = layout_of(text)
+    layout = layout_of(text, document_date)
     people = extract_people(text, sentences, names, tokens)
     person_names = frozenset(p.name for p in people)
     glossary = extract_glossary(text, sentences, names, tokens, person_names=person_names)
-    mentions = find_date_mentions(text, reference_date=layout.reference_date, caption_spans=layout.captions)
+    dated_lines = ((layout.dateline,) if layout.dateline else ()) + layout.bylines
+    mentions = find_date_mentions(
+        text,
+        reference_date=layout.reference_date,
+        caption_spans=layout.captions,
+        heading_spans=layout.headings,
+        ignore_spans=dated_lines,
+    )
     events = extract_events(text, sentences, mentions, layout, people, glossary, names)
     causes = extract_causes(text, sentences, layout, people, glossary, names)
     facts = tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))

@@ -7,8 +7,10 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date as _date
 
-from dushu.core.facts.dates import find_date_mentions
+from dushu.core.facts.dates import find_date_mentions, read_numeral
+from dushu.core.models import is_han
 
 # News agencies and picture credits that close a photo caption: "…會面。（Reuters）".
 _AGENCIES = frozenset(
@@ -56,6 +58,23 @@ _CREDIT_ONLY = re.compile(r"[（(]([^（）()\n]{1,30})[）)]\s*$")
 # A caption that opens with its date and place: "2025年10月28日，日本東京，…".
 _CAPTION_HEAD = re.compile(r"^(\S{6,16}?日)[，,]\s*([^，,。]{2,16})[，,]\s*")
 _TERMINAL = "。！？!?…」』”"
+# A dateline is looked for among the first paragraphs only: a date alone further down is a list entry.
+_DATELINE_PARAGRAPHS = 6
+# A reporter's line that gives the day the story was filed: "（中央社記者林小雨台北19日電）",
+# "〔記者王大同／高雄19日報導〕", "新華社北京3月5日電". The month, when missing, is the document's.
+_DAY_NUM = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})"
+_BYLINE = re.compile(
+    rf"^[〔【\[(（]?[^〔〕【】\[\]()（）\n，。]{{0,24}}?"
+    rf"(?:(?P<month>1[0-2]|0?[1-9]|[０-９]{{1,2}}|十[一二]?|[一二三四五六七八九])月)?(?P<day>{_DAY_NUM})日"
+    rf"(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]?"
+)
+# Words a dateline may hold beside its date: "2025-08-26 更新", "發佈時間：2025/08/26 10:30".
+_TIME_WORDS = re.compile(
+    r"(?:發佈|發布|发布|更新|刊出|刊登|出版|上載|上载)(?:時間|时间|日期)?|時間|时间|日期"
+    r"|上午|下午|凌晨|中午|晚上|晚間|晚间|早上"
+)
+# A list entry that opens with its date and a colon ("◎2006/12/26：…") is no heading.
+_ENTRY_HEAD = re.compile(r"^\W{0,2}\s*\S{4,16}?[：:]")
 
 @dataclass(frozen=True, slots=True)
 class TextLayout:
@@ -64,7 +83,14 @@ class TextLayout:
     captions: tuple[tuple[int, int], ...]
     headings: tuple[tuple[int, int], ...]
     dateline: tuple[int, int] | None
-    reference_date: str  # the dateline's date, "" without one
+    reference_date: str  # the document's own date ("YYYY-MM-DD"), "" when nothing gives it
+    bylines: tuple[tuple[int, int], ...] = ()  # reporters' lines that give the filing day
+
+    def is_dateline(self, pos: int) -> bool:
+        """True when offset `pos` lies in the dateline or in a reporter's dated line."""
+        if self.dateline and self.dateline[0] <= pos < self.dateline[1]:
+            return True
+        return _in_spans(self.bylines, pos)
 
     def is_caption(self, pos: int) -> bool:
         """True when offset `pos` lies in a photo caption."""
@@ -107,18 +133,23 @@ def _is_credit(inner: str) -> bool:
     return any(inner.startswith(a) for a in _AGENCIES if not a.isascii())
 
 
-def layout_of(text: str) -> TextLayout:
-    """Find the photo captions, headings and dateline of a news text.
+def layout_of(text: str, document_date: str = "") -> TextLayout:
+    """Find the photo captions, headings, dateline and the document's own date in a news text.
 
     A caption is a paragraph that ends with a picture credit after its full stop ("。（Reuters）") or
     with a known agency's name in brackets, or that opens with its date and place
-    ("2025年10月28日，日本東京，…"). A dateline is a paragraph that is only a full date.
+    ("2025年10月28日，日本東京，…"). A dateline is one of the first paragraphs that is only a full date
+    (2025-08-26, 2025/8/26, 2025年8月26日 星期二). A reporter's line near the top that names a day
+    ("（中央社記者X台北19日電）") moves the document date to that day, in the month nearest the
+    dateline or `document_date` (the user's own setting, which otherwise wins over the dateline).
     """
     captions: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
+    bylines: list[tuple[int, int]] = []
     dateline: tuple[int, int] | None = None
     reference = ""
-    for a, b in _paragraphs(text):
+    byline_day: tuple[int | None, int] | None = None
+    for index, (a, b) in enumerate(_paragraphs(text)):
         para = text[a:b]
         credit = _CREDIT_END.search(para)
         agency = _CREDIT_ONLY.search(para)
@@ -135,7 +166,7 @@ def layout_of(text: str) -> TextLayout:
                 and (
                     _is_credit(credit.group(1))
                     or (
-                        not any("\u4e00" <= c <= "\u9fff" for c in credit.group(1))
+                        not any(is_han(c) for c in credit.group(1))
                         and " " not in credit.group(1).strip()[:1]
                     )
                 )
@@ -145,18 +176,67 @@ def layout_of(text: str) -> TextLayout:
         ):
             captions.append((a, b))
             continue
-        # A dateline is a short paragraph that is only a date ("2025年11月28日", "2025年11月28日 星期五").
-        mentions = find_date_mentions(para) if dateline is None and len(para) <= 30 else []
+        early = index < _DATELINE_PARAGRAPHS
+        # A dateline is a short paragraph that is only a date ("2025-11-28", "2025年11月28日 星期五").
+        mentions = find_date_mentions(para) if early and dateline is None and len(para) <= 30 else []
         if (
             dateline is None
             and len(mentions) == 1
             and mentions[0].precision == "day"
+            and mentions[0].explicit
             and len(para.strip(" 　")) <= len(mentions[0].text) + 12
-            and not any(ch in para for ch in "，。")
+            and _only_date_and_time(para.replace(mentions[0].text, ""))
         ):
             dateline = (a, b)
             reference = mentions[0].date
             continue
-        if para[-1] not in _TERMINAL and len(para) <= 40:
+        byline = _BYLINE.match(para) if early and byline_day is None else None
+        if byline:
+            bylines.append((a, a + byline.end()))
+            month = byline.group("month")
+            byline_day = (read_numeral(month) if month else None, read_numeral(byline.group("day")))
+            if byline.end() >= len(para.rstrip()):
+                continue  # the line is only the byline
+        if para[-1] not in _TERMINAL and len(para) <= 40 and not _is_entry(para):
             headings.append((a, b))
-    return TextLayout(tuple(captions), tuple(headings), dateline, reference)
+    base = document_date or reference
+    if base and byline_day is not None:
+        base = _with_day(base, *byline_day)
+    return TextLayout(tuple(captions), tuple(headings), dateline, base, tuple(bylines))
+
+
+def _only_date_and_time(rest: str) -> bool:
+    """True when what a line holds beside its date is a time or a publishing word ("更新 09:30")."""
+    rest = _TIME_WORDS.sub("", rest)
+    return not any(is_han(ch) or ch in "，。" for ch in re.sub(r"\d{1,2}[:：]\d{2}", "", rest))
+
+
+def _is_entry(para: str) -> bool:
+    """A list entry that opens with its date and a colon: "◎2006/12/26：…", "3月5日：…"."""
+    head = _ENTRY_HEAD.match(para)
+    if not head:
+        return False
+    mentions = find_date_mentions(head.group(0).rstrip("：:"), reference_date="2000-01-01")
+    return bool(mentions) and mentions[0].explicit
+
+
+def _with_day(base: str, month: int | None, day: int) -> str:
+    """`base` ("YYYY-MM-DD") moved to the given day, in the nearest month (year) that has it."""
+    year, base_month, base_day = (int(x) for x in base.split("-"))
+    anchor = _date(year, base_month, base_day)
+    best: tuple[int, _date] | None = None
+    for step in (-1, 0, 1):
+        if month is None:
+            total = year * 12 + base_month - 1 + step
+            y, m = divmod(total, 12)
+            m += 1
+        else:
+            y, m = year + step, month
+        try:
+            when = _date(y, m, day)
+        except ValueError:
+            continue
+        distance = abs((when - anchor).days)
+        if best is None or distance < best[0]:
+            best = (distance, when)
+    return best[1].isoformat() if best else base
