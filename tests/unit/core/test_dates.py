@@ -171,7 +171,7 @@ def one(text: str, reference_date: str = "") -> tuple[str, str]:
         ("學校在民國113年改制。", ("民國113年", "2024")),
         ("新館在民國一一五年啟用。", ("民國一一五年", "2026")),
         ("新法在民國一百零五年通過。", ("民國一百零五年", "2016")),
-        ("預定一一五年八月廿日發布公告。", ("一一五年八月廿日", "2026-08-20")),
+        ("博物館一一七年三月廿日重新開放。", ("一一七年三月廿日", "2028-03-20")),
         ("決議在2024/04/03公布。", ("2024/04/03", "2024-04-03")),
         ("決議在2024/4/3公布。", ("2024/4/3", "2024-04-03")),
         ("2025-08-26", ("2025-08-26", "2025-08-26")),
@@ -206,8 +206,8 @@ def test_ranges_keep_their_start_as_the_date_and_their_end_on_the_mention() -> N
 
     assert ranges("2030年5月6日至9日舉行展覽。") == [("2030年5月6日至9日", "2030-05-06", "2030-05-09")]
     assert ranges("計畫自2019至2021年執行。") == [("2019至2021年", "2019", "2021")]
-    assert ranges("二〇二六年八月卅一日至九月四日受理報名。") == [
-        ("二〇二六年八月卅一日至九月四日", "2026-08-31", "2026-09-04")
+    assert ranges("二〇二八年四月卅日至五月三日舉辦書展。") == [
+        ("二〇二八年四月卅日至五月三日", "2028-04-30", "2028-05-03")
     ]
     assert ranges("比賽6日到8日進行。", "2031-07-02") == [("6日到8日", "2031-07-06", "2031-07-08")]
     assert ranges("2029年12月30日至1月2日休館。") == [("2029年12月30日至1月2日", "2029-12-30", "2030-01-02")]
@@ -320,22 +320,22 @@ def test_a_month_and_day_never_take_a_year_that_only_comes_later() -> None:
 
 
 def test_a_month_and_day_take_the_nearest_earlier_year_of_the_passage() -> None:
-    text = "民國一一五年選務工作如下。\n\n八月廿日發布公告。\n\n十一月廿八日投票。"
-    assert [m.date for m in find_date_mentions(text, reference_date="2025-11-01")] == [
-        "2026",
-        "2026-08-20",
-        "2026-11-28",
+    text = "民國一一八年校慶活動如下。\n\n三月廿二日開放報名。\n\n十月十五日舉行園遊會。"
+    assert [m.date for m in find_date_mentions(text, reference_date="2028-12-01")] == [
+        "2029",
+        "2029-03-22",
+        "2029-10-15",
     ]
 
 
 def test_a_year_stated_relative_to_the_document_leads_the_next_month_day() -> None:
-    text = "明年大選預定十一月廿八日投票。"
-    assert [m.date for m in find_date_mentions(text, reference_date="2025-11-01")] == ["2026", "2026-11-28"]
+    text = "明年馬拉松預定三月廿二日起跑。"
+    assert [m.date for m in find_date_mentions(text, reference_date="2027-09-01")] == ["2028", "2028-03-22"]
 
 
 def test_a_month_without_a_year_is_placed_nearest_the_document_date() -> None:
     # Four months back, not eight ahead: last December.
-    assert found("部長上一次露面是在十二月初。", reference_date="2025-04-14") == [("十二月", "2024-12")]
+    assert found("樂團上回巡演是在十一月底。", reference_date="2027-03-09") == [("十一月", "2026-11")]
     # Said to lie ahead: this December.
     assert found("新館預計12月完工。", reference_date="2025-04-14") == [("12月", "2025-12")]
     # A bare day near the start of a month is last month's when that is nearer.
@@ -357,9 +357,9 @@ def test_a_timeline_does_not_lend_its_years_to_the_next_paragraph() -> None:
 
 
 def test_relative_today_words_lend_no_year_to_a_later_month() -> None:
-    text = "局長今（14）日到會報告；上一次記者會是十二月初。"
-    dates = [m.date for m in find_date_mentions(text, reference_date="2025-04-14")]
-    assert dates == ["2025-04-14", "2024-12"]
+    text = "館長今（9）日出席座談；上回開館是十一月底。"
+    dates = [m.date for m in find_date_mentions(text, reference_date="2027-03-09")]
+    assert dates == ["2027-03-09", "2026-11"]
 
 
 def test_the_document_date_is_parsed_strictly() -> None:
