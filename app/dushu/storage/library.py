@@ -253,7 +253,9 @@ class Library:
                 # reads them first: look at every page now (a few milliseconds per megabyte).
                 verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()
                 if verdict is None or verdict[0] != "ok":
-                    detail = verdict[0] if verdict else "no answer"
+                    # SQLite's report spans lines ("*** in database main ***\nPage 4: ..."): one line.
+                    detail = " ".join(str(verdict[0] if verdict else "no answer").split())
+                    detail = detail.removeprefix("*** in database main *** ")
                     raise LibraryDamagedError(f"The library {self.path} is damaged ({detail}).")
             self._migrate()
         except sqlite3.Error as exc:
