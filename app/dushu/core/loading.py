@@ -12,6 +12,7 @@ import contextlib
 import functools
 import itertools
 import os
+import re
 import stat
 import threading
 from collections import Counter
@@ -305,6 +306,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     return decoded
 
 
+_DAMAGE_RUN = re.compile("\ufffd+")
+
+
 def _decode_utf8_with_nuls(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few NUL bytes in it, each shown as U+FFFD, or None.
 
@@ -313,10 +317,13 @@ def _decode_utf8_with_nuls(data: bytes) -> tuple[str, str] | None:
     """
     text = data.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
     damage = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    # A NUL inside a character breaks it too: count places of damage, not replaced bytes.
+    places = len(_DAMAGE_RUN.findall(text))
     non_ascii = _count_non_ascii(text) - damage
-    if non_ascii < 2 or damage * 100 > max(non_ascii, 100) or _count_controls(Counter(text)) > damage:
+    if non_ascii < 2 or places * 100 > max(non_ascii, 100) or _count_controls(Counter(text)) > damage:
         return None
-    if _chinese_score(text[:_SCORE_SAMPLE].replace("\ufffd", "")) < _MIN_DAMAGED_SCORE:
+    # A long run of valid multi-byte UTF-8 is no accident; a few characters must also read well.
+    if non_ascii < 20 and _chinese_score(text.replace("\ufffd", "")) < _MIN_SHORT_SCORE:
         return None
     return text, DAMAGED_UTF8
 
@@ -390,29 +397,29 @@ def _is_clearly_chinese(text: str) -> bool:
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark, recognised by where its NUL bytes sit."""
+    """UTF-16 text saved without a byte-order mark: the byte order that reads as plausible text.
+
+    Both orders are scored (where the NUL bytes of ASCII sit is a hint, not a rule: Chinese text
+    without ASCII has NULs too, in characters like 一), and a reading must look like text at all.
+    """
     if len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    # ASCII characters in UTF-16 LE put their NUL in the odd byte; in BE, in the even byte.
-    if odd_nuls > 4 * even_nuls:
-        codec, label = "utf-16-le", "UTF-16 LE"
-    elif even_nuls > 4 * odd_nuls:
-        codec, label = "utf-16-be", "UTF-16 BE"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    sample = text[:_SCORE_SAMPLE]
-    if "\x00" in sample or _count_controls(Counter(sample)) > 2:
-        return None
-    # Any even run of bytes decodes as UTF-16; noise reads as Hangul, rare ideographs and private use.
-    if _count_non_ascii(sample) and _chinese_score(sample) < _short_text_bar(sample):
-        return None
-    return text, label
+    best: tuple[float, str, str] | None = None
+    for codec, label in (("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SCORE_SAMPLE]
+        if "\x00" in sample or _count_controls(Counter(sample)) > 2:
+            continue
+        # Any even run of bytes decodes as UTF-16; noise reads as Hangul, rare ideographs, private use.
+        score = _chinese_score(sample)
+        if _count_non_ascii(sample) and score < _short_text_bar(sample):
+            continue
+        if best is None or score > best[0] + _TIE:
+            best = (score, text, label)
+    return (best[1], best[2]) if best else None
 
 
 def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
