@@ -216,15 +216,16 @@ class Library:
     Use it from one thread (the GUI thread): each call is short.
     """
 
-    def __init__(self, path: str | os.PathLike[str], wait: float = BUSY_WAIT_SECONDS) -> None:
+    def __init__(self, path: str | os.PathLike[str], wait: float | None = None) -> None:
         """Open (creating and migrating as needed) the library at `path`; ":memory:" works for tests.
 
-        Waits up to `wait` seconds for another Dushu that holds the library's lock, then raises
+        Waits up to `wait` seconds (BUSY_WAIT_SECONDS by default) for another Dushu that holds the
+        library's lock, then raises
         LibraryBusyError; a damaged file raises LibraryDamagedError (it is not moved here: see
         `open_library`), one from a newer Dushu LibraryTooNewError.
         """
         self.path = str(path)
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (BUSY_WAIT_SECONDS if wait is None else wait)
         while True:
             try:
                 self._db = self._connect()
@@ -547,7 +548,7 @@ class Library:
 
 
 def open_library(
-    path: str | os.PathLike[str] | None = None, wait: float = BUSY_WAIT_SECONDS
+    path: str | os.PathLike[str] | None = None, wait: float | None = None
 ) -> tuple[Library, str | None]:
     """Open the library; a damaged file is moved aside (kept, never deleted) and a new one started.
 
