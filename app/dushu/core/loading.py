@@ -180,6 +180,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if not text.strip():
         raise InputFileError(f"{name} is empty (it contains only blank space).")
     _reject_control_noise(text, name)
+    if "\x00" in text:
+        # No text file holds a NUL character on purpose; one that survived this far is damage.
+        text = text.replace("\x00", "\ufffd")
+        if encoding == "UTF-8":
+            encoding = DAMAGED_UTF8
     return _normalise_newlines(text), encoding
 
 
@@ -265,6 +270,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 if codec == "utf-32-le":
                     continue  # FF FE 00 00 may be a UTF-16 LE mark followed by a NUL character.
+                if codec == "utf-8":
+                    # The mark says UTF-8: a few broken bytes are damage to read past, with a warning.
+                    read_past = _decode_utf8_with_nuls(data[len(bom) :])
+                    if read_past is not None:
+                        return read_past
                 raise InputFileError(
                     f"{name} starts with a {label} byte-order mark but is not valid {label}."
                 ) from None

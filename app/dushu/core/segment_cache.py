@@ -9,6 +9,7 @@ regular file) makes the caller rebuild it. Loading it costs less than the pickle
 
     MAGIC line
     header line: JSON {"version", "stamp", "total", "count", "words_bytes", "freq_bytes", "sha256"}
+        (sha256 of the stamp, the total and the two parts)
     words: "\n".join(words) in UTF-8
     frequencies: `count` signed 64-bit little-endian integers, in the order of the words
 """
@@ -72,7 +73,7 @@ def read_prefix_dictionary(path: Path, stamp: str) -> tuple[dict[str, int], int]
             payload = fh.read(payload_size)
     except OSError:
         return None
-    return _parse_payload(payload, header)
+    return _parse_payload(payload, header, stamp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +113,16 @@ def _parse_header(line: bytes, stamp: str) -> _Header | None:
     return header
 
 
-def _parse_payload(payload: bytes, header: _Header) -> tuple[dict[str, int], int] | None:
+def _digest(stamp: str, total: int, payload: bytes) -> str:
+    """SHA-256 over what the sizes do not pin down: the stamp, the total and the payload."""
+    digest = hashlib.sha256(f"{stamp}\n{total}\n".encode())
+    digest.update(payload)
+    return digest.hexdigest()
+
+
+def _parse_payload(payload: bytes, header: _Header, stamp: str) -> tuple[dict[str, int], int] | None:
     """Frequencies and total from the payload the header describes, or None when anything disagrees."""
-    if hashlib.sha256(payload).hexdigest() != header.sha256:
+    if _digest(stamp, header.total, payload) != header.sha256:
         return None
     try:
         words = payload[: header.words_bytes].decode("utf-8").split("\n") if header.count else []
@@ -153,7 +161,7 @@ def write_prefix_dictionary(path: Path, stamp: str, freq: Mapping[str, int], tot
         "count": len(freq),
         "words_bytes": len(words_data),
         "freq_bytes": len(freq_data),
-        "sha256": hashlib.sha256(words_data + freq_data).hexdigest(),
+        "sha256": _digest(stamp, int(total), words_data + freq_data),
     }
     header_line = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n"
     try:
