@@ -340,6 +340,104 @@ def area_atomic_writes(rng: random.Random, scale: int) -> tuple[int, int]:
     return tried, survived
 
 
+def area_dictionary_index(rng: random.Random, scale: int) -> tuple[int, int]:
+    """The dictionary index with damaged pages or cut short: rebuilt, the answers right."""
+    import shutil
+
+    from dushu.storage import lexicon as lex
+    from dushu.storage.paths import cache_dir
+
+    good = cache_dir() / lex.INDEX_NAME
+    lex.open_lexicon(cache_dir())  # builds it under the temporary DUSHU_HOME when missing
+    expected = lex.Lexicon(good).lookup("学校")
+    tried = survived = 0
+    with tempfile.TemporaryDirectory(prefix="dushu-robust-index-") as scratch:
+        for case in range(scale):
+            folder = Path(scratch) / f"case{case}"
+            folder.mkdir()
+            path = folder / lex.INDEX_NAME
+            shutil.copyfile(good, path)
+            with path.open("r+b") as fh:
+                if case % 2 == 0:
+                    size = path.stat().st_size
+                    for _ in range(20):
+                        fh.seek(rng.randrange(8 * 4096, size))
+                        fh.write(rng.randbytes(64))
+                else:
+                    fh.truncate(rng.randrange(4096, path.stat().st_size))
+            tried += 1
+            try:
+                lexicon = lex.open_lexicon(folder)
+                ok = "学校" in lexicon.headwords() and lexicon.lookup("学校") == expected
+            except lex.LexiconError:
+                ok = True  # Dushu's own error: refused, not crashed
+            except Exception:  # any other exception is a failure
+                ok = False
+            survived += ok
+    return tried, survived
+
+
+_HOSTILE_CACHE = pickle.dumps(_Marker(Path(tempfile.gettempdir()) / "dushu-robust-code-ran"))
+
+
+def area_command_line(rng: random.Random, scale: int) -> tuple[int, int]:
+    """`dushu segment` with a hostile cache, damaged or busy libraries and damaged inputs: it
+    exits 0 or 2 with at most one line on stderr, never a traceback."""
+    from dushu.core import segment_cache
+    from dushu.storage import lexicon as lex
+    from dushu.storage.paths import cache_dir
+
+    lex.open_lexicon(cache_dir())
+    tried = survived = 0
+    marker = Path(tempfile.gettempdir()) / "dushu-robust-code-ran"
+    marker.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dushu-robust-cli-") as scratch:
+        root = Path(scratch)
+        text = root / "lesson.txt"
+        data = "".join(_TEXTS).encode("utf-8")
+        cases: list[tuple[str, Callable[[Path, Path], object]]] = [
+            ("hostile cache", lambda home, cache: _write(cache / segment_cache.FILE_NAME, _HOSTILE_CACHE)),
+            (
+                "old pickle",
+                lambda home, cache: _write(cache / segment_cache.LEGACY_FILE_NAME, _HOSTILE_CACHE),
+            ),
+            ("empty library", lambda home, cache: _write(home / "data" / "library.sqlite3", b"")),
+            ("garbage library", lambda home, cache: _write(home / "data" / "library.sqlite3", b"x" * 5000)),
+            ("stray NUL", lambda home, cache: _write(text, data[:30] + b"\x00" + data[30:])),
+            ("cut mid-character", lambda home, cache: _write(text, data[:-2])),
+        ]
+        for n in range(scale):
+            for name, prepare in cases:
+                home, cache = root / f"home-{name}-{n}", root / f"cache-{name}-{n}"
+                cache.mkdir(parents=True)
+                (home / "data").mkdir(parents=True)
+                os.link(cache_dir() / lex.INDEX_NAME, cache / lex.INDEX_NAME)
+                text.write_bytes(data)
+                prepare(home, cache)
+                env = {**os.environ, "DUSHU_HOME": str(home), "DUSHU_CACHE_DIR": str(cache)}
+                done = subprocess.run(
+                    [sys.executable, "-m", "dushu", "segment", str(text)],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+                tried += 1
+                lines = done.stderr.splitlines()
+                survived += (
+                    done.returncode in (0, 2)
+                    and len(lines) <= 1
+                    and "Traceback" not in done.stderr
+                    and not marker.exists()
+                )
+    return tried, survived
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 AREAS: list[tuple[str, Area]] = [
     ("cache", area_cache),
     ("library damage", area_library_damage),
@@ -347,6 +445,8 @@ AREAS: list[tuple[str, Area]] = [
     ("decoding", area_decoding),
     ("named pipes", area_named_pipes),
     ("atomic writes", area_atomic_writes),
+    ("dictionary index", area_dictionary_index),
+    ("command line", area_command_line),
 ]
 
 try:  # the export and quiz areas, when that part of the benchmark is there
