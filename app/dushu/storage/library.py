@@ -102,6 +102,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # upgrade, the recovery of a write-ahead log) return at once, hence the retries around it.
 BUSY_WAIT_SECONDS = 15.0
 _BUSY_STEP_SECONDS = 2.0
+# How long each later statement waits for a lock (Python's sqlite3 default, as before).
+_STATEMENT_BUSY_SECONDS = 5.0
 
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -220,30 +222,30 @@ class Library:
         """Open (creating and migrating as needed) the library at `path`; ":memory:" works for tests.
 
         Waits up to `wait` seconds (BUSY_WAIT_SECONDS by default) for another Dushu that holds the
-        library's lock, then raises
-        LibraryBusyError; a damaged file raises LibraryDamagedError (it is not moved here: see
-        `open_library`), one from a newer Dushu LibraryTooNewError.
+        library's lock, then raises LibraryBusyError; a damaged file raises LibraryDamagedError (it
+        is not moved here: see `open_library`), one from a newer Dushu LibraryTooNewError.
         """
         self.path = str(path)
         deadline = time.monotonic() + (BUSY_WAIT_SECONDS if wait is None else wait)
         while True:
             try:
-                self._db = self._connect()
+                step = min(_BUSY_STEP_SECONDS, max(deadline - time.monotonic(), 0.05))
+                self._db = self._connect(step)
                 return
             except LibraryBusyError:
                 if time.monotonic() >= deadline:
                     raise
                 time.sleep(0.1)
 
-    def _connect(self) -> sqlite3.Connection:
-        """One attempt at opening, checking and migrating the file."""
+    def _connect(self, busy_timeout: float) -> sqlite3.Connection:
+        """One attempt at opening, checking and migrating the file, each lock waited for that long."""
         if self.path != ":memory:":
             target = Path(self.path)
             _check_library_file(target)
             if not target.exists():
                 _create_library(target)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_STEP_SECONDS)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
         except sqlite3.Error as exc:
             raise library_error(exc, self.path) from exc
         try:
@@ -259,6 +261,7 @@ class Library:
                     detail = detail.removeprefix("*** in database main *** ")
                     raise LibraryDamagedError(f"The library {self.path} is damaged ({detail}).")
             self._migrate()
+            self._db.execute(f"PRAGMA busy_timeout = {int(_STATEMENT_BUSY_SECONDS * 1000)}")
         except sqlite3.Error as exc:
             self._db.close()
             raise library_error(exc, self.path) from exc
