@@ -596,8 +596,9 @@ def _count_controls(counts: Counter[str]) -> int:
 def _reject_control_noise(text: str, name: str) -> None:
     """Refuse text with more control characters than a real text file has."""
     controls = _count_controls(Counter(text[:_SCORE_SAMPLE]))
-    # One stray control character in a page is damage worth reading past; in a line it is noise.
-    if controls and controls * 50 > min(len(text), _SCORE_SAMPLE):
+    # A stray control character or two in a text is damage worth reading past; in a handful of
+    # characters it is noise (short random bytes), and many of them make a binary file.
+    if (controls > 2 and controls * 50 > min(len(text), _SCORE_SAMPLE)) or (controls and len(text) < 20):
         raise InputFileError(f"{name} is a binary file, not a text file.")
 
 

@@ -439,3 +439,10 @@ def test_utf8_with_a_stray_nul_anywhere_keeps_its_text(text: str, data: st.DataO
     loaded = decode_input(raw[:spot] + b"\x00" + raw[spot:], "fuzz.txt")
     assert loaded.encoding == DAMAGED_UTF8 and loaded.warning
     assert loaded.text.count("\ufffd") <= 4
+
+
+def test_a_stray_control_character_in_a_text_is_read_past() -> None:
+    line = "王老師說：明天的考試改到下午三點，請大家早點到教室。\x1b\n"
+    assert decode_text(line.encode("utf-8")) == line
+    text = SIMPLIFIED + "\x08" + SIMPLIFIED
+    assert decode_text(text.encode("gb18030")) == text
