@@ -1,10 +1,14 @@
 """Writing the files a user owns (exports, quiz sets, results) atomically, in one place.
 
 A temporary file beside the target, then `os.replace`: a crash, an error or a cancelled export leaves
-any existing file as it was and no temporary file behind. The new file gets the permissions a
-normal write would give it (the old file's, else the umask's), a symbolic link is followed rather
-than replaced, and a target that is not a regular file (a named pipe, /dev/stdout) is written
-directly. Operating-system errors become the caller's DushuError subclass with the reason.
+any existing file as it was and no temporary file behind. The data is flushed to the disk (fsync)
+before the rename and the folder after it, so a power cut leaves the old file or the new one, never
+an empty one. A temporary file that a killed process left behind (our name pattern, older than
+`STALE_AFTER_SECONDS`, owned by this user) is removed by the next write to the same target.
+The new file gets the permissions a normal write would give it (the old file's, else the umask's),
+a symbolic link is followed rather than replaced, and a target that is not a regular file (a named
+pipe, /dev/stdout) is written directly. Operating-system errors become the caller's DushuError
+subclass with the reason.
 """
 
 from __future__ import annotations
@@ -12,13 +16,30 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, BinaryIO
 
 from dushu.errors import DushuError
+
+__all__ = [
+    "STALE_AFTER_SECONDS",
+    "atomic_binary_file",
+    "atomic_text_file",
+    "fsync_folder",
+    "remove_stale_temporaries",
+    "temporary_name_pattern",
+    "write_atomically",
+    "write_text_atomically",
+]
+
+# A temporary file untouched for this long belongs to a write that died: a live write touches its
+# file at every block it writes, and none of ours pauses for minutes.
+STALE_AFTER_SECONDS = 15 * 60
 
 
 def write_atomically(
@@ -55,6 +76,7 @@ def atomic_binary_file(
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise error(f"{target}: cannot write there: the folder {folder} does not exist")
+    remove_stale_temporaries(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -64,7 +86,10 @@ def atomic_binary_file(
         os.fchmod(fd, stat.S_IMODE(existing.st_mode) if existing is not None else _default_mode())
         with os.fdopen(fd, "wb") as handle:
             yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, target)
+        fsync_folder(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise error(f"{target}: cannot write ({exc.strerror or exc})") from None
@@ -100,6 +125,60 @@ def write_text_atomically(
         handle.write(data)
 
     write_atomically(path, write, error)
+
+
+def temporary_name_pattern(target: str | os.PathLike[str]) -> re.Pattern[str]:
+    """The names `tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")` gives temporaries of `target`."""
+    name = Path(target).name
+    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_stale_temporaries(
+    target: str | os.PathLike[str], max_age: float = STALE_AFTER_SECONDS, now: float | None = None
+) -> list[Path]:
+    """Remove the temporaries of `target` left by interrupted writes; returns what was removed.
+
+    Only regular files with our name pattern for this target, owned by this user and unmodified
+    for `max_age` seconds: a write still going on elsewhere, or someone else's file, is left alone.
+    Never raises: a folder that cannot be listed simply keeps its leftovers.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = temporary_name_pattern(target)
+    limit = (time.time() if now is None else now) - max_age
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime > limit:
+                continue
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def fsync_folder(folder: str | os.PathLike[str]) -> None:
+    """Make a rename in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the data itself is already on disk
+    finally:
+        os.close(fd)
 
 
 def _default_mode() -> int:

@@ -205,19 +205,28 @@ def _run_gui(path: str | None) -> int:
 
 def _read_input(file: str) -> tuple[str, str]:
     """The decoded text and a title for FILE ('-' reads standard input)."""
-    from dushu.core.loading import decode_text, load_text
+    from dushu.core.loading import decode_input, read_text_file
 
     if file == "-":
-        return decode_text(sys.stdin.buffer.read(), "standard input"), "standard input"
-    return load_text(file), Path(file).stem
+        loaded, title = decode_input(sys.stdin.buffer.read(), "standard input"), "standard input"
+    else:
+        loaded, title = read_text_file(file), Path(file).stem
+    if loaded.warning:
+        _warn(loaded.warning)
+    return loaded.text, title
 
 
 def _open_toolkit() -> Any:
     """The toolkit with the words the user merged or split in the app applied."""
     from dushu.storage.toolkit import open_toolkit, saved_user_words
 
-    merged, split = saved_user_words()
+    merged, split = saved_user_words(_warn)
     return open_toolkit(user_words=merged, split_words=split)
+
+
+def _warn(message: str) -> None:
+    """One line on standard error for something the user must know that does not stop the command."""
+    print(f"dushu: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
 def _analyze_file(file: str, document_date: str = "") -> Any:
@@ -311,7 +320,7 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     from dushu.storage.toolkit import saved_known_words
 
     # Words marked known in the app are skipped too, as well as those in --known.
-    known = set(saved_known_words()) | (read_known_words(args.known) if args.known else set())
+    known = set(saved_known_words(_warn)) | (read_known_words(args.known) if args.known else set())
     analysis = _analyze_file(args.file, args.date or "")
     summary = export_deck(
         analysis,

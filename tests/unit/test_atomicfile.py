@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
 
-from dushu.atomicfile import write_atomically, write_text_atomically
+from dushu.atomicfile import (
+    STALE_AFTER_SECONDS,
+    remove_stale_temporaries,
+    write_atomically,
+    write_text_atomically,
+)
 from dushu.errors import DushuError, ExportError
 
 
@@ -54,3 +60,47 @@ def test_errors_name_the_file_in_the_callers_terms(tmp_path: Path) -> None:
         write_text_atomically(tmp_path / "missing" / "x.apkg", "x", ExportError)
     with pytest.raises(DushuError, match="is a folder"):
         write_text_atomically(tmp_path, "x")
+
+
+def test_temporaries_left_by_a_killed_write_are_removed_by_the_next_one(tmp_path: Path) -> None:
+    target = tmp_path / "deck.apkg"
+    stale = tmp_path / ".deck.apkg.k3j9x0qa.tmp"  # what mkstemp named the write that was killed
+    stale.write_bytes(b"x" * 100_000)
+    old = time.time() - 2 * STALE_AFTER_SECONDS
+    os.utime(stale, (old, old))
+    running = tmp_path / ".deck.apkg.z8y7w6v5.tmp"  # another write, still going on
+    running.write_bytes(b"y")
+    other_target = tmp_path / ".notes.txt.k3j9x0qa.tmp"  # a leftover of another file's write
+    other_target.write_bytes(b"z")
+    os.utime(other_target, (old, old))
+    not_ours = tmp_path / ".deck.apkg.backup.tmp"  # a name we never make
+    not_ours.write_bytes(b"w")
+    os.utime(not_ours, (old, old))
+    write_text_atomically(target, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["deck.apkg", running.name, other_target.name, not_ours.name]
+    )
+    # The other file's leftover goes when that file is written next.
+    write_text_atomically(tmp_path / "notes.txt", "n")
+    assert not other_target.exists()
+
+
+def test_the_data_and_the_folder_are_flushed_to_disk_around_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: object, dst: object) -> None:
+        events.append("replace")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_text_atomically(tmp_path / "quiz.toml", "title = 'x'\n")
+    assert events == ["fsync file", "replace", "fsync folder"]
+    assert remove_stale_temporaries(tmp_path / "quiz.toml") == []

@@ -8,26 +8,39 @@ the byte-order mark was removed and every CRLF or lone CR was turned into LF.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import itertools
 import os
+import re
+import stat
+import threading
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from dushu.core.models import is_han
 from dushu.errors import InputFileError
 
 __all__ = [
+    "DAMAGED_UTF8",
+    "FIFO_WAIT_SECONDS",
     "MAX_FILE_BYTES",
+    "LoadedText",
     "decode_bytes",
+    "decode_input",
     "decode_text",
     "load_text",
     "load_text_and_encoding",
+    "read_text_file",
 ]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# How long a named pipe may go without a writer before reading it is given up.
+FIFO_WAIT_SECONDS = 10.0
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -92,9 +105,12 @@ _LEGACY_CANDIDATES: tuple[tuple[str, str], ...] = (
 )
 # A damaged reading (see _best_damaged_legacy_decoding) must look at least this much like Chinese.
 _MIN_DAMAGED_SCORE = 0.6
-# A decoding must have this many non-ASCII characters before a low score condemns it: shorter
-# texts are accepted with their best reading.
+# Below this many non-ASCII characters a decoding must score _MIN_SHORT_SCORE: with a few characters,
+# noise reaches the ordinary bar by chance.
 _MIN_JUDGED_CHARS = 8
+_MIN_SHORT_SCORE = 0.6
+# The label of UTF-8 text in which broken bytes were replaced by U+FFFD (see `warning_for`).
+DAMAGED_UTF8 = "UTF-8 (damaged)"
 
 
 def load_text(path: str | os.PathLike[str]) -> str:
@@ -112,6 +128,34 @@ def load_text_and_encoding(path: str | os.PathLike[str]) -> tuple[str, str]:
     name = _display_name(path)
     data = _read_bytes(Path(path), name)
     return decode_bytes(data, name)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedText:
+    """A decoded text, the encoding found, and what the reader should be told about it (or None)."""
+
+    text: str
+    encoding: str
+    warning: str | None
+
+
+def read_text_file(path: str | os.PathLike[str]) -> LoadedText:
+    """`load_text_and_encoding`, with a one-sentence warning when broken bytes had to be replaced."""
+    name = _display_name(path)
+    return decode_input(_read_bytes(Path(path), name), name)
+
+
+def decode_input(data: bytes, name: str = "<input>") -> LoadedText:
+    """`decode_bytes`, with a one-sentence warning when broken bytes had to be replaced."""
+    text, encoding = decode_bytes(data, name)
+    warning = None
+    if encoding == DAMAGED_UTF8:
+        replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+        warning = (
+            f"{name} is UTF-8 with {replaced} broken byte{'s' if replaced != 1 else ''}"
+            " (a damaged or cut-off file); shown as \ufffd."
+        )
+    return LoadedText(text, encoding, warning)
 
 
 def decode_text(data: bytes, name: str = "<input>") -> str:
@@ -136,6 +180,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if not text.strip():
         raise InputFileError(f"{name} is empty (it contains only blank space).")
     _reject_control_noise(text, name)
+    if "\x00" in text:
+        # No text file holds a NUL character on purpose; one that survived this far is damage.
+        text = text.replace("\x00", "\ufffd")
+        if encoding == "UTF-8":
+            encoding = DAMAGED_UTF8
     return _normalise_newlines(text), encoding
 
 
@@ -148,12 +197,19 @@ def _display_name(path: str | os.PathLike[str]) -> str:
 def _read_bytes(path: Path, name: str) -> bytes:
     """The file's bytes, with every way the read can fail turned into one clear InputFileError."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputFileError(f"{name} is a folder, not a text file.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if stat.S_ISFIFO(info.st_mode):
+            # A named pipe (or the shell's <(command)): opening it waits for a writer, maybe forever.
+            opened = _open_fifo(path, name)
+        elif not stat.S_ISREG(info.st_mode):
+            raise InputFileError(f"{name} is a device or a socket, not a text file.")
+        elif info.st_size > MAX_FILE_BYTES:
             raise InputFileError(_too_large(name))
-        with path.open("rb") as handle:
+        else:
+            opened = path.open("rb")
+        with opened as handle:
             # Read one byte past the limit: the file may have grown since stat().
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -170,6 +226,36 @@ def _read_bytes(path: Path, name: str) -> bytes:
     return data
 
 
+def _open_fifo(path: Path, name: str) -> BinaryIO:
+    """Open a named pipe for reading, giving up after FIFO_WAIT_SECONDS without a writer."""
+    opened: list[BinaryIO | OSError] = []
+
+    def open_it() -> None:
+        try:
+            opened.append(path.open("rb"))
+        except OSError as exc:
+            opened.append(exc)
+
+    opener = threading.Thread(target=open_it, name="dushu-fifo-open", daemon=True)
+    opener.start()
+    opener.join(FIFO_WAIT_SECONDS)
+    if opener.is_alive():
+        # Become the writer it waits for, so that the waiting open returns and the thread ends.
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        opener.join(1.0)
+        for handle in opened:
+            if not isinstance(handle, OSError):
+                handle.close()
+        raise InputFileError(
+            f"{name} is a named pipe that nothing writes to (waited {FIFO_WAIT_SECONDS:g} seconds)."
+        )
+    result = opened[0]
+    if isinstance(result, OSError):
+        raise result
+    return result
+
+
 def _too_large(name: str) -> str:
     """The message for a file over the size limit."""
     return f"{name} is too large to open (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
@@ -184,6 +270,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 if codec == "utf-32-le":
                     continue  # FF FE 00 00 may be a UTF-16 LE mark followed by a NUL character.
+                if codec == "utf-8":
+                    # The mark says UTF-8: a few broken bytes are damage to read past, with a warning.
+                    read_past = _decode_utf8_with_nuls(data[len(bom) :])
+                    if read_past is not None:
+                        return read_past
                 raise InputFileError(
                     f"{name} starts with a {label} byte-order mark but is not valid {label}."
                 ) from None
@@ -193,9 +284,12 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             raise InputFileError(f"{name} is {kind}, not a text file{advice}.")
 
     if b"\x00" in data:
-        utf16 = _decode_utf16_without_bom(data)
-        if utf16 is not None:
-            return utf16
+        # UTF-16 without a mark, or UTF-8 with a few stray NUL bytes (a bad copy, a download cut
+        # and resumed): whichever reads as more plausible text wins, and a damaged UTF-8 reading
+        # is preferred to a UTF-16 one that is noise.
+        candidates = [c for c in (_decode_utf16_without_bom(data), _decode_utf8_with_nuls(data)) if c]
+        if candidates:
+            return max(candidates, key=lambda c: _chinese_score(c[0][:_SCORE_SAMPLE]))
         raise InputFileError(f"{name} is a binary file, not a text file.")
 
     if data.isascii():
@@ -212,7 +306,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return utf8, "UTF-8"
     damaged = _decode_damaged_utf8(data, utf8_error)
     if damaged is not None:
-        return damaged, "UTF-8"
+        return damaged, DAMAGED_UTF8
 
     decoded = _best_legacy_decoding(data)
     if decoded is None:
@@ -222,6 +316,28 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     return decoded
 
 
+_DAMAGE_RUN = re.compile("\ufffd+")
+
+
+def _decode_utf8_with_nuls(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few NUL bytes in it, each shown as U+FFFD, or None.
+
+    Only when the NULs (and any other broken bytes) are a small share of a text that is otherwise
+    clearly Chinese or plain: one NUL in a chapter, not a NUL in every other byte (UTF-16).
+    """
+    text = data.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
+    damage = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    # A NUL inside a character breaks it too: count places of damage, not replaced bytes.
+    places = len(_DAMAGE_RUN.findall(text))
+    non_ascii = _count_non_ascii(text) - damage
+    if non_ascii < 2 or places * 100 > max(non_ascii, 100) or _count_controls(Counter(text)) > damage:
+        return None
+    # A long run of valid multi-byte UTF-8 is no accident; a few characters must also read well.
+    if non_ascii < 20 and _chinese_score(text.replace("\ufffd", "")) < _MIN_SHORT_SCORE:
+        return None
+    return text, DAMAGED_UTF8
+
+
 def _decode_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
     """UTF-8 with a few broken bytes (a file cut off mid-character, say), or None.
 
@@ -229,7 +345,11 @@ def _decode_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
     a long run of valid multi-byte characters can only be damaged UTF-8; the damage becomes U+FFFD.
     """
     if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
-        return data.decode("utf-8", errors="replace")
+        # Cut off mid-character: fine when what comes before reads as text (not one stray byte).
+        before = data[: error.start].decode("utf-8")
+        if before.strip() and _chinese_score(before) >= _MIN_SHORT_SCORE:
+            return data.decode("utf-8", errors="replace")
+        return None
     text = data.decode("utf-8", errors="replace")
     replacements = text.count("\ufffd")
     damage = replacements - data.count(b"\xef\xbf\xbd")
@@ -287,26 +407,29 @@ def _is_clearly_chinese(text: str) -> bool:
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark, recognised by where its NUL bytes sit."""
+    """UTF-16 text saved without a byte-order mark: the byte order that reads as plausible text.
+
+    Both orders are scored (where the NUL bytes of ASCII sit is a hint, not a rule: Chinese text
+    without ASCII has NULs too, in characters like 一), and a reading must look like text at all.
+    """
     if len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    # ASCII characters in UTF-16 LE put their NUL in the odd byte; in BE, in the even byte.
-    if odd_nuls > 4 * even_nuls:
-        codec, label = "utf-16-le", "UTF-16 LE"
-    elif even_nuls > 4 * odd_nuls:
-        codec, label = "utf-16-be", "UTF-16 BE"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    sample = text[:_SCORE_SAMPLE]
-    if "\x00" in sample or _count_controls(Counter(sample)) > 2:
-        return None
-    return text, label
+    best: tuple[float, str, str] | None = None
+    for codec, label in (("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SCORE_SAMPLE]
+        if "\x00" in sample or _count_controls(Counter(sample)) > 2:
+            continue
+        # Any even run of bytes decodes as UTF-16; noise reads as Hangul, rare ideographs, private use.
+        score = _chinese_score(sample)
+        if _count_non_ascii(sample) and score < _short_text_bar(sample):
+            continue
+        if best is None or score > best[0] + _TIE:
+            best = (score, text, label)
+    return (best[1], best[2]) if best else None
 
 
 def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
@@ -325,9 +448,15 @@ def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     score, text, label = best
-    if score < _MIN_PLAUSIBLE_SCORE and _count_non_ascii(text[:_SCORE_SAMPLE]) >= _MIN_JUDGED_CHARS:
+    if score < _short_text_bar(text[:_SCORE_SAMPLE]):
         return None
     return text, label
+
+
+def _short_text_bar(sample: str) -> float:
+    """The least score a decoding must reach: higher for a few characters, where noise can pass
+    by chance (random bytes make rare characters; a short real text is mostly common ones)."""
+    return _MIN_PLAUSIBLE_SCORE if _count_non_ascii(sample) >= _MIN_JUDGED_CHARS else _MIN_SHORT_SCORE
 
 
 def _best_damaged_legacy_decoding(data: bytes) -> tuple[float, str, str] | None:
@@ -467,7 +596,9 @@ def _count_controls(counts: Counter[str]) -> int:
 def _reject_control_noise(text: str, name: str) -> None:
     """Refuse text with more control characters than a real text file has."""
     controls = _count_controls(Counter(text[:_SCORE_SAMPLE]))
-    if controls > 2 and controls * 50 > min(len(text), _SCORE_SAMPLE):
+    # A stray control character or two in a text is damage worth reading past; in a handful of
+    # characters it is noise (short random bytes), and many of them make a binary file.
+    if (controls > 2 and controls * 50 > min(len(text), _SCORE_SAMPLE)) or (controls and len(text) < 20):
         raise InputFileError(f"{name} is a binary file, not a text file.")
 
 

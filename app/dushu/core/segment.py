@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import pickle
 import re
 import sys
 import threading
@@ -13,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from dushu.core import segment_cache
 from dushu.core.models import is_han
 from dushu.core.script import to_simplified
 
@@ -334,34 +334,21 @@ def _split_determiners(pieces: list[Piece], keep: set[str]) -> list[Piece]:
 
 
 def _load_prefix_dictionary(tokenizer: Any, cache: Path) -> None:
-    """Give `tokenizer` jieba's prefix dictionary from a pickle in `cache` (built on first use).
+    """Give `tokenizer` jieba's prefix dictionary from the checked cache in `cache` (built on first
+    use, and again whenever the check fails: see `segment_cache`).
 
     jieba's own marshal cache takes about three times as long to load, and it would go to /tmp.
     """
     source = Path(jieba.__file__).with_name("dict.txt")
     stamp = f"{jieba.__version__}:{source.stat().st_size}:{source.stat().st_mtime_ns}"
-    path = cache / "jieba-prefix.pickle"
-    try:
-        with path.open("rb") as fh:
-            saved = pickle.load(fh)
-        if isinstance(saved, tuple) and len(saved) == 3 and saved[0] == stamp:
-            tokenizer.FREQ, tokenizer.total = saved[1], saved[2]
-            tokenizer.initialized = True
-            return
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-        pass
-    with source.open("rb") as fh:
-        freq, total = tokenizer.gen_pfdict(fh)
-    tokenizer.FREQ, tokenizer.total = freq, total
+    path = cache / segment_cache.FILE_NAME
+    saved = segment_cache.read_prefix_dictionary(path, stamp)
+    if saved is None:
+        with source.open("rb") as fh:
+            saved = tokenizer.gen_pfdict(fh)
+        segment_cache.write_prefix_dictionary(path, stamp, *saved)
+    tokenizer.FREQ, tokenizer.total = saved
     tokenizer.initialized = True
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            pickle.dump((stamp, freq, total), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # a read-only cache only costs time on the next start
 
 
 def jieba_tags() -> Iterator[tuple[str, str]]:

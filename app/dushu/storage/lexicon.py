@@ -1,16 +1,27 @@
-"""The SQLite index of CC-CEDICT, word frequencies and HSK levels in the user cache."""
+"""The SQLite index of CC-CEDICT, word frequencies and HSK levels in the user cache.
+
+The index is rebuildable: one that is missing, built from other sources, cut short (its size is not
+its page count times its page size) or found damaged by a query is built again, and the query
+retried; any other SQLite error reaches callers as LexiconError.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import re
 import sqlite3
+import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+from dushu.atomicfile import STALE_AFTER_SECONDS
 from dushu.core.cedict import bundled_cedict_path, read_cedict, single_reading
 from dushu.core.models import DictEntry
 from dushu.core.segment import jieba_tags
@@ -67,6 +78,7 @@ def build_index(
     steps = 4
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.unlink(missing_ok=True)
+    _remove_stale_builds(path)
 
     def step(done: int) -> None:
         if cancel is not None and cancel():
@@ -133,6 +145,26 @@ def build_index(
         tmp.unlink(missing_ok=True)
 
 
+def _remove_stale_builds(path: Path) -> None:
+    """Remove what builds killed midway left (`NAME.<pid>.<thread>.tmp`, tens of megabytes each).
+
+    Only files of that pattern untouched for minutes: a build still running elsewhere writes to its
+    file all the time.
+    """
+    pattern = re.compile(rf"{re.escape(path.name)}\.\d+\.\d+\.tmp(?:-journal)?")
+    limit = time.time() - STALE_AFTER_SECONDS
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if pattern.fullmatch(entry.name):
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                    os.unlink(entry.path)
+
+
 def _zipf_rows() -> list[tuple[str, float]]:
     """wordfreq's Chinese list (Simplified keys) on the Zipf scale: 9 - centibels / 100."""
     import wordfreq  # only while building: it costs 0.2 s to import
@@ -144,12 +176,28 @@ def _zipf_rows() -> list[tuple[str, float]]:
     return rows
 
 
+class LexiconError(DushuError):
+    """The dictionary index cannot be read or rebuilt."""
+
+
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """True for SQLite's "malformed" and "not a database" errors (and their extended codes)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF in _DAMAGE_CODES) or "malformed" in str(exc)
+
+
 class Lexicon:
     """Dictionary entries, frequencies and HSK levels from the SQLite index (thread-safe reads)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        # Bumped by each rebuild, so that every thread opens the new file instead of its old handle.
+        self._generation = 0
+        self._rebuild_lock = threading.Lock()
         self._entries_cache: dict[str, list[DictEntry]] = {}
         self._headwords: frozenset[str] | None = None
         # Values of the word tables looked up so far (None for words the table lacks).
@@ -158,10 +206,40 @@ class Lexicon:
 
     def _con(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "con", None)
-        if con is None:
+        if con is None or getattr(self._local, "generation", -1) != self._generation:
+            if con is not None:
+                con.close()
             con = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
             self._local.con = con
+            self._local.generation = self._generation
         return con
+
+    def _query(self, sql: str, params: Iterable[object] = ()) -> list[Any]:
+        """All rows of a query; a damaged index is rebuilt and the query asked once more."""
+        values = list(params)
+        for attempt in (1, 2):
+            generation = self._generation
+            try:
+                return self._con().execute(sql, values).fetchall()
+            except sqlite3.Error as exc:
+                if attempt == 2 or not _is_damage(exc):
+                    raise LexiconError(f"cannot read the dictionary index {self.path}: {exc}") from None
+                self._rebuild(generation)
+        raise AssertionError("unreachable")
+
+    def _rebuild(self, seen_generation: int) -> None:
+        """Build the index again (once, however many threads found the damage)."""
+        with self._rebuild_lock:
+            if self._generation != seen_generation:
+                return  # another thread rebuilt it meanwhile
+            try:
+                build_index(self.path)
+            except (OSError, sqlite3.Error) as exc:
+                reason = getattr(exc, "strerror", None) or exc
+                raise LexiconError(
+                    f"the dictionary index {self.path} is damaged and cannot be rebuilt: {reason}"
+                ) from None
+            self._generation += 1
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every CC-CEDICT entry with `word` as its Traditional or Simplified headword."""
@@ -178,7 +256,7 @@ class Lexicon:
         """Load the entries of many words with a few queries (a book's vocabulary at once)."""
         wanted = [w for w in dict.fromkeys(words) if w not in self._entries_cache]
         for batch, marks in _in_batches(wanted):
-            rows = self._con().execute(
+            rows = self._query(
                 "SELECT h.word, e.traditional, e.simplified, e.pinyin, e.definitions FROM headword h "
                 f"JOIN entry e ON e.id = h.entry WHERE h.word IN ({marks}) ORDER BY e.id",
                 batch,
@@ -198,7 +276,7 @@ class Lexicon:
         if self._headwords is None:
             with self._lock:
                 if self._headwords is None:
-                    rows = self._con().execute("SELECT word FROM headword")
+                    rows = self._query("SELECT word FROM headword")
                     self._headwords = frozenset(r[0] for r in rows)
         return self._headwords
 
@@ -214,7 +292,7 @@ class Lexicon:
         wanted = [w for w in dict.fromkeys(words) if w not in cache]
         for batch, marks in _in_batches(wanted):
             query = f"SELECT word, {column} FROM {table} WHERE word IN ({marks})"
-            found = dict(self._con().execute(query, batch))
+            found = dict(self._query(query, batch))
             cache.update((w, found.get(w)) for w in batch)
         return cache
 
@@ -294,8 +372,14 @@ def _is_current(path: Path) -> bool:
         con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            # A file cut short still answers for its first pages: its size gives it away.
+            (pages,) = con.execute("PRAGMA page_count").fetchone()
+            (page_size,) = con.execute("PRAGMA page_size").fetchone()
+            complete = pages * page_size == path.stat().st_size
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return False
-    return bool(row) and row[0] == source_stamp()
+    return bool(row) and row[0] == source_stamp() and complete
+
+

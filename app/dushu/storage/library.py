@@ -1,26 +1,44 @@
-"""The user's library in SQLite: documents, their own words, word status, edited meanings, settings."""
+"""The user's library in SQLite: documents, their own words, word status, edited meanings, settings.
+
+Trust: a library that another Dushu is using ("database is locked") is waited for, then reported as
+LibraryBusyError, and never moved. Damage (a file SQLite cannot read, a failed quick_check, a
+zero-length file) is LibraryDamagedError; `open_library` keeps such a file aside, if no other
+process has it open, and starts a new one. Every SQLite error of the library reaches callers as a
+LibraryError. A new library is built under a temporary name and linked into place, so a library
+file that exists was complete once.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from dushu.atomicfile import fsync_folder, remove_stale_temporaries
 from dushu.errors import DushuError
 
 __all__ = [
     "SCHEMA_VERSION",
     "DocumentInfo",
     "Library",
+    "LibraryBusyError",
+    "LibraryDamagedError",
     "LibraryError",
+    "LibraryTooNewError",
     "UserWord",
     "WordStatus",
     "default_library_path",
@@ -84,8 +102,74 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# How long to wait for another Dushu that holds the library's write lock before saying so. SQLite's
+# busy handler waits up to _BUSY_STEP_SECONDS at a time; some lock conflicts (a reader that must
+# upgrade, the recovery of a write-ahead log) return at once, hence the retries around it.
+BUSY_WAIT_SECONDS = 15.0
+_BUSY_STEP_SECONDS = 2.0
+# How long each later statement waits for a lock (Python's sqlite3 default, as before).
+_STATEMENT_BUSY_SECONDS = 5.0
+
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
 class LibraryError(DushuError):
-    """The library database cannot be used (damaged, or written by a newer Dushu)."""
+    """The library database cannot be used (damaged, busy, unreadable, or written by a newer Dushu)."""
+
+
+class LibraryBusyError(LibraryError):
+    """Another Dushu holds the library's lock: nothing is wrong with the file."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library file is damaged (SQLite cannot read it, quick_check fails, or it is empty)."""
+
+
+class LibraryTooNewError(LibraryError):
+    """The library was written by a newer Dushu: it is left alone."""
+
+
+def library_error(exc: sqlite3.Error, path: str) -> LibraryError:
+    """The LibraryError subclass, with a message a person understands, for an SQLite error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc)
+    if primary in _BUSY_CODES or "database is locked" in text:
+        return LibraryBusyError(
+            f"Another Dushu is using the library {path}; close it, or wait until it is done, and try again."
+        )
+    if primary in _DAMAGE_CODES or "malformed" in text or "not a database" in text:
+        return LibraryDamagedError(f"The library {path} is damaged ({text}).")
+    if primary == sqlite3.SQLITE_FULL:
+        return LibraryError(f"Cannot write the library {path}: the disk is full.")
+    if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
+        return LibraryError(f"Cannot write the library {path} ({text}); check the folder's permissions.")
+    return LibraryError(f"Cannot use the library {path} ({text}).")
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _sqlite_errors_as_library_errors(
+    method: Callable[Concatenate[Library, _P], _R],
+) -> Callable[Concatenate[Library, _P], _R]:
+    """Wrap a Library method so that SQLite's errors reach the caller as LibraryError.
+
+    Programming errors (a closed library, a wrong parameter) still raise as they are.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Library, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise
+        except sqlite3.Error as exc:
+            raise library_error(exc, self.path) from exc
+
+    return wrapper
 
 
 class WordStatus(StrEnum):
@@ -139,24 +223,57 @@ class Library:
     Use it from one thread (the GUI thread): each call is short.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """Open (creating and migrating as needed) the library at `path`; ":memory:" works for tests."""
+    def __init__(self, path: str | os.PathLike[str], wait: float | None = None) -> None:
+        """Open (creating and migrating as needed) the library at `path`; ":memory:" works for tests.
+
+        Waits up to `wait` seconds (BUSY_WAIT_SECONDS by default) for another Dushu that holds the
+        library's lock, then raises LibraryBusyError; a damaged file raises LibraryDamagedError (it
+        is not moved here: see `open_library`), one from a newer Dushu LibraryTooNewError.
+        """
         self.path = str(path)
+        deadline = time.monotonic() + (BUSY_WAIT_SECONDS if wait is None else wait)
+        while True:
+            try:
+                step = min(_BUSY_STEP_SECONDS, max(deadline - time.monotonic(), 0.05))
+                self._db = self._connect(step)
+                return
+            except LibraryBusyError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
+
+    def _connect(self, busy_timeout: float) -> sqlite3.Connection:
+        """One attempt at opening, checking and migrating the file, each lock waited for that long."""
+        if self.path != ":memory:":
+            target = Path(self.path)
+            _check_library_file(target)
+            if not target.exists():
+                _create_library(target)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
         except sqlite3.Error as exc:
-            raise LibraryError(f"Cannot open the library {self.path}: {exc}") from exc
+            raise library_error(exc, self.path) from exc
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode = WAL")
+                # Damaged data pages open without complaint and fail later, in whatever command
+                # reads them first: look at every page now (a few milliseconds per megabyte).
+                verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    # SQLite's report spans lines ("*** in database main ***\nPage 4: ..."): one line.
+                    detail = " ".join(str(verdict[0] if verdict else "no answer").split())
+                    detail = detail.removeprefix("*** in database main *** ")
+                    raise LibraryDamagedError(f"The library {self.path} is damaged ({detail}).")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+            self._db.execute(f"PRAGMA busy_timeout = {int(_STATEMENT_BUSY_SECONDS * 1000)}")
+        except sqlite3.Error as exc:
             self._db.close()
-            raise LibraryError(f"The library {self.path} is damaged ({exc}).") from exc
-        except LibraryError:
+            raise library_error(exc, self.path) from exc
+        except BaseException:
             self._db.close()
             raise
+        return self._db
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -171,6 +288,7 @@ class Library:
         self.close()
 
     @property
+    @_sqlite_errors_as_library_errors
     def schema_version(self) -> int:
         """The schema version of the open file."""
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -178,15 +296,13 @@ class Library:
     def _migrate(self) -> None:
         version = self.schema_version
         if version > SCHEMA_VERSION:
-            raise LibraryError(
+            raise LibraryTooNewError(
                 f"The library {self.path} was written by a newer version of Dushu; update Dushu to open it."
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
             # One transaction per step: a crash leaves the file at the previous version, intact.
             with self._transaction():
-                for statement in _statements(MIGRATIONS[target - 1]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {target}")
+                _apply_migration(self._db, target)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -194,13 +310,16 @@ class Library:
         try:
             yield self._db
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk, an I/O error).
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
         else:
             self._db.execute("COMMIT")
 
     # -- documents ---------------------------------------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def add_document(self, title: str, text: str, source: str = "") -> DocumentInfo:
         """Store a text (or find it again: the same text is never stored twice) and mark it opened."""
         digest = _digest(text)
@@ -223,6 +342,7 @@ class Library:
         assert info is not None
         return info
 
+    @_sqlite_errors_as_library_errors
     def document(self, doc_id: int) -> DocumentInfo | None:
         """The document with this id, or None."""
         row = self._db.execute(
@@ -231,6 +351,7 @@ class Library:
         ).fetchone()
         return DocumentInfo(*row) if row else None
 
+    @_sqlite_errors_as_library_errors
     def documents(self) -> list[DocumentInfo]:
         """Every document, the most recently opened first."""
         rows = self._db.execute(
@@ -239,10 +360,12 @@ class Library:
         ).fetchall()
         return [DocumentInfo(*r) for r in rows]
 
+    @_sqlite_errors_as_library_errors
     def recent_documents(self, limit: int = 10) -> list[DocumentInfo]:
         """The documents opened most recently."""
         return self.documents()[:limit]
 
+    @_sqlite_errors_as_library_errors
     def document_text(self, doc_id: int) -> str:
         """The full text of a document."""
         row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -250,27 +373,32 @@ class Library:
             raise LibraryError("That document is no longer in the library.")
         return str(row[0])
 
+    @_sqlite_errors_as_library_errors
     def mark_opened(self, doc_id: int) -> None:
         """Move a document to the top of the recent list."""
         with self._transaction() as db:
             db.execute("UPDATE documents SET opened = ? WHERE id = ?", (_now(), doc_id))
 
+    @_sqlite_errors_as_library_errors
     def set_position(self, doc_id: int, position: int) -> None:
         """Remember where the user stopped reading (a character offset)."""
         with self._transaction() as db:
             db.execute("UPDATE documents SET position = ? WHERE id = ?", (max(0, position), doc_id))
 
+    @_sqlite_errors_as_library_errors
     def rename_document(self, doc_id: int, title: str) -> None:
         """Give a document another title."""
         if title.strip():
             with self._transaction() as db:
                 db.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
 
+    @_sqlite_errors_as_library_errors
     def published(self, doc_id: int) -> str:
         """The date the user gave as the document's own ("YYYY-MM-DD"), or "" when none was given."""
         row = self._db.execute("SELECT published FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return str(row[0]) if row else ""
 
+    @_sqlite_errors_as_library_errors
     def set_published(self, doc_id: int, published: str) -> None:
         """Store the document's own date ("YYYY-MM-DD"); "" forgets it (the text's dateline counts again).
 
@@ -286,6 +414,7 @@ class Library:
         with self._transaction() as db:
             db.execute("UPDATE documents SET published = ? WHERE id = ?", (value, doc_id))
 
+    @_sqlite_errors_as_library_errors
     def remove_document(self, doc_id: int) -> None:
         """Delete a document and the user's edits of its facts."""
         with self._transaction() as db:
@@ -293,10 +422,12 @@ class Library:
 
     # -- the user's words (segmentation fixes) -----------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def add_merged_word(self, word: str) -> None:
         """Keep `word` (Simplified) whole in every later analysis."""
         self._set_user_word(word, "merge")
 
+    @_sqlite_errors_as_library_errors
     def add_split_word(self, word: str) -> None:
         """Never keep `word` (Simplified) whole again."""
         self._set_user_word(word, "split")
@@ -312,26 +443,31 @@ class Library:
                 (word, action, _now()),
             )
 
+    @_sqlite_errors_as_library_errors
     def remove_user_word(self, word: str) -> None:
         """Forget a merge or split."""
         with self._transaction() as db:
             db.execute("DELETE FROM user_words WHERE word = ?", (word,))
 
+    @_sqlite_errors_as_library_errors
     def user_words(self) -> list[UserWord]:
         """Every merge and split, oldest first."""
         rows = self._db.execute("SELECT word, action FROM user_words ORDER BY added, word").fetchall()
         return [UserWord(w, a) for w, a in rows]
 
+    @_sqlite_errors_as_library_errors
     def merged_words(self) -> list[str]:
         """The words the user joined (for `open_toolkit(user_words=...)`)."""
         return [w.word for w in self.user_words() if w.action == "merge"]
 
+    @_sqlite_errors_as_library_errors
     def split_words(self) -> list[str]:
         """The words the user split (to remove from the segmenter)."""
         return [w.word for w in self.user_words() if w.action == "split"]
 
     # -- word status -------------------------------------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def set_status(self, words: Iterable[str], status: WordStatus) -> None:
         """Set the status of several words (Simplified forms) at once."""
         now = _now()
@@ -346,16 +482,19 @@ class Library:
                     rows,
                 )
 
+    @_sqlite_errors_as_library_errors
     def status(self, word: str) -> WordStatus:
         """The status of one word; NEW when the user never said."""
         row = self._db.execute("SELECT status FROM word_status WHERE word = ?", (word,)).fetchone()
         return WordStatus(row[0]) if row else WordStatus.NEW
 
+    @_sqlite_errors_as_library_errors
     def statuses(self) -> dict[str, WordStatus]:
         """Every word the user gave a status (NEW words are left out)."""
         rows = self._db.execute("SELECT word, status FROM word_status").fetchall()
         return {w: WordStatus(s) for w, s in rows}
 
+    @_sqlite_errors_as_library_errors
     def words_with_status(self, status: WordStatus) -> frozenset[str]:
         """The words that have `status` (not NEW)."""
         rows = self._db.execute("SELECT word FROM word_status WHERE status = ?", (str(status),)).fetchall()
@@ -363,6 +502,7 @@ class Library:
 
     # -- edited meanings ---------------------------------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def set_meaning(self, word: str, meaning: str | None) -> None:
         """Replace the meaning shown and exported for `word`; None or blank restores the dictionary's."""
         with self._transaction() as db:
@@ -375,17 +515,20 @@ class Library:
                     (word, meaning.strip(), _now()),
                 )
 
+    @_sqlite_errors_as_library_errors
     def meaning(self, word: str) -> str | None:
         """The user's meaning for `word`, or None."""
         row = self._db.execute("SELECT meaning FROM meanings WHERE word = ?", (word,)).fetchone()
         return str(row[0]) if row else None
 
+    @_sqlite_errors_as_library_errors
     def meanings(self) -> dict[str, str]:
         """Every meaning the user wrote."""
         return {w: m for w, m in self._db.execute("SELECT word, meaning FROM meanings").fetchall()}
 
     # -- facts the user edited ---------------------------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def annotations(self, doc_id: int) -> dict[str, Any] | None:
         """The user's version of a document's facts/glossary/people (JSON-shaped), or None if unedited."""
         row = self._db.execute("SELECT data FROM annotations WHERE document = ?", (doc_id,)).fetchone()
@@ -397,6 +540,7 @@ class Library:
             return None
         return data if isinstance(data, dict) else None
 
+    @_sqlite_errors_as_library_errors
     def set_annotations(self, doc_id: int, data: dict[str, Any] | None) -> None:
         """Store the user's version of a document's facts (None goes back to what the analysis finds)."""
         with self._transaction() as db:
@@ -411,6 +555,7 @@ class Library:
 
     # -- settings ----------------------------------------------------------------------------------
 
+    @_sqlite_errors_as_library_errors
     def setting(self, key: str, default: Any = None) -> Any:
         """A stored setting (any JSON value), or `default`."""
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -421,6 +566,7 @@ class Library:
         except ValueError:
             return default
 
+    @_sqlite_errors_as_library_errors
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting (any JSON value)."""
         with self._transaction() as db:
@@ -431,26 +577,152 @@ class Library:
             )
 
 
-def open_library(path: str | os.PathLike[str] | None = None) -> tuple[Library, str | None]:
+def open_library(
+    path: str | os.PathLike[str] | None = None, wait: float | None = None
+) -> tuple[Library, str | None]:
     """Open the library; a damaged file is moved aside (kept, never deleted) and a new one started.
 
-    Returns the library and, when a file had to be moved aside, a message saying where it went.
-    A library written by a newer Dushu is not touched: that raises LibraryError.
+    Returns the library and, when a file had to be moved aside, a message naming the kept copy (the
+    caller must show it: one line on the command line, a dialog in the app). A library another
+    Dushu is using raises LibraryBusyError after `wait` seconds, one written by a newer Dushu
+    LibraryTooNewError; neither file is touched, nor is a damaged file another program has open.
     """
     target = Path(path) if path is not None else default_library_path()
     try:
-        return Library(target), None
-    except LibraryError as exc:
-        if "newer version" in str(exc) or not target.exists():
-            raise
+        return Library(target, wait), None
+    except LibraryDamagedError as exc:
+        damage = exc
+    if _open_elsewhere(target):
+        raise LibraryBusyError(
+            f"{damage} Another program has it open, so it was left where it is; close every Dushu "
+            "and try again."
+        ) from damage
+    aside = _keep_aside(target)
+    notice = f"The library was damaged; it was kept as {aside} and a new one was started."
+    return Library(target, wait), notice
+
+
+def _check_library_file(target: Path) -> None:
+    """Refuse what SQLite would misread: a zero-length file (damage, not a new library) or a non-file."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise LibraryError(f"Cannot open the library {target} ({exc.strerror or exc}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LibraryError(f"Cannot open the library {target}: it is a folder.")
+    if not stat.S_ISREG(info.st_mode):
+        raise LibraryError(f"Cannot open the library {target}: it is not a regular file.")
+    if info.st_size == 0:
+        # A library is created whole under another name (see _create_library): an empty one was
+        # emptied since, by a sync tool or a full disk, and its -wal file may still hold the data.
+        raise LibraryDamagedError(f"The library {target} is damaged (the file is empty).")
+
+
+def _create_library(target: Path) -> None:
+    """Build a new, fully migrated library under a temporary name and link it into place."""
+    folder = target.parent
+    for stale in remove_stale_temporaries(target):
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{stale}{suffix}")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise LibraryError(f"Cannot create the library {target} ({exc.strerror or exc}).") from None
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp_name, isolation_level=None)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for version in range(1, SCHEMA_VERSION + 1):
+                _apply_migration(db, version)
+            db.execute("COMMIT")
+            db.execute("PRAGMA journal_mode = WAL")
+        finally:
+            db.close()
+        with open(tmp_name, "rb+") as fh:
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp_name, target)  # never replaces a library another Dushu created meanwhile
+        except FileExistsError:
+            pass
+        except OSError:
+            if not target.exists():  # a file system without hard links
+                os.replace(tmp_name, target)
+        fsync_folder(folder)
+    except sqlite3.Error as exc:
+        raise library_error(exc, str(target)) from exc
+    except OSError as exc:
+        raise LibraryError(f"Cannot create the library {target} ({exc.strerror or exc}).") from None
+    finally:
+        for name in (tmp_name, f"{tmp_name}-journal", f"{tmp_name}-wal", f"{tmp_name}-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+
+def _apply_migration(db: sqlite3.Connection, version: int) -> None:
+    """Run migration `version` (1-based) inside the caller's transaction."""
+    for statement in _statements(MIGRATIONS[version - 1]):
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+
+
+# SQLite's lock bytes on Unix: the database file's pending/reserved/shared range, and the byte of
+# the -shm file that every connection to a write-ahead-log database holds while it is open.
+_PENDING_BYTE = 0x40000000
+_LOCK_RANGE = 512
+_SHM_DMS_BYTE = 128
+
+
+def _open_elsewhere(target: Path) -> bool:
+    """True when another process holds one of SQLite's locks on the library or its -shm file.
+
+    Probed by taking each lock for an instant (fcntl locks of other processes conflict with ours).
+    Windows needs no probe: it refuses to move a file that another process has open.
+    """
+    if sys.platform == "win32":
+        return False
+    import fcntl
+
+    probes = ((target, _PENDING_BYTE, _LOCK_RANGE), (Path(f"{target}-shm"), _SHM_DMS_BYTE, 1))
+    for path, start, length in probes:
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, length, start)
+        except OSError:
+            return True
+        else:
+            fcntl.lockf(fd, fcntl.LOCK_UN, length, start)
+        finally:
+            os.close(fd)
+    return False
+
+
+def _keep_aside(target: Path) -> Path:
+    """Move a damaged library and its -wal/-shm files to a new name beside it; returns the new name."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.damaged-{stamp}")
-    os.replace(target, aside)
-    for suffix in ("-wal", "-shm"):
-        extra = target.with_name(target.name + suffix)
-        if extra.exists():
-            os.replace(extra, aside.with_name(aside.name + suffix))
-    return Library(target), f"The library was damaged; it was kept as {aside} and a new one was started."
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = target.with_name(f"{target.name}.damaged-{stamp}-{n}")
+    try:
+        os.replace(target, aside)
+        for suffix in ("-wal", "-shm"):
+            extra = target.with_name(target.name + suffix)
+            if extra.exists():
+                os.replace(extra, aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise LibraryError(
+            f"The library {target} is damaged and cannot be moved aside ({exc.strerror or exc})."
+        ) from None
+    fsync_folder(target.parent)
+    return aside
 
 
 def _untitled(text: str) -> str:

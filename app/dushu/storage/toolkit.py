@@ -28,27 +28,51 @@ def open_toolkit(
     return toolkit
 
 
-def saved_user_words() -> tuple[list[str], list[str]]:
-    """The merges and splits stored in the user's library (none when there is no library yet)."""
-    merged, split, _ = _from_library()
+def saved_user_words(report: Callable[[str], None] | None = None) -> tuple[list[str], list[str]]:
+    """The merges and splits stored in the user's library (none when there is no library yet).
+
+    `report` is told, in one sentence, of a damaged library kept aside or a library that cannot be
+    used (then no words are returned); a library another Dushu is using raises LibraryBusyError.
+    """
+    merged, split, _ = _from_library(report)
     return merged, split
 
 
-def saved_known_words() -> frozenset[str]:
-    """The words the user marked "I know this" in the app (none when there is no library yet)."""
-    return _from_library()[2]
+def saved_known_words(report: Callable[[str], None] | None = None) -> frozenset[str]:
+    """The words the user marked "I know this" in the app (none when there is no library yet);
+    `report` as for `saved_user_words`."""
+    return _from_library(report)[2]
 
 
-def _from_library() -> tuple[list[str], list[str], frozenset[str]]:
-    from dushu.storage.library import LibraryError, WordStatus, default_library_path, open_library
+def _from_library(
+    report: Callable[[str], None] | None,
+) -> tuple[list[str], list[str], frozenset[str]]:
+    from dushu.storage.library import (
+        LibraryBusyError,
+        LibraryError,
+        WordStatus,
+        default_library_path,
+        open_library,
+    )
 
+    tell = report or (lambda message: None)
     if not default_library_path().is_file():
         return [], [], frozenset()
     try:
-        library, _ = open_library()
-    except LibraryError:
+        library, notice = open_library()
+    except LibraryBusyError:
+        raise  # waiting did not help: the user must know, not get a result without their words
+    except LibraryError as exc:
+        tell(f"{exc} Your merged, split and known words are not used.")
         return [], [], frozenset()
+    if notice:
+        tell(notice)
     try:
         return library.merged_words(), library.split_words(), library.words_with_status(WordStatus.KNOWN)
+    except LibraryBusyError:
+        raise
+    except LibraryError as exc:
+        tell(f"{exc} Your merged, split and known words are not used.")
+        return [], [], frozenset()
     finally:
         library.close()

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import codecs
+import os
 import pathlib
 import random
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dushu.core.loading import MAX_FILE_BYTES, decode_bytes, decode_text, load_text, load_text_and_encoding
+from dushu.core import loading
+from dushu.core.loading import (
+    DAMAGED_UTF8,
+    MAX_FILE_BYTES,
+    decode_bytes,
+    decode_input,
+    decode_text,
+    load_text,
+    load_text_and_encoding,
+)
+from dushu.core.models import is_han
 from dushu.errors import InputFileError
 
 SIMPLIFIED = (
@@ -299,3 +313,136 @@ def test_too_large(tmp_path: Path) -> None:
 def test_decode_text_names_the_input_by_default() -> None:
     with pytest.raises(InputFileError, match="<input>"):
         decode_text(b"")
+
+
+# -- plausibility of every candidate decoding (issue 13) ------------------------------------------
+
+
+@pytest.mark.parametrize("where", [0, 1, 7, 100, 301, -1])
+def test_utf8_with_one_stray_nul_is_damaged_utf8_not_utf16(where: int) -> None:
+    data = (SIMPLIFIED * 3).encode("utf-8")
+    spot = where % len(data)
+    broken = data[:spot] + b"\x00" + data[spot:]
+    loaded = decode_input(broken, "lesson.txt")
+    assert loaded.encoding == DAMAGED_UTF8
+    # The text is the original, but for the broken character(s) around the NUL.
+    assert 1 <= loaded.text.count("\ufffd") <= 4
+    assert abs(len(loaded.text) - len(SIMPLIFIED * 3)) <= 4
+    assert loaded.text.replace("\ufffd", "") in (SIMPLIFIED * 3) or "春天来了" in loaded.text
+    assert loaded.warning is not None and "lesson.txt" in loaded.warning and "\n" not in loaded.warning
+
+
+def test_clean_text_has_no_warning() -> None:
+    assert decode_input(SIMPLIFIED.encode("utf-8")).warning is None
+    assert decode_input(TRADITIONAL.encode("big5")).warning is None
+
+
+def test_utf16_without_a_mark_must_read_as_text() -> None:
+    # Noise with its NULs where UTF-16 LE would have them is not read as UTF-16.
+    rng = random.Random(13)
+    noise = b"".join(bytes((rng.randrange(0x80, 0x100), 0)) for _ in range(40))
+    with pytest.raises(InputFileError):
+        decode_text(noise, "noise.txt")
+    # While real UTF-16 without a mark still is.
+    assert decode_text(SIMPLIFIED.encode("utf-16-le")) == SIMPLIFIED
+    assert decode_text((SHORT_TRADITIONAL + "\n").encode("utf-16-be")) == SHORT_TRADITIONAL + "\n"
+
+
+def test_short_random_bytes_are_mostly_refused() -> None:
+    rng = random.Random(2026)
+    accepted = 0
+    for _ in range(500):
+        try:
+            decode_text(rng.randbytes(8), "noise.bin")
+        except InputFileError:
+            continue
+        accepted += 1
+    # Before, a third of them became "GB18030 text"; a few can still pass as rare characters.
+    assert accepted <= 25
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_without_a_writer_is_refused_in_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "FIFO_WAIT_SECONDS", 0.5)
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    with pytest.raises(InputFileError) as error:
+        load_text(pipe)
+    assert time.monotonic() - started < 5
+    assert_clear_error(error, "pipe.txt")
+    assert "pipe" in str(error.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_with_a_writer_is_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+
+    def feed() -> None:
+        with pipe.open("wb") as fh:
+            fh.write(SIMPLIFIED.encode("utf-8"))
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    assert load_text(pipe) == SIMPLIFIED
+    writer.join(5)
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(InputFileError, match="device"):
+        load_text("/dev/zero")
+
+
+_CHINESE = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_TEXT_CHARS = st.one_of(_CHINESE, st.sampled_from("，。！？「」：；、 \nabcXYZ0123"))
+_TEXTS = st.text(_TEXT_CHARS, min_size=1, max_size=300).filter(lambda t: any(is_han(c) for c in t))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"]))
+def test_any_chinese_text_round_trips_or_is_refused_cleanly(text: str, encoding: str) -> None:
+    try:
+        result = decode_text(text.encode(encoding), "fuzz.txt")
+    except InputFileError as error:
+        assert "fuzz.txt" in str(error) and "\n" not in str(error)
+        return
+    # Either the exact text (newlines normalised) or nothing: never a different reading.
+    if text.strip() and sum(1 for c in text if is_han(c)) >= 4 and encoding != "gb18030":
+        assert result == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_are_refused_with_an_input_error(data: bytes) -> None:
+    try:
+        loaded = decode_input(data, "fuzz.bin")
+    except InputFileError as error:
+        assert "fuzz.bin" in str(error) and "\n" not in str(error)
+    else:
+        assert isinstance(loaded.text, str) and "\r" not in loaded.text
+        assert "\x00" not in loaded.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.tuples(st.text(_TEXT_CHARS, max_size=80), st.text(_CHINESE, min_size=30, max_size=200)).map("".join),
+    st.data(),
+)
+def test_utf8_with_a_stray_nul_anywhere_keeps_its_text(text: str, data: st.DataObject) -> None:
+    raw = text.encode("utf-8")
+    spot = data.draw(st.integers(0, len(raw)))
+    loaded = decode_input(raw[:spot] + b"\x00" + raw[spot:], "fuzz.txt")
+    assert loaded.encoding == DAMAGED_UTF8 and loaded.warning
+    assert loaded.text.count("\ufffd") <= 4
+
+
+def test_a_stray_control_character_in_a_text_is_read_past() -> None:
+    line = "王老師說：明天的考試改到下午三點，請大家早點到教室。\x1b\n"
+    assert decode_text(line.encode("utf-8")) == line
+    text = SIMPLIFIED + "\x08" + SIMPLIFIED
+    assert decode_text(text.encode("gb18030")) == text

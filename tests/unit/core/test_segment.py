@@ -73,7 +73,7 @@ def test_user_words_are_kept_whole_and_can_be_removed(tmp_path: Path) -> None:
 
 def test_jieba_cache_goes_to_the_given_folder(tmp_path: Path) -> None:
     Segmenter(tmp_path / "cache")
-    assert (tmp_path / "cache" / "jieba-prefix.pickle").is_file()
+    assert (tmp_path / "cache" / "jieba-prefix.dat").is_file()
 
 
 def test_thousands_and_decimals_stay_one_number(toolkit: Toolkit) -> None:
