@@ -43,7 +43,7 @@ def extract_facts(
     person_names = frozenset(p.name for p in people)
     glossary = extract_glossary(text, sentences, names, tokens, person_names=person_names)
     mentions = find_date_mentions(text, reference_date=layout.reference_date, caption_spans=layout.captions)
-    events = extract_events(text, sentences, mentions, layout, people, glossary, names)
+    events = extract_events(text, sentences, mentions, layout, people, glossary, names, tokens)
     causes = extract_causes(text, sentences, layout, people, glossary, names)
     facts = tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))
     return facts, glossary, people
