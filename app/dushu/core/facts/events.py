@@ -294,8 +294,8 @@ _SUMMARY_LEADS = (
 )
 # Adverbs and auxiliaries between a subject and its predicate ("QUAD四國外長也在…", "政府將於…").
 _BEFORE_PREDICATE = re.compile(
-    r"(?:也|更|則|则|就|已經|已经|已|曾經|曾经|曾|還|还|都|將|将|會|会|要|正式|直接|首次|首度|再次|再度|先後|"
-    r"先后|分別|分别|共同|一度|即將|即将|預定|预定|預計|预计|計劃|计划|計畫|擬|拟|原訂|原定|定|訂|订|"
+    r"(?:也|更|則|则|就|已經|已经|已|曾經|曾经|曾|還|还|都|將|将|正式|直接|首次|首度|再次|再度|先後|"
+    r"先后|分別|分别|共同|一度|即將|即将|預定|预定|預計|预计|計劃|计划|計畫|擬|拟|原訂|原定|"
     r"在|於|于|自|從|从|早在|到了|直到|截至|例如|至|到|是|間|间|起|時|时|的|，|,|\s)+$"
 )
 # A clause after the event that still tells it: the year's figures ("全年營收達…"), what happened
@@ -397,7 +397,7 @@ _AIM_AFTER = re.compile(rf"^[^，,；;。、]{{0,24}}?(?:{_AIM_WORDS})")
 # Verbs that make an aim a happening: setting, reaching or moving it ("2024年實現了目標").
 _AIM_ACTS = re.compile(
     r"宣布|宣佈|提出|設立|设立|設定|设定|訂定|订定|制定|公布|通過|通过|達成|达成|實現|实现|完成|達到|达到|"
-    r"超越|提前|放棄|放弃|調整|调整"
+    r"超越|提前|放棄|放弃|調整|调整|訂下|订下|定下|立下|設下|设下|確立|确立|宣示|上調|上调|下調|下调|修正"
 )
 # A fiscal or school year naming a budget, a plan, a report: "2025年度預算案", "一一三學年度…計畫".
 _FISCAL_NAME = re.compile(
@@ -423,6 +423,10 @@ _BRACKETS = {
 _DATELINE_WORDS = re.compile(
     r"發布|發佈|发布|更新|時間|时间|日期|出版|刊登|刊出|最後|最后|星期[一二三四五六日天]|週[一二三四五六日]|"
     r"周[一二三四五六日]|上午|下午|凌晨|晚間|晚间|\d{1,2}[:：]\d{2}"
+)
+# A line of a schedule: its date, a space or a colon, what happens ("6月8日 小組賽開打").
+_SCHEDULE_LINE = re.compile(
+    r"^\s*[0-9０-９〇零○一二三四五六七八九十廿卅年月日號号./／\-]{3,}[日號号]\s*[\s：:]\s*\S"
 )
 # Two dates joined like this are one range ("5月6日至9日", "2019至2021年").
 _RANGE_JOIN = re.compile(r"^\s*(?:至|到|~|～|－|-|—|–|起至)\s*$")
@@ -628,7 +632,14 @@ def extract_events(
                 pos = mb
         while pos < b and text[pos] in "，,、 起時时間间後后":
             pos += 1
-        return subject_at(pos, b)
+        found = subject_at(pos, b)
+        first_date = next((ma for ma, _mb in mention_spans if pos < ma < b), None)
+        if not found and first_date is not None:
+            # "協會2032年3月…", "GLX在2029年…": what stands before the date is the subject.
+            own = _BEFORE_PREDICATE.sub("", _strip_leads(text[pos:first_date], subject=True))
+            if 2 <= len(own) <= 8 and not re.search(r"[，,、「」《》]", own):
+                found = own
+        return found
 
     by_index = {s.index: s for s in sentences}
 
@@ -654,7 +665,7 @@ def extract_events(
 
     events: list[tuple[Fact, bool]] = []  # (fact, from a caption)
     for s in sentences:
-        if layout.is_heading(s.start):
+        if layout.is_heading(s.start) and not _SCHEDULE_LINE.match(s.text):
             continue
         near_top = s.start < top
         ms = [
@@ -778,7 +789,14 @@ def extract_events(
                     subject = looking_back(s, start)
                     if subject:
                         summary = _joined(subject, summary)
-            planned = groups[mi] in planned_groups or _planned_here(s.text, a, b, rel, rel_spans)
+            earlier_items = {
+                groups[i] for i, (x, _y) in enumerate(rel_spans) if i < mi and clauses[ci][0] <= x
+            }
+            planned = (
+                groups[mi] in planned_groups
+                or _planned_here(s.text, a, b, rel, rel_spans)
+                or (item is not None and bool(earlier_items & planned_groups))
+            )
             if planned:
                 planned_groups.add(groups[mi])
             fact = Fact(
