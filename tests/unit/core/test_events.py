@@ -122,6 +122,11 @@ def test_scheduled_events_are_planned() -> None:
     ]
 
 
+def test_doing_better_than_expected_is_no_schedule() -> None:
+    (event,) = events_of("青禾公司2031年營收超出預期。")
+    assert not event.planned
+
+
 def test_the_items_of_a_schedule_are_all_planned() -> None:
     events = events_of("協會預定2032年3月2日公布章程、3月9日受理會員登記。")
     assert [e.planned for e in events] == [True, True]
@@ -143,6 +148,7 @@ def test_an_aim_is_not_an_event_but_setting_one_is() -> None:
     assert dates_of("北港的目標是在2040年前淘汰燃煤機組。") == []
     assert dates_of("公司將2029財年營收翻倍的目標提前兩年。") == []
     assert dates_of("市府在2025年訂下減碳目標。") == ["2025"]
+    assert dates_of("周明遠在2026年表示希望兩市的目標一致。") == ["2026"]
 
 
 def test_ages_and_life_spans_are_not_events() -> None:

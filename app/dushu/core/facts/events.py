@@ -19,6 +19,9 @@ _CLAUSE_SEP = "，；,;"
 _OPENERS = {"（": "）", "(": ")", "「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”", "【": "】"}
 # Words around a date that carry no content of their own ("到了2025年3月，…", "早在2015年…").
 _DATE_FILLERS = (
+    "上旬",
+    "中旬",
+    "下旬",
     "例如在",
     "早在",
     "到了",
@@ -382,7 +385,7 @@ _NEW_THOUGHT = (
 _PRONOUNS = ("他們", "她們", "他们", "她们", "他", "她")
 # A schedule, not a happening: 預定, 將於, 擬, 計劃於, 預計, 即將, 定於, 排定 …
 _PLANNED = re.compile(
-    r"預定|预定|預計|预计|預期|预期|將於|将于|將在|将在|將會|将会|將要|将要|(?<![模虛虚比])[擬拟](?![定])|"
+    r"預定|预定|預計|预计|預期將|预期将|預期在|预期在|預期於|预期于|將於|将于|將在|将在|將會|将会|將要|将要|(?<![模虛虚比])[擬拟](?![定])|"
     r"計劃於|計劃在|計畫於|計畫在|计划于|计划在|定於|定于|訂於|订于|排定|即將|即将|原訂|原定|可望|有望|"
     r"準備於|准备于|預訂|预订"
 )
@@ -393,11 +396,11 @@ _AIM_WORDS = "目標|目标|願景|愿景|期望|期盼|希望|力爭|力争|爭
 _AIM_BEFORE = re.compile(
     rf"(?:{_AIM_WORDS})(?:是|為|为|訂為|订为|定為|定为|設定為|设定为|：|:)?(?:要|能)?(?:在|於|于|到|至)?$"
 )
-_AIM_AFTER = re.compile(rf"^[^，,；;。、]{{0,24}}?(?:{_AIM_WORDS})")
+_AIM_AFTER = re.compile(r"^[^，,；;。、]{0,24}?(?:目標|目标|願景|愿景)(?!值)")
 # Verbs that make an aim a happening: setting, reaching or moving it ("2024年實現了目標").
 _AIM_ACTS = re.compile(
     r"宣布|宣佈|提出|設立|设立|設定|设定|訂定|订定|制定|公布|通過|通过|達成|达成|實現|实现|完成|達到|达到|"
-    r"超越|提前|放棄|放弃|調整|调整|訂下|订下|定下|立下|設下|设下|確立|确立|宣示|上調|上调|下調|下调|修正"
+    r"超越|提前|放棄|放弃|調整|调整|表示|指出|強調|强调|稱|称|說|说|訂下|订下|定下|立下|設下|设下|確立|确立|宣示|上調|上调|下調|下调|修正"
 )
 # A fiscal or school year naming a budget, a plan, a report: "2025年度預算案", "一一三學年度…計畫".
 _FISCAL_NAME = re.compile(
@@ -423,6 +426,11 @@ _BRACKETS = {
 _DATELINE_WORDS = re.compile(
     r"發布|發佈|发布|更新|時間|时间|日期|出版|刊登|刊出|最後|最后|星期[一二三四五六日天]|週[一二三四五六日]|"
     r"周[一二三四五六日]|上午|下午|凌晨|晚間|晚间|\d{1,2}[:：]\d{2}"
+)
+# Words that open a phrase that is no subject: prepositions, conjunctions, copulas, verbs of saying.
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:因|與|与|和|跟|對|对|向|為|为|被|把|將|将|由|以|按|依|據|据|隨|随|除|比|較|较|當|当|自|從|从|到|至|"
+    r"在|於|于|最終|最终|再|又|才|是|有|要|讓|让|使|令|經|经|包括|如|若|即|表示|指出)"
 )
 # A line of a schedule: its date, a space or a colon, what happens ("6月8日 小組賽開打").
 _SCHEDULE_LINE = re.compile(
@@ -583,6 +591,26 @@ def extract_events(
     # The first lines of a page (a publication line may sit there).
     top = _top_of_page(text)
 
+    token_starts = [t.start for t in tokens]
+
+    def nounish(phrase: str, lo: int, hi: int) -> bool:
+        """True when `phrase` (found in text[lo:hi]) can be a subject: short, not opening with a
+        preposition or a verb ("因與…", "最終延後…"), a noun where the segmenter says so."""
+        if not 2 <= len(phrase) <= 8 or re.search(r"[，,、「」《》]", phrase) or _NOT_A_SUBJECT.match(phrase):
+            return False
+        pos = pos_at(phrase, lo, hi)
+        return not pos or pos[:1] in ("n", "r", "j") or pos in ("eng", "vn", "m")
+
+    def pos_at(phrase: str, lo: int, hi: int) -> str:
+        """The segmenter's tag of the word `phrase` opens with in text[lo:hi] ("" without tokens)."""
+        at = text.find(phrase, lo, hi)
+        i = bisect.bisect_right(token_starts, at) - 1
+        return tokens[i].pos if tokens and at >= 0 and i >= 0 else ""
+
+    def verbal(phrase: str, lo: int, hi: int) -> bool:
+        """True when `phrase` opens with a verb, preposition, adverb or conjunction: it has no subject."""
+        return bool(_NOT_A_SUBJECT.match(phrase)) or pos_at(phrase, lo, hi)[:1] in ("v", "p", "d", "c")
+
     def verb_first(pos: int) -> bool:
         """True when the segmenter's words from `pos` open with a verb (adverbs skipped)."""
         i = token_at.get(pos)
@@ -596,8 +624,12 @@ def extract_events(
         span = text[pos:limit]
         core = _strip_leads(span, subject=True)
         offset = pos + len(span) - len(core)
+        # 其 at the head of a clause ("其對上一次…") is his or her, not 其中 / 其他 / 其實.
+        his = core.startswith("其") and not core.startswith(
+            ("其中", "其他", "其实", "其實", "其餘", "其余", "其間")
+        )
         for pronoun in _PRONOUNS:
-            if core.startswith(pronoun):
+            if core.startswith(pronoun) or (his and pronoun == "他"):
                 earlier = persons_in(text[max(0, offset - 400) : offset])
                 return earlier[-1][2] if earlier else ""
         hits = spans_in(core)
@@ -637,8 +669,13 @@ def extract_events(
         if not found and first_date is not None:
             # "協會2032年3月…", "GLX在2029年…": what stands before the date is the subject.
             own = _BEFORE_PREDICATE.sub("", _strip_leads(text[pos:first_date], subject=True))
-            if 2 <= len(own) <= 8 and not re.search(r"[，,、「」《》]", own):
+            if nounish(own, pos, first_date):
                 found = own
+        if not found and first_date is not None:
+            # "原訂於2023年舉行的X賽，…": the noun the dated modifier describes.
+            head = re.search(r"的([^的，,、「」《》]{2,14})$", text[first_date:b])
+            if head and not head.group(1).endswith(_FRAME_END):
+                found = head.group(1)
         return found
 
     by_index = {s.index: s for s in sentences}
@@ -699,6 +736,11 @@ def extract_events(
                     _content_chars(clause_text, clause_mentions) < 3
                     or clause_text.endswith(_DANGLING)
                     or _is_frame(clause_text)
+                    # "…的十二月初，率官員會見記者": the date closes its clause, the predicate follows.
+                    or (
+                        _is_filler(s.text[rel + len(m.text) : clauses[ci][1]])
+                        and verb_first(s.start + clauses[ci + 1][0])
+                    )
                 )
             ):
                 last = ci + 1
@@ -779,7 +821,7 @@ def extract_events(
                 own = _BEFORE_PREDICATE.sub("", _strip_leads(before_date, subject=True))
                 if own:
                     subject = subject_at(start, lead.start)
-                    if not subject and len(own) <= 8 and not re.search(r"[，,、「」《》]", own):
+                    if not subject and nounish(own, start, lead.start):
                         subject = own  # "三國於2023年…": a subject no list knows
                 else:
                     subject = clause_subject(start, end, abs_spans)
@@ -787,7 +829,7 @@ def extract_events(
                 summary = _strip_leads(text[start:end])
                 if not subject:
                     subject = looking_back(s, start)
-                    if subject:
+                    if subject and (not own or verbal(own, start, m.start)):
                         summary = _joined(subject, summary)
             earlier_items = {
                 groups[i] for i, (x, _y) in enumerate(rel_spans) if i < mi and clauses[ci][0] <= x
