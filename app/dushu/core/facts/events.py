@@ -539,11 +539,15 @@ def _strip_leads(span: str, subject: bool = False) -> str:
     return span
 
 
-def _noun_phrase_at(
-    tokens: Sequence[Token], token_at: dict[int, int], pos: int, limit: int
-) -> tuple[int, int]:
+def _token_index(tokens: Sequence[Token], starts: Sequence[int], pos: int) -> int | None:
+    """The index of the token that starts at offset `pos`, None where no token starts there."""
+    i = bisect.bisect_left(starts, pos)
+    return i if i < len(starts) and starts[i] == pos else None
+
+
+def _noun_phrase_at(tokens: Sequence[Token], starts: Sequence[int], pos: int, limit: int) -> tuple[int, int]:
     """The run of noun tokens that starts at offset `pos` and ends before `limit` ((pos, pos) if none)."""
-    i = token_at.get(pos)
+    i = _token_index(tokens, starts, pos)
     end = pos
     while i is not None and i < len(tokens):
         t = tokens[i]
@@ -586,12 +590,11 @@ def extract_events(
     entities_in = entity_finder(people, glossary, names)
     spans_in = entity_spans_finder(people, glossary, names)
     persons_in = person_finder(people)
-    token_at = {t.start: i for i, t in enumerate(tokens)}
+    # Token starts, to find the segmenter's word at an offset (a list: a book has a million words).
+    token_starts = [t.start for t in tokens]
     person_names = frozenset(p.name for p in people)
     # The first lines of a page (a publication line may sit there).
     top = _top_of_page(text)
-
-    token_starts = [t.start for t in tokens]
 
     def nounish(phrase: str, lo: int, hi: int) -> bool:
         """True when `phrase` (found in text[lo:hi]) can be a subject: short, not opening with a
@@ -613,7 +616,7 @@ def extract_events(
 
     def verb_first(pos: int) -> bool:
         """True when the segmenter's words from `pos` open with a verb (adverbs skipped)."""
-        i = token_at.get(pos)
+        i = _token_index(tokens, token_starts, pos)
         while i is not None and i < len(tokens) and tokens[i].pos in ("d", "c", "ws"):
             i += 1
         return i is not None and i < len(tokens) and tokens[i].pos.startswith("v")
@@ -650,7 +653,7 @@ def extract_events(
         if hits and core[: hits[0][0]].endswith("的") and not re.search(r"[，,]", core[: hits[0][0]]):
             return _head_of_run(core, hits)  # "失能多年的X": the noun after 的
         if tokens:
-            a, b = _noun_phrase_at(tokens, token_at, offset, limit)
+            a, b = _noun_phrase_at(tokens, token_starts, offset, limit)
             phrase = text[a:b]
             if b > a and sum(1 for ch in phrase if is_han(ch) or ch.isalnum()) >= 2:
                 return phrase
