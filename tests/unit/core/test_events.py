@@ -182,3 +182,10 @@ def test_the_json_contract_carries_the_new_fact_fields() -> None:
     assert fact["planned"] is True
     assert fact["cue_kind"] == ""
     assert {"text", "start", "end", "date", "date_text", "entities", "cue", "cause", "effect"} <= set(fact)
+
+
+def test_a_short_caption_with_a_photo_credit_tells_its_happening() -> None:
+    text = "河堤昨天完成修復。\n\n▲2030年8月12日颱風沖毀南岸河堤。（圖／記者林小禾攝）\n"
+    (event,) = events_of(text)
+    assert event.date == "2030-08-12"
+    assert event.text.endswith("颱風沖毀南岸河堤")

@@ -432,6 +432,10 @@ _NOT_A_SUBJECT = re.compile(
     r"^(?:因|與|与|和|跟|對|对|向|為|为|被|把|將|将|由|以|按|依|據|据|隨|随|除|比|較|较|當|当|自|從|从|到|至|"
     r"在|於|于|最終|最终|再|又|才|是|有|要|讓|让|使|令|經|经|包括|如|若|即|表示|指出)"
 )
+# A photo credit closing a caption: "（圖／記者X攝）", "（攝影：X）", "（照片：X提供）".
+_PHOTO_CREDIT = re.compile(
+    r"[。！？.!?]?\s*[（(](?:圖|图|攝影|摄影|照片|相片|圖片|图片)\s*[／/：:][^（）()\n]{0,30}[）)]\s*$"
+)
 # A line of a schedule: its date, a space or a colon, what happens ("6月8日 小組賽開打").
 _SCHEDULE_LINE = re.compile(
     r"^\s*[0-9０-９〇零○一二三四五六七八九十廿卅年月日號号./／\-]{3,}[日號号]\s*[\s：:]\s*\S"
@@ -523,12 +527,16 @@ _SUBJECT_LEADS = (
 )
 
 
+# The characters a lead word or a separator can open with: most clauses open with none of them.
+_LEAD_FIRST = frozenset("，,、；;：: \u3000" + "".join(w[0] for w in _SUBJECT_LEADS + _SUMMARY_LEADS))
+
+
 def _strip_leads(span: str, subject: bool = False) -> str:
     """`span` without the connectives that tie it to the clause before (and, for a subject, without
     the adverbs that may stand before one)."""
     leads = _SUBJECT_LEADS + _SUMMARY_LEADS if subject else _SUMMARY_LEADS
     changed = True
-    while changed:
+    while changed and span[:1] in _LEAD_FIRST:
         changed = False
         span = span.lstrip("，,、；;：: \u3000")
         for lead in leads:
@@ -635,7 +643,7 @@ def extract_events(
             if core.startswith(pronoun) or (his and pronoun == "他"):
                 earlier = persons_in(text[max(0, offset - 400) : offset])
                 return earlier[-1][2] if earlier else ""
-        hits = spans_in(core)
+        hits = spans_in(core[:40])  # a subject opens its clause: no need to look further
         # A person after a title ("總統卡森", "日本前首相X"): the name is the head.
         person = next((h for h in hits if h[2] in person_names and h[0] <= 10), None)
         if person is not None and not re.search(r"[，,、的與与和及跟]", core[: person[0]]):
@@ -694,7 +702,9 @@ def extract_events(
                 if a >= pos:
                     continue
                 found = clause_subject(
-                    a, min(b, pos), [(x.start, x.end) for x in mentions if a <= x.start < b]
+                    a,
+                    min(b, pos),
+                    [(x.start, x.end) for x in by_sentence.get(sentence.index, ()) if a <= x.start < b],
                 )
                 if found:
                     return found
@@ -705,7 +715,9 @@ def extract_events(
 
     events: list[tuple[Fact, bool]] = []  # (fact, from a caption)
     for s in sentences:
-        if layout.is_heading(s.start) and not _SCHEDULE_LINE.match(s.text):
+        # A short line ending with a photo credit ("…倒塌。（圖／記者X攝）") is a caption, not a heading.
+        photo = _PHOTO_CREDIT.search(s.text)
+        if layout.is_heading(s.start) and not _SCHEDULE_LINE.match(s.text) and photo is None:
             continue
         near_top = s.start < top
         ms = [
@@ -715,7 +727,7 @@ def extract_events(
         ]
         if not ms:
             continue
-        caption = layout.is_caption(s.start)
+        caption = layout.is_caption(s.start) or photo is not None
         clauses = _clauses(s.text)
         used: set[int] = set()
         head = _CAPTION_HEAD.match(s.text) if caption else None
@@ -788,7 +800,7 @@ def extract_events(
                 b = min(b, item[1]) if item[1] < clauses[ci][1] else b
             if caption:
                 credit = _CREDIT_ONLY.search(s.text[a:b])
-                if credit and _is_credit(credit.group(1)):
+                if credit and (_is_credit(credit.group(1)) or _PHOTO_CREDIT.search(s.text[a:b])):
                     b = a + credit.start()
                     while b > a and s.text[b - 1] in "。！？ ":
                         b -= 1
