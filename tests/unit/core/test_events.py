@@ -189,3 +189,7 @@ def test_a_short_caption_with_a_photo_credit_tells_its_happening() -> None:
     (event,) = events_of(text)
     assert event.date == "2030-08-12"
     assert event.text.endswith("颱風沖毀南岸河堤")
+
+
+def test_a_short_first_sentence_with_its_date_is_still_an_event() -> None:
+    assert dates_of("2031年3月開幕。\n\n新館位於河畔。\n") == ["2031-03"]

@@ -1,4 +1,4 @@
-"""Dated events: the clause each date governs, with who and what it names."""
+"""Dated events: what each date governs, who acted, a summary, whether planned; non-events left out."""
 
 from __future__ import annotations
 
@@ -491,7 +491,7 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
         return True  # 2025年度預算案, 一一三學年度…計畫
     if near_top:
         rest = _DATELINE_WORDS.sub("", s.replace(m.text, ""))
-        if sum(1 for ch in rest if is_han(ch)) <= 2:
+        if sum(1 for ch in rest if is_han(ch)) <= 1 and not re.search(r"[。！？!?]", s):
             return True  # a publication line at the top of the page
     return False
 
