@@ -103,6 +103,14 @@ class Fact:
     cue: str = ""
     cause: str = ""
     effect: str = ""
+    # For events: who or what acted (from the clause, else the clauses or sentence before), a line a
+    # learner can read alone (subject + date + predicate, no leading connective) and whether the text
+    # announces it as scheduled (預定, 將於 …) rather than as having happened.
+    subject: str = ""
+    summary: str = ""
+    planned: bool = False
+    # For causes: what the cue marks, "reason", "purpose", "result" or "restatement".
+    cue_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)

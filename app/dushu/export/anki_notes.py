@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from genanki import guid_for
 
+from dushu.core.facts.causes import cue_words
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
 from dushu.export.anki_fields import (
     Marked,
@@ -284,12 +285,13 @@ class _FactQA:
     tags: tuple[str, ...] = ()
 
 
-_REASON_MARKERS = ("是因為", "是因为", "因為", "因为", "由於", "由于", "究其原因")
-_PURPOSE_MARKERS = ("目的在於", "目的在于", "目的是", "旨在", "為了", "为了")
-_RESULT_MARKERS = ("因此", "所以", "因而", "以致")
-_RESTATE_MARKERS = ("換句話說", "换句话说", "換言之", "换言之")
+# The cause card blanks the words right after its cue, so only cues whose part follows them count.
+_REASON_MARKERS = cue_words("reason", following_only=True)
+_PURPOSE_MARKERS = cue_words("purpose", following_only=True)
+_RESULT_MARKERS = cue_words("result", following_only=True)
+_RESTATE_MARKERS = cue_words("restatement", following_only=True)
 # After these the point is the rest of the sentence, not just the next clause.
-_WHOLE_REST = frozenset(("究其原因", *_RESTATE_MARKERS))
+_WHOLE_REST = frozenset(("究其原因", "究其根源", *_RESTATE_MARKERS))
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _SENTENCE_END = re.compile(r"[；;。！？!?]")
 _LEADING_SEP = "，,：:、 \u3000"
@@ -377,6 +379,8 @@ def _event_qa(fact: Fact, ctx: NoteContext) -> _FactQA | None:
 
 
 def _cause_qa(fact: Fact, ctx: NoteContext) -> _FactQA | None:
+    if fact.cue_kind in ("reason", "result") and not (fact.cause or fact.effect):
+        return None  # the cue is there but the text does not say what led to what ("並不是…導致的")
     text = plain_line(fact.text)
     best: tuple[int, int, str] | None = None
     for marker in (*_REASON_MARKERS, *_PURPOSE_MARKERS, *_RESULT_MARKERS, *_RESTATE_MARKERS):

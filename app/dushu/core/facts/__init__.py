@@ -54,7 +54,7 @@ def extract_facts(
         heading_spans=layout.headings,
         ignore_spans=dated_lines,
     )
-    events = extract_events(text, sentences, mentions, layout, people, glossary, names)
+    events = extract_events(text, sentences, mentions, layout, people, glossary, names, tokens)
     causes = extract_causes(text, sentences, layout, people, glossary, names)
     facts = tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))
     return facts, glossary, people

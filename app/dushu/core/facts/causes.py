@@ -4,57 +4,87 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dushu.core.facts.events import entity_finder
 from dushu.core.facts.layout import TextLayout
 from dushu.core.models import Fact, GlossaryEntry, Person, Sentence
 from dushu.core.wordlists import NameEntry
 
-# Cue words that explain why, most specific first. Each maps to how the sentence splits around it.
-_CAUSE_CUES: tuple[str, ...] = (
-    "究其原因",
-    "究其根源",
-    "原因在於",
-    "原因在于",
-    "原因是",
-    "之所以",
-    "是因為",
-    "是因为",
-    "因為",
-    "因为",
-    "由於",
-    "由于",
-    "其目的",
-    "目的是",
-    "目的在於",
-    "目的在于",
-    "目的",
-    "旨在",
-    "為了",
-    "为了",
-    "用意",
-    "換句話說",
-    "换句话说",
-    "換言之",
-    "换言之",
-    "也就是說",
-    "也就是说",
-    "因此",
-    "因而",
-    "所以",
-    "從而",
-    "从而",
-    "以致",
-    "導致",
-    "导致",
-    "源於",
-    "源于",
-    "歸因於",
-    "归因于",
-    "為此",
-    "为此",
+
+@dataclass(frozen=True, slots=True)
+class CauseCue:
+    """A word that marks an explanation: what it marks and whether the explanation follows it.
+
+    `kind` is "reason" (因為B: B is why), "purpose" (為了B: B is what for), "result" (因此B: B is what
+    followed) or "restatement" (換句話說B: B says it again). `follows` is True when the part the cue
+    marks starts right after it; 之所以A（是因為B） and 其目的（…就是B） mark a part that comes later.
+    """
+
+    word: str
+    kind: str
+    follows: bool = True
+
+
+# The one list of cue words (Traditional and Simplified), most specific first: a longer cue wins
+# where two start at the same place, and the first cue in the sentence is the one kept.
+CAUSE_CUES: tuple[CauseCue, ...] = (
+    CauseCue("究其原因", "reason"),
+    CauseCue("究其根源", "reason"),
+    CauseCue("原因在於", "reason"),
+    CauseCue("原因在于", "reason"),
+    CauseCue("原因是", "reason"),
+    CauseCue("之所以", "reason", follows=False),
+    CauseCue("是因為", "reason"),
+    CauseCue("是因为", "reason"),
+    CauseCue("因為", "reason"),
+    CauseCue("因为", "reason"),
+    CauseCue("由於", "reason"),
+    CauseCue("由于", "reason"),
+    CauseCue("其目的", "purpose", follows=False),
+    CauseCue("目的是", "purpose"),
+    CauseCue("目的在於", "purpose"),
+    CauseCue("目的在于", "purpose"),
+    CauseCue("目的", "purpose", follows=False),
+    CauseCue("旨在", "purpose"),
+    CauseCue("為了", "purpose"),
+    CauseCue("为了", "purpose"),
+    CauseCue("用意", "purpose", follows=False),
+    CauseCue("換句話說", "restatement"),
+    CauseCue("换句话说", "restatement"),
+    CauseCue("換言之", "restatement"),
+    CauseCue("换言之", "restatement"),
+    CauseCue("也就是說", "restatement"),
+    CauseCue("也就是说", "restatement"),
+    CauseCue("因此", "result"),
+    CauseCue("因而", "result"),
+    CauseCue("所以", "result"),
+    CauseCue("從而", "result"),
+    CauseCue("从而", "result"),
+    CauseCue("以致", "result"),
+    CauseCue("導致", "result"),
+    CauseCue("导致", "result"),
+    CauseCue("源於", "reason"),
+    CauseCue("源于", "reason"),
+    CauseCue("歸因於", "reason"),
+    CauseCue("归因于", "reason"),
+    CauseCue("為此", "result"),
+    CauseCue("为此", "result"),
 )
-_CUE_RE = re.compile("|".join(map(re.escape, _CAUSE_CUES)))
+CUE_KINDS: dict[str, str] = {c.word: c.kind for c in CAUSE_CUES}
+
+
+def cue_words(kind: str, *, following_only: bool = False) -> tuple[str, ...]:
+    """The cue words of one kind, in the list's order; `following_only` keeps those whose marked part
+    starts right after them (what a cloze that blanks "the words after the cue" needs).
+
+    >>> cue_words("result")[:3]
+    ('因此', '因而', '所以')
+    """
+    return tuple(c.word for c in CAUSE_CUES if c.kind == kind and (c.follows or not following_only))
+
+
+_CUE_RE = re.compile("|".join(re.escape(c.word) for c in CAUSE_CUES))
 
 
 def extract_causes(
@@ -67,9 +97,10 @@ def extract_causes(
 ) -> tuple[Fact, ...]:
     """Sentences that explain why (究其原因, 因為, 由於, 目的, 因此, 換句話說 …) as "cause" facts.
 
-    `cue` is the word that marks the explanation; `cause` and `effect` are filled where the sentence
-    (or the one before it) states both sides: "A，因為B" gives cause B and effect A; "究其原因，B" takes
-    its effect from the previous sentence; "其目的…就是要B" gives the purpose B.
+    `cue` is the word that marks the explanation and `cue_kind` what it marks (see `CauseCue`);
+    `cause` and `effect` are filled where the sentence (or the one before it) states both sides:
+    "A，因為B" gives cause B and effect A; "究其原因，B" takes its effect from the previous sentence;
+    "其目的…就是要B" gives the purpose B.
     """
     facts: list[Fact] = []
     entities_in = entity_finder(people, glossary, names)
@@ -95,6 +126,7 @@ def extract_causes(
                 cue=cue,
                 cause=cause,
                 effect=effect,
+                cue_kind=CUE_KINDS[cue],
             )
         )
         previous = s

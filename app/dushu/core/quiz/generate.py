@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from dushu.core.facts.causes import cue_words
 from dushu.core.facts.dates import date_answer_forms, format_date_zh, shift_date
 from dushu.core.facts.terms import COUNTRY_ABBREVIATIONS, country_groups, expand_country_group
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem
@@ -58,9 +59,9 @@ _DATE_FILLER_BEFORE = (
     r"(?:早在|到了|直到|直至|截至|例如在|並在|並於|也在|就在|已在|而在|接著在|隨即在|在|於)?"
 )
 _DATE_WITH_FILLER = _DATE_FILLER_BEFORE + r"{date}(?:時|起|間)?[，,]?"
-_REASON_CUES = ("究其原因", "究其根源", "原因在於", "原因是", "之所以", "是因為", "因為", "由於")
-_PURPOSE_CUES = ("其目的", "目的是", "目的在於", "目的", "旨在", "為了")
-_RESULT_CUES = ("因此", "因而", "所以", "從而", "以致", "為此")
+_REASON_CUES = cue_words("reason")
+_PURPOSE_CUES = cue_words("purpose")
+_RESULT_CUES = cue_words("result")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,195 @@
+"""Events: what each date governs, who acted, a summary to read alone, schedules, and dates that
+are not events (names, aims, ages, life spans, the page's own date)."""
+
+from __future__ import annotations
+
+from dushu.core.facts import extract_facts
+from dushu.core.models import Fact
+from dushu.core.sentences import split_sentences
+from dushu.core.wordlists import NameEntry
+
+NAMES = (
+    NameEntry("周明遠", "person", "Zhou Mingyuan", "", "市長"),
+    NameEntry("海灣聯盟", "organisation", "Gulf League", "", ""),
+)
+
+
+def events_of(text: str) -> list[Fact]:
+    facts, _glossary, _people = extract_facts(text, split_sentences(text), names=NAMES)
+    return [f for f in facts if f.kind == "event"]
+
+
+def dates_of(text: str) -> list[str]:
+    return [f.date for f in events_of(text)]
+
+
+# -- extent -----------------------------------------------------------------------------------------
+
+
+def test_a_date_in_a_modifier_tells_when_the_head_noun_happened() -> None:
+    (event,) = events_of("在2019年成立的青山保育委員會，發表了年度報告。")
+    assert event.text == "在2019年成立的青山保育委員會"
+    assert event.subject == "青山保育委員會"
+    assert event.summary == "青山保育委員會在2019年成立"
+
+
+def test_a_time_frame_takes_the_clauses_after_it() -> None:
+    (event,) = events_of("自2020年起，小鎮每年舉辦燈籠節，吸引大批遊客。")
+    assert event.date == "2020"
+    assert "舉辦燈籠節" in event.text
+
+
+def test_a_date_alone_governs_the_clauses_after_it_up_to_the_next_date() -> None:
+    text = "2031年4月2日，全城目光落在河畔球場，兩隊爭奪聯賽冠軍。"
+    (event,) = events_of(text)
+    assert event.text.endswith("兩隊爭奪聯賽冠軍")
+
+
+def test_a_range_and_what_happened_during_it_are_one_happening() -> None:
+    events = events_of("周明遠於2030年5月6日至9日訪問北港，期間與漁民座談。")
+    assert [e.date for e in events] == ["2030-05-06", "2030-05-09"]
+    assert all(e.text.endswith("期間與漁民座談") for e in events)
+    assert all(e.subject == "周明遠" for e in events)
+
+
+def test_the_figures_for_a_year_belong_to_that_year() -> None:
+    (event,) = events_of("青禾公司2031年營運大幅成長，全年營收達新台幣80億元。")
+    assert event.date == "2031"
+    assert "80億元" in event.text
+
+
+def test_each_item_of_a_dated_list_is_an_event_of_its_own() -> None:
+    events = events_of("協會2032年3月2日公布章程、3月9日受理會員登記、3月20日舉行大會。")
+    assert [(e.date, e.text) for e in events] == [
+        ("2032-03-02", "協會2032年3月2日公布章程"),
+        ("2032-03-09", "3月9日受理會員登記"),
+        ("2032-03-20", "3月20日舉行大會"),
+    ]
+    assert [e.subject for e in events] == ["協會", "協會", "協會"]
+
+
+def test_a_schedule_on_lines_gives_one_event_a_line() -> None:
+    text = "2033年賽程\n\n2033年6月1日 開幕典禮\n6月8日 小組賽開打\n6月30日 決賽\n"
+    assert dates_of(text) == ["2033-06-01", "2033-06-08", "2033-06-30"]
+
+
+# -- subject and summary ----------------------------------------------------------------------------
+
+
+def test_an_event_without_its_own_subject_takes_the_one_before_and_drops_its_connective() -> None:
+    text = "海灣聯盟在2029年9月舉行部長會議，並在2030年3月舉行首腦峰會。"
+    events = {e.date: e for e in events_of(text)}
+    assert events["2030-03"].text == "並在2030年3月舉行首腦峰會"  # the span of the document
+    assert events["2030-03"].subject == "海灣聯盟"
+    assert events["2030-03"].summary == "海灣聯盟在2030年3月舉行首腦峰會"
+
+
+def test_a_latin_subject_is_set_apart_by_a_space() -> None:
+    text = "GLX在2029年9月舉行部長會議，並在2030年3月舉行首腦峰會。"
+    events = {e.date: e for e in events_of(text)}
+    assert events["2030-03"].summary == "GLX 在2030年3月舉行首腦峰會"
+
+
+def test_a_subject_after_the_date_and_a_list_of_subjects() -> None:
+    events = events_of("2028年11月，美國、英國、法國宣布聯合演習。")
+    assert events[0].subject == "美國、英國、法國"
+    assert events[0].summary == "2028年11月，美國、英國、法國宣布聯合演習"
+
+
+def test_a_pronoun_is_the_person_named_before() -> None:
+    text = "周明遠是北港市長。他在2027年3月推動漁港改建。"
+    (event,) = events_of(text)
+    assert event.subject == "周明遠"
+
+
+def test_a_title_before_a_name_leaves_the_name_as_subject() -> None:
+    (event,) = events_of("北港市長周明遠於2026年7月宣布參選連任。")
+    assert event.subject == "周明遠"
+
+
+# -- planned ----------------------------------------------------------------------------------------
+
+
+def test_scheduled_events_are_planned() -> None:
+    text = (
+        "委員會預定於2034年2月10日公告名單。新館將於2034年5月開幕。市府擬在2035年擴建碼頭。大橋於2020年通車。"
+    )
+    assert [(e.date, e.planned) for e in events_of(text)] == [
+        ("2034-02-10", True),
+        ("2034-05", True),
+        ("2035", True),
+        ("2020", False),
+    ]
+
+
+def test_doing_better_than_expected_is_no_schedule() -> None:
+    (event,) = events_of("青禾公司2031年營收超出預期。")
+    assert not event.planned
+
+
+def test_the_items_of_a_schedule_are_all_planned() -> None:
+    events = events_of("協會預定2032年3月2日公布章程、3月9日受理會員登記。")
+    assert [e.planned for e in events] == [True, True]
+
+
+# -- not events -------------------------------------------------------------------------------------
+
+
+def test_a_year_in_a_title_or_a_quoted_name_is_not_an_event() -> None:
+    text = "市議會討論《2040年城市發展綱要》與「2035年綠色交通計畫」，並在2026年5月表決。"
+    assert dates_of(text) == ["2026-05"]
+
+
+def test_a_year_in_the_expansion_of_an_acronym_is_not_an_event() -> None:
+    assert dates_of("報告引用GCA（2045年海岸調適議程）的數據。") == []
+
+
+def test_an_aim_is_not_an_event_but_setting_one_is() -> None:
+    assert dates_of("北港的目標是在2040年前淘汰燃煤機組。") == []
+    assert dates_of("公司將2029財年營收翻倍的目標提前兩年。") == []
+    assert dates_of("市府在2025年訂下減碳目標。") == ["2025"]
+    assert dates_of("周明遠在2026年表示希望兩市的目標一致。") == ["2026"]
+
+
+def test_ages_and_life_spans_are_not_events() -> None:
+    text = "畫家林秋水（1931－2020）出身漁村，享年89歲。詩人陳雨（1950年生）在2001年出版詩集。"
+    assert dates_of(text) == ["2001"]
+
+
+def test_a_publication_line_at_the_top_is_not_an_event() -> None:
+    text = "發布時間：2031年4月2日 10:30\n\n小鎮的新圖書館落成\n\n圖書館在2031年3月開放。\n"
+    assert dates_of(text) == ["2031-03"]
+
+
+def test_a_fiscal_year_that_names_a_budget_is_not_an_event() -> None:
+    text = "2026年度預算案在2025年12月三讀通過。"
+    assert dates_of(text) == ["2025-12"]
+
+
+def test_the_json_contract_carries_the_new_fact_fields() -> None:
+    from dushu.core.jsonio import SCHEMA, analysis_to_json
+    from dushu.core.models import Analysis, Script
+
+    text = "海灣聯盟預定於2034年5月舉行峰會。"
+    analysis = Analysis(
+        text, Script.TRADITIONAL, tuple(split_sentences(text)), (), (), facts=tuple(events_of(text))
+    )
+    data = analysis_to_json(analysis)
+    assert data["schema"] == SCHEMA == "dushu.analysis/1"
+    (fact,) = data["facts"]
+    assert fact["subject"] == "海灣聯盟"
+    assert fact["summary"] == "海灣聯盟預定於2034年5月舉行峰會"
+    assert fact["planned"] is True
+    assert fact["cue_kind"] == ""
+    assert {"text", "start", "end", "date", "date_text", "entities", "cue", "cause", "effect"} <= set(fact)
+
+
+def test_a_short_caption_with_a_photo_credit_tells_its_happening() -> None:
+    text = "河堤昨天完成修復。\n\n▲2030年8月12日颱風沖毀南岸河堤。（圖／記者林小禾攝）\n"
+    (event,) = events_of(text)
+    assert event.date == "2030-08-12"
+    assert event.text.endswith("颱風沖毀南岸河堤")
+
+
+def test_a_short_first_sentence_with_its_date_is_still_an_event() -> None:
+    assert dates_of("2031年3月開幕。\n\n新館位於河畔。\n") == ["2031-03"]
