@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dushu.cli import main
+from dushu.core.models import is_han
 
 TEXT = (
     "日美關係的十年\n"
@@ -40,7 +41,7 @@ def test_analyze_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str
     for t in data["tokens"]:
         assert set(t) >= {"text", "start", "end", "sentence", "pos", "pinyin"}
         assert t["start"] == pos and TEXT[t["start"] : t["end"]] == t["text"]
-        han = sum(1 for ch in t["text"] if "\u4e00" <= ch <= "\u9fff")
+        han = sum(1 for ch in t["text"] if is_han(ch))
         assert len(t["pinyin"]) == han
         pos = t["end"]
     assert pos == len(TEXT), "tokens cover the whole text"
