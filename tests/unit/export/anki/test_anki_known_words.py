@@ -377,3 +377,27 @@ def test_a_collection_that_is_no_database_is_refused_at_its_first_chunk(tmp_path
     path = _zip(tmp_path / "text.apkg", {"collection.anki2": b"just some text " * 1000})
     with pytest.raises(InputFileError, match="not an SQLite database"):
         read_known_words(path)
+
+
+@pytest.mark.parametrize("cut", [None, 200], ids=["whole", "truncated"])
+def test_decoders_in_the_style_of_lzma_are_read_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: int | None
+) -> None:
+    # compression.zstd, backports.zstd and pyzstd share lzma's decompressor interface (max_length,
+    # needs_input, eof): lzma itself stands in for them here.
+    import lzma
+    import types
+
+    collection = _collection_bytes(tmp_path)
+    stand_in = types.SimpleNamespace(ZstdDecompressor=lzma.LZMADecompressor)
+    monkeypatch.setattr(
+        known_words, "_optional_module", lambda name: stand_in if name == "compression.zstd" else None
+    )
+    monkeypatch.setattr(known_words, "_CHUNK", 1000)  # many chunks even for a small collection
+    packed = lzma.compress(collection)[:cut]
+    path = _zip(tmp_path / "new.apkg", {"collection.anki21b": packed})
+    if cut is None:
+        assert read_known_words(path) == {"安全"}
+    else:
+        with pytest.raises(InputFileError, match="damaged"):
+            read_known_words(path)
