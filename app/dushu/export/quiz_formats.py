@@ -22,7 +22,9 @@ writer follows the rules of Moodle's importer (qformat_gift): every text field i
 line, GIFT's marks ~ = # { } : are escaped, each text and answer opens with an explicit format marker
 so a text beginning with "[markdown]" or "%50%" is read as text, ids and tags sit on comment lines of
 their own, and what GIFT cannot say at all (a short answer holding "->" among several accepted
-answers) is refused with a message that points to Moodle XML.
+answers) is refused with a message that points to Moodle XML. Values too long for Moodle's columns
+(an ID number over 100 characters, a category name over 255), which would stop its import, are
+left out or shortened.
 """
 
 from __future__ import annotations
@@ -165,13 +167,26 @@ def _exportable(qs: QuizSet) -> tuple[Question, ...]:
     return questions
 
 
+# The sizes of Moodle's columns: a longer value makes the database refuse the row, and the whole
+# import stops there.
+MOODLE_ID_NUMBER_LENGTH = 100
+MOODLE_NAME_LENGTH = 255
+
+
+def _has_id_number(q: Question) -> bool:
+    """Whether the id fits Moodle's ID number; a longer id still names the question (Moodle
+    shortens names itself) but is not given as an ID number."""
+    return len(q.id) <= MOODLE_ID_NUMBER_LENGTH
+
+
 def category_path(title: str) -> str:
     """The Moodle category for a set titled `title`, as Moodle splits category paths.
 
     A "/" separates categories, so one inside the title is doubled; a title that starts or ends with
     one gets a space there (Moodle trims each name), as Moodle's own exporter does.
     """
-    name = _one_line(title) or "Dushu"
+    # Moodle stores a category name in 255 characters and fails the whole import on a longer one.
+    name = (_one_line(title) or "Dushu")[:MOODLE_NAME_LENGTH].rstrip()
     escaped = name.replace("/", "//")
     if escaped.startswith("/"):
         escaped = " " + escaped
@@ -237,7 +252,7 @@ def _gift_comment(q: Question) -> str:
             f"question {q.id!r}: an id holding '[tag:' would add a tag in Moodle's GIFT importer; "
             "change the id or export the set as Moodle XML"
         )
-    lines = [f"// [id:{_gift_bracketed(q.id)}]"]
+    lines = [f"// [id:{_gift_bracketed(q.id)}]"] if _has_id_number(q) else []
     lines += [f"// [tag:{_gift_bracketed(t)}]" for t in q.tags]
     return "\n".join(lines)
 
@@ -340,7 +355,8 @@ def _xml_question(quiz: ET.Element, q: Question) -> None:
     ET.SubElement(question, "defaultgrade").text = _number(q.points)
     ET.SubElement(question, "penalty").text = "0.3333333"
     ET.SubElement(question, "hidden").text = "0"
-    ET.SubElement(question, "idnumber").text = q.id
+    if _has_id_number(q):
+        ET.SubElement(question, "idnumber").text = q.id
 
     if q.type == "choice":
         ET.SubElement(question, "single").text = "true"

@@ -497,3 +497,18 @@ def test_any_text_in_any_field_round_trips_through_moodle_xml_or_is_refused(
             assert [literal(t) for t in texts] == list(
                 dict.fromkeys(_clean(a).strip(" \t\n") for a in q.accepted)
             )
+
+
+def test_what_does_not_fit_moodles_columns_is_left_out_or_shortened() -> None:
+    long_id, long_title = "題" * 101, "標題" * 200
+    qs = QuizSet(
+        long_title, (Question(long_id, "truefalse", "對嗎？", True), Question("q2", "truefalse", "?", False))
+    )
+    read = read_gift(export_gift(qs))
+    assert read[0].category == "$course$/top/" + long_title[:255]
+    assert [(q.name, q.idnumber) for q in read[1:]] == [(long_id, ""), ("q2", "q2")]
+    root = ET.fromstring(export_moodle_xml(qs))
+    first, second = root.findall("question")[1:]
+    assert first.find("idnumber") is None and first.findtext("name/text") == long_id
+    assert second.findtext("idnumber") == "q2"
+    assert root.findtext("question/category/text") == "$course$/top/" + long_title[:255]
