@@ -78,6 +78,11 @@ def _one_line(text: str) -> str:
     return " ".join(printable_text(text).split())
 
 
+def _typed(text: str) -> str:
+    """An answer a learner types or picks from a list: printable, its line breaks as spaces."""
+    return printable_text(text).replace("\n", " ")
+
+
 def _require(text: str, what: str, qid: str) -> str:
     if not text.strip(PHP_TRIM):
         raise ExportError(f"question {qid!r}: {what} is empty once control characters are removed")
@@ -129,7 +134,10 @@ def exportable_question(q: Question) -> Question:
         return dataclasses.replace(q, **common, answer=bool(q.answer))
     if q.type in ("cloze", "short"):
         accepted = tuple(
-            dict.fromkeys(_require(printable_text(a), "an accepted answer", shown) for a in q.accepted)
+            # Moodle trims each answer: two that differ only in outer spaces are one.
+            dict.fromkeys(
+                _require(_typed(a), "an accepted answer", shown).strip(PHP_TRIM) for a in q.accepted
+            )
         )
         if not accepted:
             raise ExportError(f"question {shown!r}: a {q.type} question needs an accepted answer")
@@ -143,7 +151,7 @@ def exportable_question(q: Question) -> Question:
         pairs = tuple(
             (
                 _require(printable_text(a), "a left side", shown),
-                _require(printable_text(b), "a right side", shown),
+                _require(_typed(b), "a right side", shown),
             )
             for a, b in q.pairs
         )
