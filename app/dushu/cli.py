@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -121,9 +122,44 @@ def entry() -> NoReturn:
             continue
         try:
             stream.flush()
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
             status = status or 120  # what Python's own exit gives when the last write fails
+            if stream is sys.stdout and not isinstance(exc, BrokenPipeError):
+                _say_stdout_failed(exc)
     os._exit(status)
+
+
+def _say_stdout_failed(exc: BaseException) -> None:
+    """One line on stderr for output that could not be written (a full disk, a closed console)."""
+    reason = getattr(exc, "strerror", None) or exc
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr gone too: nothing to say
+        print(f"dushu: error: cannot write to standard output ({reason})", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _to_stdout() -> Iterator[None]:
+    """Writing to standard output: a full disk becomes one `dushu: error:` line, not a traceback."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader left (`dushu segment | head`): not an error, see _run_command
+    except OSError as exc:
+        # What could not be written stays in the buffer: send it nowhere, so the exit does not
+        # fail a second time on it.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise DushuError(f"cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def _check_output(path: str | None) -> None:
+    """Refuse an output path that names a folder before any work is done: `-o deck.apkg/` would
+    otherwise lose its slash on the way and write deck.apkg."""
+    if path is None or path == "-":
+        return
+    separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
+    if path.endswith(separators) or Path(path).is_dir():
+        raise DushuError(f"{path}: is a folder, not a file; give the name of the file to write")
 
 
 # Whether this run opened the app (which then exits the ordinary way).
@@ -245,8 +281,8 @@ def _workers() -> int:
 
 def _write_output(content: str, output: str | None) -> None:
     if output is None or output == "-":
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        with _to_stdout():
+            sys.stdout.write(content)
         return
     write_text_atomically(output, content, InputFileError)
 
@@ -272,6 +308,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    _check_output(args.output)
     analysis = _analyze_file(args.file, args.date or "")
     if not args.json:
         _write_output(_summary(analysis, args.reading), args.output)
@@ -279,8 +316,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from dushu.core.jsonio import write_analysis_json
 
     if args.output is None or args.output == "-":
-        write_analysis_json(analysis, sys.stdout, args.reading, workers=_workers())
-        sys.stdout.flush()
+        with _to_stdout():
+            write_analysis_json(analysis, sys.stdout, args.reading, workers=_workers())
     else:
         with atomic_text_file(args.output, InputFileError) as fh:
             # The helper's part goes beside the output: a book's JSON may not fit a small /tmp.
@@ -312,6 +349,7 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     from dushu.export.anki import export_deck
     from dushu.export.known_words import read_known_words
 
+    _check_output(args.output)
     fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") or "apkg")
     if fmt == "txt":
         fmt = "tsv"
@@ -354,6 +392,7 @@ def _cmd_quizset(args: argparse.Namespace) -> int:
 
     if args.questions < 1:
         raise DushuError(f"--questions must be at least 1, not {args.questions}")
+    _check_output(args.output)
     types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
     analysis = _analyze_file(args.file, args.date or "")
     quiz = generate_quiz(analysis, n=args.questions, types=types, seed=args.seed)
@@ -368,6 +407,7 @@ def _cmd_export_quiz(args: argparse.Namespace) -> int:
     from dushu.core.quiz import load_quiz_set
     from dushu.export.quiz_formats import write_quiz_export
 
+    _check_output(args.output)
     write_quiz_export(load_quiz_set(args.quizset), args.format, args.output)
     return 0
 
@@ -377,5 +417,6 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
     from dushu.core.quiz.engine import run_terminal_quiz
 
     quiz = load_quiz_set(args.quizset)
-    result = run_terminal_quiz(quiz, input, print, args.seed, who=args.name)
+    with _to_stdout():
+        result = run_terminal_quiz(quiz, input, print, args.seed, who=args.name)
     return 0 if result.passed else 1

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dushu.cli import main
+from dushu.core.models import is_han
 
 TEXT = (
     "日美關係的十年\n"
@@ -40,7 +41,7 @@ def test_analyze_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str
     for t in data["tokens"]:
         assert set(t) >= {"text", "start", "end", "sentence", "pos", "pinyin"}
         assert t["start"] == pos and TEXT[t["start"] : t["end"]] == t["text"]
-        han = sum(1 for ch in t["text"] if "\u4e00" <= ch <= "\u9fff")
+        han = sum(1 for ch in t["text"] if is_han(ch))
         assert len(t["pinyin"]) == han
         pos = t["end"]
     assert pos == len(TEXT), "tokens cover the whole text"
@@ -288,3 +289,93 @@ def test_a_bad_date_is_one_line_and_exit_2(
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "dushu: error: argument --date:" in err and "YYYY-MM-DD" in err
+
+
+# --- odd but valid situations give one line (issue 13, point 6) -------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "command",
+    [["segment"], ["analyze"], ["analyze", "--json"], ["quiz"]],
+    ids=["segment", "analyze", "json", "quiz"],
+)
+def test_standard_output_on_a_full_disk_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    if command == ["quiz"]:
+        src = tmp_path / "set.toml"
+        assert main(["quizset", str(tmp_path / "t.txt"), "-o", str(src), "--questions", "2"]) == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "dushu", *command, str(src)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            input="q\n" if command == ["quiz"] else None,
+            text=True,
+            env=_env(),
+        )
+    assert result.returncode == 2
+    assert result.stderr == "dushu: error: cannot write to standard output (No space left on device)\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["deck", "{src}", "-o", "{out}/deck.apkg/"],
+        ["deck", "{src}", "-o", "{out}"],
+        ["quizset", "{src}", "-o", "{out}/set.toml/"],
+        ["export-quiz", "{set}", "--format", "gift", "-o", "{out}/quiz.gift/"],
+        ["analyze", "{src}", "--json", "-o", "{out}/a.json/"],
+    ],
+    ids=["deck-slash", "deck-folder", "quizset", "export-quiz", "analyze"],
+)
+def test_an_output_path_naming_a_folder_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    quiz = tmp_path / "set.toml"
+    quiz.write_text(
+        'format = "dushu-quiz"\nversion = 1\ntitle = "x"\n[[questions]]\nid = "q"\ntype = "truefalse"\n'
+        'prompt = "對嗎？"\nanswer = true\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [a.format(src=src, out=out, set=quiz) for a in command]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == f"dushu: error: {args[-1]}: is a folder, not a file; give the name of the file to write\n"
+    assert list(out.iterdir()) == [], "nothing written, not even without the slash"
+
+
+def test_deck_with_a_damaged_known_words_package_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+    import zipfile
+
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "c.anki2"
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "CREATE TABLE col (models TEXT); INSERT INTO col VALUES ('{}');"
+        "CREATE TABLE notes (mid, flds, sfld); INSERT INTO notes VALUES ('x', '安全', '安全');"
+    )
+    conn.commit()
+    conn.close()
+    rows = tmp_path / "rows.apkg"
+    with zipfile.ZipFile(rows, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("collection.anki2", db.read_bytes())
+    deflate = tmp_path / "deflate.apkg"
+    raw = bytearray(rows.read_bytes())
+    raw[60:120] = b"\xff" * 60  # inside the compressed collection
+    deflate.write_bytes(raw)
+    for package in (rows, deflate):
+        out = tmp_path / "deck.apkg"
+        assert main(["deck", str(src), "-o", str(out), "--known", str(package)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"dushu: error: {package.name}: ") and err.count("\n") == 1, err
+        assert not out.exists()

@@ -2,6 +2,10 @@
 
 An Anki package is a zip archive. Only the collection database inside it is read, into memory, by
 its fixed name; no name from the archive is ever used as a path, and nothing is extracted to disk.
+A package is untrusted: a small file can inflate to gigabytes (a "zip bomb"), and its size headers
+can lie. So each stage is streamed twice, in chunks: first only counting (a collection larger than
+MAX_COLLECTION_BYTES is refused before it takes memory), then reading what was counted. Damaged
+data (a broken deflate or Zstandard stream, note rows of the wrong type) is an InputFileError.
 Newer Anki versions compress the collection with Zstandard (``collection.anki21b``). Python 3.11 has
 no Zstandard decoder, so one of the packages ``zstandard``, ``pyzstd`` or ``backports.zstd`` (or the
 ``anki`` package itself) must be installed to read those; older-format packages need nothing.
@@ -20,9 +24,10 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from dushu.core.loading import load_text
 from dushu.core.models import is_han
@@ -30,7 +35,11 @@ from dushu.errors import InputFileError
 
 # Newest first: a new-format package also holds a stub collection.anki2 that only says "update Anki".
 _COLLECTION_NAMES = ("collection.anki21b", "collection.anki21", "collection.anki2")
-MAX_COLLECTION_BYTES = 1 << 30  # a collection larger than this is refused (zip bombs, runaway memory)
+# A collection larger than this is refused (zip bombs, runaway memory): a learner's collection of
+# tens of thousands of notes is tens of megabytes.
+MAX_COLLECTION_BYTES = 512 << 20
+_CHUNK = 1 << 20
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_WORD_LENGTH = 10  # longer runs of characters in a word field are sentences, not words
 
 # Fields whose names say they hold the headword, compared in lower case.
@@ -107,51 +116,94 @@ def words_from_anki_package(path: Path) -> set[str]:
     return words_from_collection(data, name)
 
 
-def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
-    info = archive.getinfo(member)
-    if info.file_size > MAX_COLLECTION_BYTES:
-        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
-    try:
-        with archive.open(info) as handle:
-            # Read one byte past the limit: a lying size header cannot make this read without end.
-            data = handle.read(MAX_COLLECTION_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise InputFileError(f"{name}: the Anki collection inside cannot be read: {exc}") from None
-    if len(data) > MAX_COLLECTION_BYTES:
-        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
+class _Stream(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+def _too_large(name: str) -> InputFileError:
+    limit = MAX_COLLECTION_BYTES
+    shown = f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit} bytes"
+    return InputFileError(f"{name}: the Anki collection inside is too large to read (more than {shown})")
+
+
+def _drain(open_stream: Callable[[], _Stream], name: str, magic: bytes = b"") -> bytearray:
+    """Everything `open_stream()` gives, read in chunks: counted first without keeping anything, so
+    that data beyond MAX_COLLECTION_BYTES is refused before it is held, then read for real. Data
+    that does not begin with `magic` is refused at its first chunk."""
+    size = 0
+    stream = open_stream()
+    while chunk := stream.read(_CHUNK):
+        if size == 0 and not chunk.startswith(magic[: len(chunk)]):
+            raise InputFileError(
+                f"{name}: the Anki collection inside is not readable (not an SQLite database)"
+            )
+        size += len(chunk)
+        if size > MAX_COLLECTION_BYTES:
+            raise _too_large(name)
+    data = bytearray()
+    stream = open_stream()
+    while chunk := stream.read(_CHUNK):
+        data += chunk
+        if len(data) > size:  # the source changed between the two passes
+            raise InputFileError(f"{name}: the package changed while it was being read")
     return data
 
 
-def _zstd_decompress(data: bytes, name: str) -> bytes | None:
-    """Decompress with whichever Zstandard module is installed; None when there is none."""
-    limit = MAX_COLLECTION_BYTES + 1
-    out: bytes | None = None
+def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytearray:
+    info = archive.getinfo(member)
+    if info.file_size > MAX_COLLECTION_BYTES:
+        raise _too_large(name)
     try:
-        for module_name in ("compression.zstd", "backports.zstd", "pyzstd"):
-            module = _optional_module(module_name)
-            if module is not None:
-                out = bytes(module.ZstdDecompressor().decompress(data, max_length=limit))
-                break
-        else:
-            zstandard = _optional_module("zstandard")
-            if zstandard is None:
-                return None
-            # Anki's frames carry no content size, so decompress as a stream, at most `limit` bytes.
-            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
-            chunks: list[bytes] = []
-            size = 0
-            while size < limit:
-                chunk = reader.read(min(1 << 20, limit - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            out = b"".join(chunks)
+        # zipfile checks the CRC at the end of each pass; the size header is not trusted.
+        magic = b"" if member.endswith("b") else _SQLITE_MAGIC  # .anki21b is compressed
+        return _drain(lambda: archive.open(info), name, magic)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise InputFileError(f"{name}: the Anki collection inside cannot be read: {exc}") from None
+
+
+class _ChunkedDecompressor:
+    """read(size) over a decompressor object like lzma's (compression.zstd, backports.zstd, pyzstd)."""
+
+    def __init__(self, module: Any, data: bytes | bytearray) -> None:
+        self._decompressor = module.ZstdDecompressor()
+        self._data = bytes(data)
+
+    def read(self, size: int, /) -> bytes:
+        if self._decompressor.eof:
+            return b""
+        out = bytes(self._decompressor.decompress(self._data, max_length=size))
+        self._data = b""
+        if not out and self._decompressor.needs_input:
+            raise EOFError("the compressed data ends before its frame does")
+        return out
+
+
+def _zstd_decompress(data: bytes | bytearray, name: str) -> bytearray | None:
+    """Decompress with whichever Zstandard module is installed; None when there is none."""
+    zstandard = _optional_module("zstandard")
+    if zstandard is not None:
+        # Anki's frames carry no content size, so decompress as a stream.
+        def open_stream() -> _Stream:
+            reader: _Stream = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+            return reader
+
+    else:
+        module = next(
+            (m for m in map(_optional_module, ("compression.zstd", "backports.zstd", "pyzstd")) if m),
+            None,
+        )
+        if module is None:
+            return None
+
+        def open_stream() -> _Stream:
+            return _ChunkedDecompressor(module, data)
+
+    try:
+        return _drain(open_stream, name, _SQLITE_MAGIC)
+    except InputFileError:
+        raise
     except Exception as exc:  # each module raises its own error type for corrupt data
         raise InputFileError(f"{name}: the Anki collection inside is damaged ({exc})") from None
-    if len(out) > MAX_COLLECTION_BYTES:
-        raise InputFileError(f"{name}: the Anki collection inside is too large to read")
-    return out
 
 
 def _optional_module(name: str) -> Any:
@@ -190,15 +242,19 @@ def _words_via_anki(path: Path, name: str) -> set[str]:
             ]
         finally:
             col.close()
-    return _words_from_rows(rows, _headword_ordinals(named))
+    return _words_from_rows(rows, _headword_ordinals(named), name)
 
 
-def words_from_collection(data: bytes, name: str = "<collection>") -> set[str]:
+def words_from_collection(data: bytes | bytearray, name: str = "<collection>") -> set[str]:
     """The headwords of every note in an Anki collection database (schema 11 or 18), given as bytes."""
-    if data[:16] == b"SQLite format 3\x00" and data[18:20] == b"\x02\x02":
+    if data[:16] == _SQLITE_MAGIC and data[18:20] == b"\x02\x02":
         # Anki writes its collections in WAL mode, which an in-memory copy cannot open: mark the
-        # copy as a plain rollback-journal database (header bytes 18 and 19) before reading it.
-        data = data[:18] + b"\x01\x01" + data[20:]
+        # copy as a plain rollback-journal database (header bytes 18 and 19) before reading it
+        # (in place when it is ours to change: a collection may be large).
+        if isinstance(data, bytearray):
+            data[18:20] = b"\x01\x01"
+        else:
+            data = data[:18] + b"\x01\x01" + data[20:]
     conn = sqlite3.connect(":memory:")
     try:
         try:
@@ -208,25 +264,42 @@ def words_from_collection(data: bytes, name: str = "<collection>") -> set[str]:
             conn.execute("PRAGMA query_only = ON")
             fields = _headword_ordinals(_field_names(conn))
             rows = conn.execute("SELECT mid, flds, sfld FROM notes").fetchall()
-        except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError) as exc:
+        except (sqlite3.DatabaseError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             raise InputFileError(f"{name}: the Anki collection inside is not readable ({exc})") from None
     finally:
         conn.close()
-    return _words_from_rows(rows, fields)
+    return _words_from_rows(rows, fields, name)
 
 
-def _words_from_rows(rows: Iterable[Any], fields: dict[int, list[int]]) -> set[str]:
+def _text_of(value: object) -> str:
+    """A field as text: Anki stores text, but a damaged row may hold a blob or a number."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return "" if value is None else str(value)
+
+
+def _words_from_rows(
+    rows: Iterable[Any], fields: dict[int, list[int]], name: str = "<collection>"
+) -> set[str]:
     words: set[str] = set()
-    for mid, flds, sfld in rows:
-        values = str(flds).split("\x1f")
-        ords = fields.get(int(mid))
+    for number, row in enumerate(rows, start=1):
+        try:
+            mid, flds, sfld = row
+            ntid = int(mid)
+        except (TypeError, ValueError, OverflowError):
+            raise InputFileError(
+                f"{name}: note {number} of the Anki collection inside is damaged "
+                "(its note type id is not a number)"
+            ) from None
+        values = _text_of(flds).split("\x1f")
+        ords = fields.get(ntid)
         if ords:
             for value in (values[o] for o in ords if o < len(values)):
                 words.update(han_runs(_field_text(value), MAX_WORD_LENGTH))
             continue
         # A note type without a headword field (a question, a cloze sentence…): its sort field
         # counts only when it looks like a headword, not a sentence.
-        text = _field_text(str(sfld))
+        text = _field_text(_text_of(sfld))
         runs = list(han_runs(text))
         if runs and len(runs) <= 3 and not _SENTENCE_MARKS.search(text):
             words.update(r for r in runs if len(r) <= MAX_WORD_LENGTH)

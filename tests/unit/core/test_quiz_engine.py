@@ -257,3 +257,51 @@ def test_docstring_examples() -> None:
     import dushu.core.quiz.answers as answers_module
 
     assert doctest.testmod(answers_module).failed == 0
+
+
+# --- odd but valid quiz sets (issue 13, point 6) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("minutes", [10**6 * 60 * 24 * 366, 10**12, 2**63])
+def test_a_time_limit_beyond_the_calendar_is_no_limit(minutes: int) -> None:
+    huge = QuizSet("t", QUIZ.questions, settings=QuizSettings(time_limit_minutes=minutes))
+    output: list[str] = []
+    _prompts, fake_input = scripted(answers_for(3))
+    result = run_terminal_quiz(huge, fake_input, output.append, seed=3)  # type: ignore[arg-type]
+    assert "Time is up." not in output
+    assert result.score == result.max_score
+    assert f"{minutes} minutes" in output[1]
+
+
+def _many(n: int) -> QuizSet:
+    choices = tuple(f"選項{i}" for i in range(n))
+    pairs = tuple((f"左{i}", f"右{i}") for i in range(n))
+    return QuizSet(
+        "多",
+        (Question("c", "choice", "哪一個？", n - 1, choices), Question("m", "match", "配對", pairs=pairs)),
+        settings=QuizSettings(shuffle_questions=False, shuffle_choices=False),
+    )
+
+
+def test_more_than_26_choices_and_pairs_are_numbered_and_answerable() -> None:
+    qs = _many(30)
+    presented = present_quiz(qs, 5)
+    match = presented[1]
+    right_numbers = " ".join(str(match.options.index(f"右{i}") + 1) for i in range(30))
+    output: list[str] = []
+    # A letter is not a label any more; the number is.
+    _prompts, fake_input = scripted(["A", "30", "ABC", right_numbers])
+    result = run_terminal_quiz(qs, fake_input, output.append, seed=5)  # type: ignore[arg-type]
+    assert "  30. 選項29" in output and "     30. " + match.options[29] in output
+    assert "Type a number from 1 to 30." in output
+    assert "Type 30 numbers, one for each numbered item." in output
+    assert [a.correct for a in result.answers] == [True, True]
+
+
+def test_26_choices_still_take_letters() -> None:
+    qs = _many(26)
+    output: list[str] = []
+    _prompts, fake_input = scripted(["Z", "q"])
+    result = run_terminal_quiz(qs, fake_input, output.append, seed=1)  # type: ignore[arg-type]
+    assert "  Z. 選項25" in output
+    assert result.answers[0].correct

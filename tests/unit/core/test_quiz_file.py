@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dushu.core.quiz import (
     Question,
@@ -256,3 +258,49 @@ def test_the_sample_quiz_set_cites_the_bundled_sample_text() -> None:
     for q in qs.questions:
         for line in q.source.splitlines():
             assert line in sample, (q.id, line)
+
+
+# --- any text survives saving (issue 13, point 6) ---------------------------------------------------------
+
+_any = st.text(st.characters(codec="utf-8"), max_size=12)
+_some = st.tuples(_any, st.sampled_from(["題", "x", "0"]), _any).map("".join)
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in [*range(0x20), 0x7F, 0x85, 0x2028]])
+def test_a_choice_with_a_control_character_saves_as_valid_toml(tmp_path: Path, char: str) -> None:
+    qs = QuizSet("t", (Question("c", "choice", "哪個？", 0, (f"甲{char}乙", "丙")),))
+    path = tmp_path / "set.toml"
+    save_quiz_set(qs, path)
+    tomllib.loads(path.read_text(encoding="utf-8"))
+    assert load_quiz_set(path) == qs
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    title=_some,
+    qid=_some,
+    prompt=_some,
+    choices=st.lists(_some, min_size=2, max_size=4, unique=True),
+    tags=st.lists(_any, max_size=3),
+    explanation=_any,
+)
+def test_any_text_in_any_field_survives_saving(
+    title: str, qid: str, prompt: str, choices: list[str], tags: list[str], explanation: str
+) -> None:
+    qs = QuizSet(
+        title,
+        (
+            Question(
+                qid,
+                "choice",
+                prompt,
+                len(choices) - 1,
+                tuple(choices),
+                tags=tuple(tags),
+                explanation=explanation,
+            ),
+            Question(qid + "m", "match", prompt, pairs=tuple((c, c[::-1]) for c in choices)),
+            Question(qid + "s", "short", prompt, tuple(choices), source=explanation),
+        ),
+    )
+    assert loads_quiz_set(dumps_quiz_set(qs)) == qs

@@ -242,7 +242,7 @@ def run_terminal_quiz(
     presented = present_quiz(qs, seed)
     started = clock()
     limit = qs.settings.time_limit_minutes
-    deadline = started + timedelta(minutes=limit) if limit else None
+    deadline = _deadline(started, limit)
     total = len(presented)
     output_fn(f"{qs.title}")
     info = f"{total} questions, {_num(qs.total_points)} points"
@@ -277,6 +277,22 @@ def run_terminal_quiz(
     return result
 
 
+def _deadline(started: datetime, minutes: int) -> datetime | None:
+    """When the time runs out; None without a limit, or with one that ends after the calendar does
+    (a limit of 10**12 minutes is valid in a quiz set, but no datetime is that far away)."""
+    if not minutes:
+        return None
+    try:
+        return started + timedelta(minutes=minutes)
+    except OverflowError:
+        return None
+
+
+def _labels(n: int) -> tuple[str, ...]:
+    """How `n` options are labelled: A, B, C … while the alphabet lasts, else 1, 2, 3 …"""
+    return tuple(_LETTERS[:n]) if n <= len(_LETTERS) else tuple(str(i) for i in range(1, n + 1))
+
+
 def _read(input_fn: InputFn, prompt: str) -> str:
     try:
         line = input_fn(prompt)
@@ -291,16 +307,18 @@ def _ask(p: PresentedQuestion, input_fn: InputFn, output_fn: OutputFn) -> Respon
     q = p.question
     output_fn(q.prompt)
     if q.type == "choice":
-        for i, option in enumerate(p.options):
-            output_fn(f"  {_LETTERS[i]}. {option}")
+        labels = _labels(len(p.options))
+        for label, option in zip(labels, p.options, strict=True):
+            output_fn(f"  {label}. {option}")
+        lettered = labels[0] == "A"
         while True:
-            line = _read(input_fn, "Your answer (letter): ")
+            line = _read(input_fn, "Your answer (letter): " if lettered else "Your answer (number): ")
             if not line:
                 return None
             index = _letter_index(line, len(p.options))
             if index is not None:
                 return p.option_index[index]
-            output_fn(f"Type a letter from A to {_LETTERS[len(p.options) - 1]}.")
+            output_fn(f"Type a {'letter' if lettered else 'number'} from {labels[0]} to {labels[-1]}.")
     if q.type == "truefalse":
         while True:
             line = _read(input_fn, "True or false? (t/f): ")
@@ -330,22 +348,31 @@ def _ask(p: PresentedQuestion, input_fn: InputFn, output_fn: OutputFn) -> Respon
         lefts = [a for a, _b in q.pairs]
         for i, left in enumerate(lefts, start=1):
             output_fn(f"  {i}. {left}")
-        for i, option in enumerate(p.options):
-            output_fn(f"     {_LETTERS[i]}. {option}")
+        labels = _labels(len(p.options))
+        for label, option in zip(labels, p.options, strict=True):
+            output_fn(f"     {label}. {option}")
+        lettered = labels[0] == "A"
         while True:
-            line = _read(input_fn, "Letters for 1, 2, 3 … in turn (e.g. BAC): ")
+            line = _read(
+                input_fn,
+                "Letters for 1, 2, 3 … in turn (e.g. BAC): "
+                if lettered
+                else "Numbers of the answers for 1, 2, 3 … in turn (e.g. 2 1 3): ",
+            )
             if not line:
                 return None
-            letters = [c for c in line.upper() if c.isalpha()]
-            if len(letters) == len(lefts) and all(c in _LETTERS[: len(p.options)] for c in letters):
-                return {left: p.options[_LETTERS.index(c)] for left, c in zip(lefts, letters, strict=True)}
-            output_fn(f"Type {len(lefts)} letters, one for each numbered item.")
+            # More options than letters: the answers are numbers, separated by anything.
+            picks = [c for c in line.upper() if c.isalpha()] if lettered else re.findall(r"\d+", line)
+            if len(picks) == len(lefts) and all(c in labels for c in picks):
+                return {left: p.options[labels.index(c)] for left, c in zip(lefts, picks, strict=True)}
+            unit = "letters" if lettered else "numbers"
+            output_fn(f"Type {len(lefts)} {unit}, one for each numbered item.")
     return None
 
 
 def _letter_index(line: str, n: int) -> int | None:
     token = line.strip().upper()
-    if len(token) == 1 and token in _LETTERS[:n]:
+    if n <= len(_LETTERS) and len(token) == 1 and token in _LETTERS[:n]:
         return _LETTERS.index(token)
     if token.isdigit() and 1 <= int(token) <= n:
         return int(token) - 1

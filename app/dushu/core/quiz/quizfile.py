@@ -317,6 +317,9 @@ def _toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+_COMMENT_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _toml_number(value: int | float) -> str:
     # repr gives "1", "1.5", "2.0" or "1e+20", all valid TOML and read back as the same type and value.
     return repr(value)
@@ -359,7 +362,9 @@ def dumps_quiz_set(qs: QuizSet) -> str:
             out.append(f"choices = {_toml_list(q.choices)}")
             assert isinstance(q.answer, int)
             shown = q.choices[q.answer] if 0 <= q.answer < len(q.choices) else ""
-            comment = f"  # {shown}" if shown and "\n" not in shown else ""
+            # The comment repeats the choice for the reader; TOML comments cannot hold control
+            # characters (a line break, \r, \x01 …), so a choice with one is not repeated.
+            comment = f"  # {shown}" if shown and not _COMMENT_UNSAFE.search(shown) else ""
             out.append(f"answer = {q.answer}{comment}")
         elif q.type == "truefalse":
             out.append(f"answer = {'true' if q.answer else 'false'}")

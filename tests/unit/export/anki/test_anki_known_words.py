@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -127,9 +130,22 @@ def test_compressed_collection_is_decompressed(tmp_path: Path, monkeypatch: pyte
 
     class FakeZstd:
         class ZstdDecompressor:
+            """Like lzma's decompressor: at most max_length bytes a call, the rest kept for later."""
+
+            def __init__(self) -> None:
+                self.left = b""
+                self.eof = False
+                self.needs_input = True
+
             def decompress(self, data: bytes, max_length: int) -> bytes:
-                assert data == b"compressed" and max_length > len(collection)
-                return collection
+                if data:
+                    assert data == b"compressed" and self.needs_input
+                    self.left = collection
+                assert 0 < max_length <= 1 << 20
+                out, self.left = self.left[:max_length], self.left[max_length:]
+                self.eof = not self.left
+                self.needs_input = False
+                return out
 
     monkeypatch.setattr(
         known_words, "_optional_module", lambda name: FakeZstd if name == "compression.zstd" else None
@@ -211,3 +227,177 @@ def test_collection_that_is_not_anki_is_a_user_error() -> None:
 
 def test_words_from_list_ignores_latin_and_numbers() -> None:
     assert words_from_list("2025\nhello\n台灣 Taiwan\n") == {"台灣"}
+
+
+# --- damaged and hostile packages (issue 13, points 6 and 8) ----------------------------------------------
+
+
+def _damaged_deflate(tmp_path: Path, how: str) -> Path:
+    collection = _collection_bytes(tmp_path)
+    path = tmp_path / f"{how}.apkg"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("collection.anki2", collection)
+    raw = bytearray(path.read_bytes())
+    start = 30 + len("collection.anki2")  # the local header, then the compressed data
+    size = zipfile.ZipFile(path).getinfo("collection.anki2").compress_size
+    if how == "garbage":
+        raw[start + size // 3 : start + size // 3 + 64] = b"\xff" * 64
+    elif how == "flipped":
+        for i in range(start + 10, start + size, 97):
+            raw[i] ^= 0x5A
+    elif how == "stored-block":
+        raw[start] = 0x06  # a block type deflate does not have
+    path.write_bytes(raw)
+    return path
+
+
+@pytest.mark.parametrize("how", ["garbage", "flipped", "stored-block"])
+def test_a_damaged_deflate_stream_is_a_user_error(tmp_path: Path, how: str) -> None:
+    with pytest.raises(InputFileError, match="collection inside"):
+        read_known_words(_damaged_deflate(tmp_path, how))
+
+
+def _with_rows(tmp_path: Path, sql: str) -> Path:
+    """A package whose collection was changed by `sql` (damage an exporter would never write)."""
+    db = tmp_path / "edited.anki2"
+    db.write_bytes(_collection_bytes(tmp_path))
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return _zip(tmp_path / "edited.apkg", {"collection.anki2": db.read_bytes()})
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE notes SET mid = 'not a number'",
+        "UPDATE notes SET mid = 1e999",
+        "UPDATE notes SET mid = x'00ff'",
+        "UPDATE col SET models = '[1, 2]'",
+        'UPDATE col SET models = \'{"1": {"flds": [7]}}\'',
+        "UPDATE col SET models = 'not json'",
+        "UPDATE col SET models = '" + "[" * 100_000 + "'",
+    ],
+)
+def test_damaged_note_rows_are_a_user_error(tmp_path: Path, sql: str) -> None:
+    with pytest.raises(InputFileError, match=r"edited\.apkg: .*(damaged|not readable)"):
+        read_known_words(_with_rows(tmp_path, sql))
+
+
+def test_fields_stored_as_blobs_or_numbers_are_read_as_text(tmp_path: Path) -> None:
+    path = _with_rows(tmp_path, "UPDATE notes SET flds = CAST(flds AS BLOB), sfld = 12")
+    assert read_known_words(path) == {"安全"}
+
+
+_CHILD = """
+import resource, sys
+from dushu.errors import InputFileError
+from dushu.export.known_words import read_known_words
+try:
+    read_known_words(sys.argv[1])
+    print("read")
+except InputFileError as exc:
+    print("refused:", exc)
+# The peak of this program's own memory, in KiB. ru_maxrss also counts the parent's memory that the
+# fork copied before exec (a big pytest process), so Linux's per-program high-water mark comes first.
+try:
+    with open("/proc/self/status") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _peak_kib(path: Path) -> tuple[str, int]:
+    """What reading `path` says, and the peak memory of the process that read it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True
+    )
+    message, peak = done.stdout.strip().rsplit("\n", 1)
+    return message, int(peak)
+
+
+_MB = 1 << 20
+_HEAD = b"SQLite format 3\x00" + bytes(_MB - 16)  # starts like a database, then nothing but zeros
+
+
+@pytest.fixture(scope="module")
+def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A package whose collection inflates to 600 MB: a database header, then zeros."""
+    path = tmp_path_factory.mktemp("bomb") / "bomb.apkg"
+    zeros = bytes(_MB)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("collection.anki2", "w") as member,
+    ):
+        member.write(_HEAD)
+        for _ in range(599):
+            member.write(zeros)
+    return path.read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claimed", [None, 500 * _MB], ids=["honest-size", "lying-size"])
+def test_a_zip_bomb_is_refused_with_little_memory(
+    tmp_path: Path, zip_bomb: bytes, claimed: int | None
+) -> None:
+    raw = bytearray(zip_bomb)
+    if claimed is not None:  # the size headers lie: both say `claimed` bytes, under the limit
+        struct.pack_into("<I", raw, raw.index(b"PK\x03\x04") + 22, claimed)
+        struct.pack_into("<I", raw, raw.index(b"PK\x01\x02") + 24, claimed)
+    path = tmp_path / "bomb.apkg"
+    path.write_bytes(raw)
+    assert path.stat().st_size < 4 * _MB, "small on disk"
+    message, peak = _peak_kib(path)
+    assert message.startswith("refused: bomb.apkg: the Anki collection inside"), message
+    assert peak < 150 * 1024, f"peak memory {peak // 1024} MB"
+
+
+@pytest.mark.slow
+def test_a_zstandard_bomb_is_refused_with_little_memory(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    out = io.BytesIO()
+    # Streamed, so the frame carries no content size (as Anki writes it).
+    with zstandard.ZstdCompressor(level=3).stream_writer(out, closefd=False) as writer:
+        writer.write(_HEAD)
+        zeros = bytes(_MB)
+        for _ in range(599):
+            writer.write(zeros)
+    path = _zip(tmp_path / "bomb.colpkg", {"collection.anki2": b"stub", "collection.anki21b": out.getvalue()})
+    assert path.stat().st_size < 4 * _MB
+    message, peak = _peak_kib(path)
+    assert (
+        message == "refused: bomb.colpkg: the Anki collection inside is too large to read (more than 512 MB)"
+    )
+    assert peak < 150 * 1024, f"peak memory {peak // 1024} MB"
+
+
+def test_a_collection_that_is_no_database_is_refused_at_its_first_chunk(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "text.apkg", {"collection.anki2": b"just some text " * 1000})
+    with pytest.raises(InputFileError, match="not an SQLite database"):
+        read_known_words(path)
+
+
+@pytest.mark.parametrize("cut", [None, 200], ids=["whole", "truncated"])
+def test_decoders_in_the_style_of_lzma_are_read_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: int | None
+) -> None:
+    # compression.zstd, backports.zstd and pyzstd share lzma's decompressor interface (max_length,
+    # needs_input, eof): lzma itself stands in for them here.
+    import lzma
+    import types
+
+    collection = _collection_bytes(tmp_path)
+    stand_in = types.SimpleNamespace(ZstdDecompressor=lzma.LZMADecompressor)
+    monkeypatch.setattr(
+        known_words, "_optional_module", lambda name: stand_in if name == "compression.zstd" else None
+    )
+    monkeypatch.setattr(known_words, "_CHUNK", 1000)  # many chunks even for a small collection
+    packed = lzma.compress(collection)[:cut]
+    path = _zip(tmp_path / "new.apkg", {"collection.anki21b": packed})
+    if cut is None:
+        assert read_known_words(path) == {"安全"}
+    else:
+        with pytest.raises(InputFileError, match="damaged"):
+            read_known_words(path)
