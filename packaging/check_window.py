@@ -148,11 +148,22 @@ class _X:
         self.lib.XCloseDisplay(self.dpy)
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number")
+def _start_xvfb(xvfb: str, fbdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start Xvfb on a display it picks itself (-displayfd: no race with other X servers here)."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-fbdir", str(fbdir),
+         "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,),
+    )  # fmt: skip
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip()  # Xvfb writes the number once it accepts connections
+    if not number:
+        server.kill()
+        server.wait()
+        raise RuntimeError("Xvfb did not start")
+    return server, f":{number.decode()}"
 
 
 def xwd_to_png(xwd: bytes) -> bytes:
@@ -225,21 +236,15 @@ def check(
         print("check_window: Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
         return 1
     work = Path(tempfile.mkdtemp(prefix="dushu-window-"))
-    number = _free_display()
-    display = f":{number}"
-    server = subprocess.Popen(
-        [xvfb, display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-fbdir", str(work), "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    try:
+        server, display = _start_xvfb(xvfb, work)
+    except RuntimeError as exc:
+        print(f"check_window: {exc}", file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+        return 1
     app: subprocess.Popen[bytes] | None = None
     log = work / "app.log"
-    started = time.monotonic()
     try:
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if server.poll() is not None or time.monotonic() - started > 20:
-                print("check_window: Xvfb did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.1)
         x = _X(display)
         env = dict(
             os.environ,
