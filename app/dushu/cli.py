@@ -15,7 +15,7 @@ from dushu import __version__
 from dushu.atomicfile import atomic_text_file, write_text_atomically
 from dushu.errors import Cancelled, DushuError, InputFileError
 
-SUBCOMMANDS = ("gui", "segment", "analyze", "deck", "quizset", "export-quiz", "quiz")
+SUBCOMMANDS = ("gui", "segment", "analyze", "deck", "quizset", "export-quiz", "quiz", "library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("quizset", help="a quiz set (.toml)")
     p.add_argument("--seed", type=int, help="shuffle seed (default: random)")
     p.add_argument("--name", default="", help="your name, for the results record")
+
+    from dushu.library_cli import add_library_parser
+
+    add_library_parser(sub)
     return parser
 
 
@@ -205,6 +209,7 @@ def _run_command(args: argparse.Namespace) -> int:
             "quizset": _cmd_quizset,
             "export-quiz": _cmd_export_quiz,
             "quiz": _cmd_quiz,
+            "library": _cmd_library,
         }[args.command]
         return handler(args)
     except DushuError as exc:
@@ -230,6 +235,12 @@ def _run_gui(path: str | None) -> int:
     _state["gui"] = True
     if path is not None and not Path(path).exists():
         print(f"dushu: error: {path}: no such file (run 'dushu --help' for the commands)", file=sys.stderr)
+        return 2
+    from dushu.gui.platform_check import xcb_problem
+
+    problem = xcb_problem()  # before Qt starts: Qt's own message aborts and may name the wrong library
+    if problem:
+        print(f"dushu: error: the desktop app cannot start: {problem}", file=sys.stderr)
         return 2
     try:
         from dushu.gui.app import run
@@ -410,6 +421,12 @@ def _cmd_export_quiz(args: argparse.Namespace) -> int:
     _check_output(args.output)
     write_quiz_export(load_quiz_set(args.quizset), args.format, args.output)
     return 0
+
+
+def _cmd_library(args: argparse.Namespace) -> int:
+    from dushu.library_cli import run_library_command
+
+    return run_library_command(args)
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
