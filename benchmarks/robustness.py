@@ -7,7 +7,8 @@ a cache, no healthy file called damaged, no damage passed over in silence, no wr
 text, no file left truncated or temporaries left behind. Everything happens in a temporary folder.
 
 Each area is a function `(rng, scale) -> (tried, survived)` in AREAS. Areas of other parts of Dushu
-live in `benchmarks/robustness_exports.py`, whose own AREAS list is appended when it is there.
+live in `benchmarks/robustness_exports.py`, whose own AREAS (name -> `() -> (tried, survived)`) are
+appended when it is there.
 """
 
 from __future__ import annotations
@@ -455,7 +456,15 @@ try:  # the export and quiz areas, when that part of the benchmark is there
 except ImportError:
     pass
 else:
-    AREAS.extend(robustness_exports.AREAS)
+    # Those areas take no arguments (they draw their own cases): run each once per unit of scale.
+    def _exports_area(cases: Callable[[], tuple[int, int]]) -> Area:
+        def area(rng: random.Random, scale: int) -> tuple[int, int]:
+            runs = [cases() for _ in range(scale)]
+            return sum(t for t, _ in runs), sum(s for _, s in runs)
+
+        return area
+
+    AREAS.extend((name, _exports_area(cases)) for name, cases in robustness_exports.AREAS.items())
 
 
 def main() -> int:
