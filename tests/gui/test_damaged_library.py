@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,3 +55,18 @@ def test_a_damaged_library_is_named_in_a_dialog_and_the_app_starts(
     kept = [p for p in library.parent.iterdir() if ".damaged-" in p.name]
     assert len(kept) == 1
     assert any("damaged" in text and str(kept[0]) in text for text in result["dialogs"]), result
+
+
+def test_a_library_error_in_the_middle_of_a_session_is_a_dialog(make_window: Any) -> None:
+    from dushu.gui.app import slot_error_hook
+    from dushu.storage.library import LibraryBusyError
+
+    window = make_window(start=False)
+    passed_on: list[BaseException] = []
+    hook = slot_error_hook(window, lambda kind, exc, tb: passed_on.append(exc))
+    busy = LibraryBusyError("another Dushu is using the library; close it and try again")
+    hook(LibraryBusyError, busy, None)
+    assert window.last_error == "Another Dushu is using the library; close it and try again"
+    assert passed_on == []  # the user's own kind of error: no traceback
+    hook(KeyError, KeyError("x"), None)
+    assert "Something went wrong" in window.last_error and len(passed_on) == 1

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from importlib import resources
+from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -17,7 +20,7 @@ from dushu.gui.settings import load_settings
 from dushu.gui.tasks import ThreadTaskRunner
 from dushu.storage.library import LibraryError, open_library
 
-__all__ = ["APP_ID", "app_icon", "create_application", "run"]
+__all__ = ["APP_ID", "app_icon", "create_application", "run", "slot_error_hook"]
 
 APP_ID = "io.github.dushu.Dushu"  # the .desktop file and AppStream id
 
@@ -40,6 +43,18 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def slot_error_hook(window: MainWindow, previous: Callable[..., Any]) -> Callable[..., None]:
+    """A `sys.excepthook` for the running app: an error raised in a slot (the library busy or damaged
+    in the middle of a session, say) is shown in a dialog; only unexpected ones also reach `previous`
+    (a traceback on stderr for the developers)."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not window.report_exception(exc):
+            previous(kind, exc, tb)
+
+    return hook
+
+
 def run(argv: list[str], open_path: str | None = None) -> int:
     """Open the desktop app (on `open_path`, the last document, or the sample on first start)."""
     app = create_application(argv)
@@ -59,9 +74,12 @@ def run(argv: list[str], open_path: str | None = None) -> int:
         window.show_error(notice)
     # Everything slow starts once the window is on screen.
     QTimer.singleShot(0, lambda: window.start(open_path))
+    previous_hook = sys.excepthook
+    sys.excepthook = slot_error_hook(window, previous_hook)
     try:
         code = app.exec()
     finally:
+        sys.excepthook = previous_hook
         runner.cancel_all()
         runner.wait(5000)
         library.close()

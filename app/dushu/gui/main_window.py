@@ -921,6 +921,15 @@ class MainWindow(QMainWindow):
         box.open()
         self.errorShown.emit(message)
 
+    def report_exception(self, exc: BaseException) -> bool:
+        """Show an error that escaped a slot; True when it was one the user can cause (a DushuError,
+        such as the library being busy), which needs no traceback."""
+        if isinstance(exc, DushuError):
+            self.show_error(_one_line(exc))
+            return True
+        self.show_error(_unexpected(exc))
+        return False
+
     def about(self) -> None:
         """Version and credits (CC-CEDICT must be credited)."""
         text = translate(
