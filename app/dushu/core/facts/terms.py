@@ -148,6 +148,39 @@ _GROUP = re.compile("[" + "".join(COUNTRY_ABBREVIATIONS) + "]{2,6}")
 _MODEL_WORDS = ("仿效", "效仿", "仿照", "參照", "参照", "借鑒", "借鉴", "模仿")
 _COUNT_WORD = re.compile(r"([二兩两三四五六七八九])[國国方邊边角]")
 _CN_COUNT = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Category words news puts before a name in apposition (初創企業X, 晶片大廠X, 電動車品牌X).
+_APPOSITION_HEADS = (
+    "企業",
+    "企业",
+    "公司",
+    "大廠",
+    "大厂",
+    "廠商",
+    "厂商",
+    "業者",
+    "业者",
+    "品牌",
+    "平台",
+    "平臺",
+    "機構",
+    "机构",
+    "集團",
+    "集团",
+    "組織",
+    "组织",
+    "團體",
+    "团体",
+    "媒體",
+    "媒体",
+    "網站",
+    "网站",
+    "新創",
+    "新创",
+    "巨頭",
+    "巨头",
+    "龍頭",
+    "龙头",
+)
 # Characters after 中 that make it the start of a word in a name (中心, 中央銀行, 中華).
 _ZHONG_NEXT = set("心央華华國国文小東东西南部")
 # Characters before 中 that make it part of another word ("其中美國…" is not a China-US pair).
@@ -317,6 +350,7 @@ class _Bracket:
 
     abbreviation: str = ""  # a Latin acronym, or the short form after 簡稱 / 下稱
     english: str = ""
+    word: str = ""  # one capitalised Latin word (Quad, Tesla): a short name after a body, else a person
     cued: bool = False  # the short form came after 簡稱, 下稱, 又稱…
     han: str = ""  # Chinese text standing alone (a short form or, after an acronym, the full name)
 
@@ -333,7 +367,7 @@ def _read_bracket(inner: str) -> _Bracket:
     inner = inner.strip()
     if not inner or _NOT_A_NAME.search(inner) or inner.startswith(_CREDIT_START):
         return _Bracket()
-    abbreviation = english = han = ""
+    abbreviation = english = han = word = ""
     cued = False
     for part in re.split(r"[,，;；、]", inner):
         part = part.strip()
@@ -347,23 +381,26 @@ def _read_bracket(inner: str) -> _Bracket:
                 abbreviation, cued = value, True
         elif is_acronym(part):
             abbreviation = abbreviation or part
+        elif _ACRONYM_SHAPE.match(part) and part[0].isupper() and not word and not english:
+            word = part
         elif _LATIN.match(part):
             english = english or part
         elif all(is_han(ch) for ch in part) and 2 <= len(part) <= 16:
             han = han or part
-    return _Bracket(abbreviation, english, cued, han)
+    return _Bracket(abbreviation, english, word, cued, han)
 
 
 def _is_short_of(short: str, full: str, *, loose: bool = False) -> bool:
     """True when `short` can be the short form of `full`: 央行 of 中央銀行, 國發會 of 國家發展委員會.
 
     Its characters are characters of the full form in order, starting with its first (or second)
-    character and ending with its last. `loose` also takes a short form that ends with a character
-    of the full form's institutional ending (X辦 for …辦公室), as a text gives it in brackets.
+    character and ending with its last. `loose`, for a short form the text itself gives, lets it end
+    elsewhere (台積電 of 台灣積體電路製造股份有限公司, 竹科 of 新竹科學園區) or with a character of
+    the full form's institutional ending (X辦 for …辦公室).
     """
     if not 2 <= len(short) < len(full) or not all(is_han(ch) for ch in short):
         return False
-    if short[0] in full[:2] and short[-1] == full[-1]:
+    if short[0] in full[:2] and (loose or short[-1] == full[-1]):
         pos = full.index(short[0])
         for ch in short[1:]:
             pos = full.find(ch, pos + 1)
@@ -501,6 +538,16 @@ def _ends_at_word_end(tokens: Sequence[Token], end: int) -> bool:
     return i < 0 or tokens[i].end == end
 
 
+def _long_enough(term: str, tokens: Sequence[Token], end: int) -> bool:
+    """Three characters, or two that make one word and no person's name (輝達（NVIDIA）)."""
+    if len(term) >= 3:
+        return True
+    if len(term) < 2 or not tokens:
+        return False
+    i = _token_at(tokens, end - 1)
+    return i >= 0 and tokens[i].text == term and not tokens[i].pos.startswith("nr")
+
+
 def _ends_in_noun(tokens: Sequence[Token], end: int) -> bool:
     """True when the word ending at `end` is not a verb, adverb or particle; True without tokens."""
     if not tokens:
@@ -528,6 +575,7 @@ def extract_glossary(
     """
     entries: dict[str, GlossaryEntry] = {}
     order: list[tuple[int, str]] = []
+    listed = {entry.word: entry.kind for entry in names}
 
     def add(
         term: str,
@@ -541,7 +589,11 @@ def extract_glossary(
         term = term.strip()
         if len(term) < 2 or term in person_names or term in COUNTRY_NAMES or abbreviation == term:
             return
+        if listed.get(term) in ("person", "place"):
+            return
         kind = kind or glossary_kind(term)
+        if kind == "term" and listed.get(term) == "organisation":
+            kind = "organisation"  # 台積電（TSMC）: the name list knows it is a company
         old = entries.get(term)
         if old is None:
             entries[term] = GlossaryEntry(term, kind, sentence, abbreviation, english, members)
@@ -603,7 +655,7 @@ def _quoted_terms(text: str, s: Sentence, add: AddTerm) -> None:
         after = m.end()
         if bracket:
             info = _read_bracket(bracket.group(1))
-            abbreviation, english = info.abbreviation, info.english
+            abbreviation, english = info.abbreviation or info.word, info.english
             if not abbreviation and info.han and _is_short_of(info.han, term, loose=True):
                 abbreviation = info.han  # 「福爾摩沙衛星八號」（福衛八號）
             after = bracket.end()
@@ -630,7 +682,7 @@ def _bracketed_terms(
         if m.start() == 0 or st[m.start() - 1] in "」》』〉”":
             continue  # quoted names were read by _quoted_terms
         info = _read_bracket(m.group(1))
-        if not (info.abbreviation or info.english or info.han):
+        if not (info.abbreviation or info.english or info.han or info.word):
             continue
         before = _LATIN_BEFORE.search(st, 0, m.start())
         if info.han and not info.abbreviation and before and is_acronym(before.group(1)):
@@ -645,11 +697,15 @@ def _bracketed_terms(
         if len(term) < 2 or term in person_names or term in COUNTRY_NAMES:
             continue
         kind = glossary_kind(term)
-        abbreviation = info.abbreviation
+        if kind == "term":
+            term, start = _after_apposition_head(term, start)
+        abbreviation = info.abbreviation or (info.word if kind != "term" else "")
         if abbreviation and not info.cued:
             # A Latin acronym names an institution, or a concept that ends in a noun (消費者物價指數).
             if kind == "term" and (
-                len(term) < 3 or abbreviation in _CREDITS or not _ends_in_noun(tokens, end)
+                not _long_enough(term, tokens, end)
+                or abbreviation in _CREDITS
+                or not _ends_in_noun(tokens, end)
             ):
                 continue  # "…發表演說（AP）" is a credit, not a term
         elif abbreviation:
@@ -663,6 +719,16 @@ def _bracketed_terms(
             continue
         members = _members_for(text, base, start, end, base + m.end(), term, kind)
         add(term, start, s.index, abbreviation, info.english, members, kind)
+
+
+def _after_apposition_head(term: str, start: int) -> tuple[str, int]:
+    """The name after a category word standing before it: 初創企業X -> X, 晶片大廠X -> X."""
+    best = -1
+    for head in _APPOSITION_HEADS:
+        idx = term.rfind(head)
+        if idx != -1 and len(term) - idx - len(head) >= 2:
+            best = max(best, idx + len(head))
+    return (term[best:], start + best) if best > 0 else (term, start)
 
 
 def _cued_terms(text: str, s: Sentence, tokens: Sequence[Token], add: AddTerm) -> None:
@@ -705,7 +771,8 @@ def _cued_terms(text: str, s: Sentence, tokens: Sequence[Token], add: AddTerm) -
         if not short:
             continue
         full, abbreviation = (term, short) if len(term) >= len(short) else (short, term)
-        if quoted or is_quoted or glossary_kind(full) != "term" or _is_short_of(abbreviation, full):
+        # A quoted short form after a plain noun ("這種病俗稱「X」") names no term.
+        if is_quoted or glossary_kind(full) != "term" or _is_short_of(abbreviation, full, loose=True):
             add(full, start, s.index, abbreviation)
 
 
