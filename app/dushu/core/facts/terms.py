@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import overload
 
 from dushu.core.models import GlossaryEntry, Sentence, Token, is_han
 from dushu.core.wordlists import NameEntry
@@ -47,6 +48,7 @@ COUNTRY_ABBREVIATIONS: dict[str, str] = {name: english for name, english in _COU
 # Full country and region names (Hong Kong, Taiwan and Mainland forms, Traditional and Simplified) with
 # the one English name used in `members`: 澳洲 and 澳大利亞 are both "Australia".
 COUNTRY_NAMES: dict[str, str] = {name: english for name, english in _COUNTRY_ROWS if len(name) > 1}
+_LONGEST_COUNTRY = max(len(name) for name in COUNTRY_NAMES)
 _COUNTRY_DISPLAY: dict[str, str] = {}
 for _name, _english in _COUNTRY_ROWS:
     if len(_name) > 1:
@@ -55,6 +57,7 @@ for _name, _english in _COUNTRY_ROWS:
 # Endings that say what kind of thing a name is (委員會 organisation, 協定 agreement); longest first.
 _SUFFIX_KINDS: dict[str, str] = dict(_read_word_list("name_suffixes.tsv"))
 _SUFFIXES = tuple(sorted(_SUFFIX_KINDS, key=len, reverse=True))
+_LONGEST_SUFFIX = len(_SUFFIXES[0])
 _ORGANISATION_SUFFIX = re.compile(
     "|".join(re.escape(s) for s in _SUFFIXES if _SUFFIX_KINDS[s] == "organisation")
 )
@@ -142,6 +145,7 @@ _NAME_STOP_WORDS = (
 )
 # Word classes (jieba tags) that never begin a name: verbs, time words, pronouns, adverbs,
 # prepositions, conjunctions, particles ("搭乘太空探索公司" is 太空探索公司 after a verb).
+_STOP_WORD = re.compile("|".join(_NAME_STOP_WORDS))
 _LEADING_NOT_NAME = ("v", "vd", "t", "r", "d", "p", "c", "u", "uj", "ul", "y", "f")
 _GROUP = re.compile("[" + "".join(COUNTRY_ABBREVIATIONS) + "]{2,6}")
 # Words before a group that make it a model to follow, not the members ("仿效美日韓建立…").
@@ -288,9 +292,9 @@ def name_suffix(term: str) -> str:
     >>> name_suffix("海洋保育委員會"), name_suffix("安全保障")
     ('委員會', '')
     """
-    for suffix in _SUFFIXES:
-        if term.endswith(suffix) and len(term) > len(suffix):
-            return suffix
+    for length in range(min(_LONGEST_SUFFIX, len(term) - 1), 0, -1):
+        if term[-length:] in _SUFFIX_KINDS:
+            return term[-length:]
     return ""
 
 
@@ -325,6 +329,11 @@ def expand_country_group(group: str) -> tuple[str, ...]:
     return tuple(COUNTRY_ABBREVIATIONS[ch] for ch in group if ch in COUNTRY_ABBREVIATIONS)
 
 
+def _country_name_at(text: str, pos: int) -> bool:
+    """True when a full country name begins at `pos`."""
+    return any(text[pos : pos + n] in COUNTRY_NAMES for n in range(2, _LONGEST_COUNTRY + 1))
+
+
 def country_groups(text: str) -> list[tuple[int, int, str]]:
     """Runs of two or more country abbreviations (美日韓, 美日澳菲) with their offsets."""
     found: list[tuple[int, int, str]] = []
@@ -334,7 +343,7 @@ def country_groups(text: str) -> list[tuple[int, int, str]]:
         while (
             len(group) >= 2
             and text[start + len(group) : start + len(group) + 1]
-            and any(text.startswith(name, start + len(group) - 1) for name in COUNTRY_NAMES)
+            and _country_name_at(text, start + len(group) - 1)
         ):
             group = group[:-1]
         if group.startswith("中") and start > 0 and text[start - 1] in _ZHONG_PREV:
@@ -460,8 +469,31 @@ def _members_named_in_full(before: str, wanted: int | None) -> tuple[str, ...]:
     return members
 
 
+class _Words(Sequence[Token]):
+    """The text's tokens with their start offsets at hand, so finding the word at an offset is a
+    plain bisection (a book has millions of tokens and the glossary asks thousands of times)."""
+
+    __slots__ = ("starts", "tokens")
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
+        return self.tokens[index]
+
+
 def _token_at(tokens: Sequence[Token], pos: int) -> int:
-    """Index of the token holding offset `pos` (tokens are in text order; a book has millions)."""
+    """Index of the token holding offset `pos` (tokens are in text order)."""
+    if isinstance(tokens, _Words):
+        return bisect.bisect_right(tokens.starts, pos) - 1
     return bisect.bisect_right(tokens, pos, key=lambda t: t.start) - 1
 
 
@@ -485,7 +517,7 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
             break
         start -= 1
     segment = text[start:end]
-    for word in _NAME_STOP_WORDS:
+    for word in _NAME_STOP_WORDS if _STOP_WORD.search(segment) else ():
         idx = segment.rfind(word)
         if idx != -1:
             cut = start + idx + len(word)
@@ -573,6 +605,7 @@ def extract_glossary(
     organisations or terms from the bundled name list that appear in the text. `members` is filled
     when the text states them (美日印澳「四方安全對話機制」, 美日澳…「三國防務磋商機制」).
     """
+    tokens = _Words(tokens)
     entries: dict[str, GlossaryEntry] = {}
     order: list[tuple[int, str]] = []
     listed = {entry.word: entry.kind for entry in names}
@@ -684,7 +717,7 @@ def _bracketed_terms(
         info = _read_bracket(m.group(1))
         if not (info.abbreviation or info.english or info.han or info.word):
             continue
-        before = _LATIN_BEFORE.search(st, 0, m.start())
+        before = _LATIN_BEFORE.search(st, max(0, m.start() - 14), m.start())
         if info.han and not info.abbreviation and before and is_acronym(before.group(1)):
             # ABBR（full name）: CPI（消費者物價指數）
             full = info.han
@@ -807,19 +840,21 @@ def _add_short_forms(
         old = found.get(full)
         if old is not None and old.abbreviation:
             continue
-        cores = [full] + [
-            full[len(c) :] for c in COUNTRY_NAMES if full.startswith(c) and len(full) - len(c) >= 4
-        ]
+        cores = [full] + [full[n:] for n in range(2, min(6, len(full) - 3)) if full[:n] in COUNTRY_NAMES]
         for core in cores:
             for lead in {core[0], core[1]}:
                 fulls.setdefault((core[-1], lead), []).append((full, core))
     if not fulls:
         return
+    leads = {lead for _last, lead in fulls}
     counts: dict[tuple[str, str], int] = {}
-    for i, tok in enumerate(tokens):
+    words = tokens.tokens if isinstance(tokens, _Words) else tokens
+    for i, tok in enumerate(words):
+        if tok.text[:1] not in leads:
+            continue
         # Spans of one to three words, two to five characters, that end in a full form's last character.
-        for j in range(i, min(i + 3, len(tokens))):
-            last = tokens[j]
+        for j in range(i, min(i + 3, len(words))):
+            last = words[j]
             length = last.end - tok.start
             if length > 5:
                 break
