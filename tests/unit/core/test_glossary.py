@@ -232,3 +232,14 @@ def test_common_words_are_not_short_forms(analyze_text: Callable[[str], Analysis
     found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
     assert found.get("大陸委員會", "") == ""
     assert found.get("國際奧林匹克委員會", "") == ""
+
+
+def test_a_coordinated_name_keeps_both_halves() -> None:
+    text = "国家环境和气候委员会（环气委）今天发布报告。"
+    assert glossary_of(text)["国家环境和气候委员会"].abbreviation == "环气委"
+
+
+def test_a_shorter_mention_of_a_term_is_not_a_second_entry(analyze_text: Callable[[str], Analysis]) -> None:
+    text = "南海漁業銀行（南漁行）今天宣布降息。漁業銀行行長說，南漁行會保持穩健。"
+    entries = [(g.term, g.abbreviation) for g in analyze_text(text).glossary]
+    assert entries == [("南海漁業銀行", "南漁行")]

@@ -146,7 +146,7 @@ _NAME_STOP_WORDS = (
 # Word classes (jieba tags) that never begin a name: verbs, time words, pronouns, adverbs,
 # prepositions, conjunctions, particles ("搭乘太空探索公司" is 太空探索公司 after a verb).
 _STOP_WORD = re.compile("|".join(_NAME_STOP_WORDS))
-_LEADING_NOT_NAME = ("v", "vd", "t", "r", "d", "p", "c", "u", "uj", "ul", "y", "f")
+_LEADING_NOT_NAME = ("v", "vd", "t", "r", "d", "p", "c", "u", "uj", "ul", "y")
 _GROUP = re.compile("[" + "".join(COUNTRY_ABBREVIATIONS) + "]{2,6}")
 # Words before a group that make it a model to follow, not the members ("仿效美日韓建立…").
 _MODEL_WORDS = ("仿效", "效仿", "仿照", "參照", "参照", "借鑒", "借鉴", "模仿")
@@ -505,9 +505,15 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
     never begins in the middle of a word nor swallows the verb before it.
     """
     start = end
+    # The institutional ending does not count towards a short coordinated name (國家發展和改革委員會).
+    suffix_len = len(name_suffix(text[max(floor, end - _LONGEST_SUFFIX - 1) : end]))
     while start > floor and end - start < 14:
         ch = text[start - 1]
-        if ch in "與与和及" and end - start <= 4 and _han_run_before(text, start - 1, floor) >= 2:
+        if (
+            ch in "與与和及"
+            and end - suffix_len - start <= 4
+            and _han_run_before(text, start - 1, floor) >= 2
+        ):
             start -= 1  # 工業與安全局: a short coordinated name, not "X與<name>"
             continue
         if ch == "中" and text[start : start + 1] in _ZHONG_NEXT:
@@ -837,8 +843,9 @@ def _add_short_forms(
         if len(full) - len(m.group()) < 2 or len(full) < 4 or full in starts:
             continue
         starts[full] = start
-        old = found.get(full)
-        if old is not None and old.abbreviation:
+        # A full form that already has an abbreviation, or is part of a longer term that has one
+        # (人民銀行 beside 中國人民銀行（人行）), needs no other.
+        if any(full in term and g.abbreviation for term, g in found.items()):
             continue
         cores = [full] + [full[n:] for n in range(2, min(6, len(full) - 3)) if full[:n] in COUNTRY_NAMES]
         for core in cores:
@@ -865,9 +872,10 @@ def _add_short_forms(
             for full, core in fulls[key]:
                 if (len(short) > 2 or len(core) == 4) and short not in core and _is_short_of(short, core):
                     counts[(full, short)] = counts.get((full, short), 0) + 1
+    taken = {g.abbreviation for g in found.values()}
     best: dict[str, tuple[int, int, str]] = {}
     for (full, short), n in counts.items():
-        if short in COUNTRY_NAMES or short in person_names:
+        if short in COUNTRY_NAMES or short in person_names or short in taken:
             continue
         if (n, len(short)) > best.get(full, (0, 0, ""))[:2]:
             best[full] = (n, len(short), short)
