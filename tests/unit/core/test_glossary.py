@@ -243,3 +243,10 @@ def test_a_shorter_mention_of_a_term_is_not_a_second_entry(analyze_text: Callabl
     text = "南海漁業銀行（南漁行）今天宣布降息。漁業銀行行長說，南漁行會保持穩健。"
     entries = [(g.term, g.abbreviation) for g in analyze_text(text).glossary]
     assert entries == [("南海漁業銀行", "南漁行")]
+
+
+def test_full_width_acronyms_and_credits_after_a_body() -> None:
+    text = "世界氣象組織（ＷＭＯ）發布報告。總理昨天視察國務院（AFP）\n"
+    found = glossary_of(text)
+    assert found["世界氣象組織"].abbreviation == "ＷＭＯ"
+    assert "國務院" not in found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -215,7 +216,10 @@ _CUE_IN_TEXT = re.compile(
 )
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.,'’\- ]*$")
 _ACRONYM_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-+]{0,11}$")
-_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9][A-Za-z0-9&.\-+]{0,11})\s*$")
+# Latin letters and digits, also in their full-width forms (ＷＨＯ), as some Taiwanese papers print them.
+_LATIN_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])([A-Za-z0-9Ａ-Ｚａ-ｚ０-９][A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.\-+]{0,11})\s*$"
+)
 # Brackets that hold no name: dates, numbers, web addresses.
 _NOT_A_NAME = re.compile(
     r"^[\d０-９\s年月日號号時时分秒.．,，:：/／\-–~～至到、%％]+$"
@@ -301,9 +305,10 @@ def name_suffix(term: str) -> str:
 def is_acronym(word: str) -> bool:
     """True for a Latin abbreviation: CPI, mRNA, G7, COP29, 5G, FS-8A (not Trump, not 2024).
 
-    >>> [is_acronym(w) for w in ("CPI", "G7", "5G", "mRNA", "Reuters", "2024")]
-    [True, True, True, True, False, False]
+    >>> [is_acronym(w) for w in ("CPI", "G7", "5G", "mRNA", "ＷＨＯ", "Reuters", "2024")]
+    [True, True, True, True, True, False, False]
     """
+    word = unicodedata.normalize("NFKC", word)
     if not _ACRONYM_SHAPE.match(word):
         return False
     upper = sum(c.isupper() for c in word)
@@ -741,12 +746,10 @@ def _bracketed_terms(
         abbreviation = info.abbreviation or (info.word if kind != "term" else "")
         if abbreviation and not info.cued:
             # A Latin acronym names an institution, or a concept that ends in a noun (消費者物價指數).
-            if kind == "term" and (
-                not _long_enough(term, tokens, end)
-                or abbreviation in _CREDITS
-                or not _ends_in_noun(tokens, end)
-            ):
-                continue  # "…發表演說（AP）" is a credit, not a term
+            if abbreviation in _CREDITS and (kind == "term" or not st[m.end() :].strip("。.」 \n")):
+                continue  # "…發表演說（AP）", "…國務院。（AFP）" credit a photo or a report
+            if kind == "term" and (not _long_enough(term, tokens, end) or not _ends_in_noun(tokens, end)):
+                continue
         elif abbreviation:
             pass  # 簡稱 / 下稱 say outright that a short form follows
         elif info.english:
@@ -774,7 +777,8 @@ def _cued_terms(text: str, s: Sentence, tokens: Sequence[Token], add: AddTerm) -
     """X，簡稱Y / X又稱Y / X俗稱Y / X簡寫為Y outside brackets."""
     base, st = s.start, s.text
     for m in _CUE_IN_TEXT.finditer(st):
-        if st[max(0, m.start() - 1) : m.start()] in "（(":
+        opened = max(st.rfind("（", 0, m.start() + 1), st.rfind("(", 0, m.start() + 1))
+        if opened > max(st.rfind("）", 0, m.start()), st.rfind(")", 0, m.start())):
             continue  # inside brackets: _bracketed_terms read it
         quoted, latin, run = m.group(1), m.group(2), m.group(3)
         end = base + m.start()
