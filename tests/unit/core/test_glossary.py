@@ -250,3 +250,16 @@ def test_full_width_acronyms_and_credits_after_a_body() -> None:
     found = glossary_of(text)
     assert found["世界氣象組織"].abbreviation == "ＷＭＯ"
     assert "國務院" not in found
+
+
+def test_digits_inside_a_name_but_not_a_date_before_it() -> None:
+    text = "今年的亞洲棒球8強賽（Asia8）在台中開打。2031年亞洲盃（AFC）開幕。"
+    found = {g.abbreviation: g.term for g in extract_glossary(text, split_sentences(text))}
+    assert found == {"Asia8": "亞洲棒球8強賽", "AFC": "亞洲盃"}
+
+
+def test_english_name_after_a_language_label() -> None:
+    text = "南方開發銀行（英文：Southern Development Bank）與東方航運協會（英文簡稱EOSA）簽約。"
+    found = glossary_of(text)
+    assert found["南方開發銀行"].english == "Southern Development Bank"
+    assert found["東方航運協會"].abbreviation == "EOSA"

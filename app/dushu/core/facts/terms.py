@@ -186,6 +186,8 @@ _APPOSITION_HEADS = (
     "龍頭",
     "龙头",
 )
+# What follows a number that is a date, time, count or amount rather than part of a name.
+_AFTER_NUMBER = set("年月日號号時时點点分秒歲岁%％萬万億亿元名人個个家件次屆届")
 # Characters after 中 that make it the start of a word in a name (中心, 中央銀行, 中華).
 _ZHONG_NEXT = set("心央華华國国文小東东西南部")
 # Characters before 中 that make it part of another word ("其中美國…" is not a China-US pair).
@@ -205,7 +207,7 @@ _QUOTED = re.compile(r"([「『《〈“])([^「」『』《》〈〉“”\n]{2
 _BRACKET = re.compile(r"\s*[（(]([^（）()\n]{1,80})[）)]")
 # Words that introduce a short form: 簡稱, （以下簡稱X）, （下稱X）, 簡寫為, 又稱, 俗稱.
 _CUE = (
-    r"(?:以下簡稱|以下简称|以下稱|以下称|下稱|下称|簡稱|简称|簡寫為|简写为|簡寫|简写|縮寫為|缩写为|"
+    r"(?:英文簡稱|英文简称|英文縮寫|英文缩写|以下簡稱|以下简称|以下稱|以下称|下稱|下称|簡稱|简称|簡寫為|简写为|簡寫|简写|縮寫為|缩写为|"
     r"又稱|又称|俗稱|俗称|統稱|统称|通稱|通称|或稱|或称)"
 )
 _CUED = re.compile(rf"^{_CUE}(?:為|为)?\s*[：:]?\s*(.+)$")
@@ -214,6 +216,8 @@ _CUE_IN_TEXT = re.compile(
     rf"[，,]?\s*{_CUE}(?:為|为)?\s*[：:]?\s*"
     r"(?:[「『“]([^」』”\n]{1,20})[」』”]|([A-Za-z0-9][A-Za-z0-9&.\-+]{0,11})(?![A-Za-z0-9])|([^\W\d_]{2,8}))"
 )
+# "英文：…" before an English name in brackets.
+_LANGUAGE_LABEL = re.compile(r"^(?:英文全名|英文名稱|英文名称|英文名|英文|英語|英语)\s*[：:]?\s*")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.,'’\- ]*$")
 _ACRONYM_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-+]{0,11}$")
 # Latin letters and digits, also in their full-width forms (ＷＨＯ), as some Taiwanese papers print them.
@@ -384,7 +388,7 @@ def _read_bracket(inner: str) -> _Bracket:
     abbreviation = english = han = word = ""
     cued = False
     for part in re.split(r"[,，;；、]", inner):
-        part = part.strip()
+        part = _LANGUAGE_LABEL.sub("", part.strip())
         if not part:
             continue
         cue = _CUED.match(part)
@@ -524,9 +528,27 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
         if ch == "中" and text[start : start + 1] in _ZHONG_NEXT:
             start -= 1  # 中心, 中央, 中華 begin names; 中 alone ends a phrase ("在會議中")
             continue
+        if ch.isdigit():
+            # Digits inside a name (世界棒球12強賽), not a date or a count before it (2024年…).
+            run = start - 1
+            while run > floor and text[run - 1].isdigit():
+                run -= 1
+            if (
+                text[start : start + 1] not in _AFTER_NUMBER
+                and is_han(text[start : start + 1] or "a")
+                and run > floor
+                and is_han(text[run - 1])
+                and text[run - 1] not in _NAME_STOP
+            ):
+                start = run
+                continue
+            break
         if ch in _NAME_STOP or not is_han(ch):
             break
         start -= 1
+    # The unit of a number before the name is no part of it: 2024年亞洲盃 -> 亞洲盃.
+    while start < end - 1 and start > floor and text[start - 1].isdigit() and text[start] in _AFTER_NUMBER:
+        start += 1
     segment = text[start:end]
     for word in _NAME_STOP_WORDS if _STOP_WORD.search(segment) else ():
         idx = segment.rfind(word)
