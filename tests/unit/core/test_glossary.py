@@ -263,3 +263,8 @@ def test_english_name_after_a_language_label() -> None:
     found = glossary_of(text)
     assert found["南方開發銀行"].english == "Southern Development Bank"
     assert found["東方航運協會"].abbreviation == "EOSA"
+
+
+def test_deng_inside_a_word_does_not_cut_the_name() -> None:
+    text = "東港高等法院（東港高院）今天宣判。"
+    assert glossary_of(text)["東港高等法院"].abbreviation == "東港高院"

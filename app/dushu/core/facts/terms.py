@@ -188,6 +188,8 @@ _APPOSITION_HEADS = (
 )
 # What follows a number that is a date, time, count or amount rather than part of a name.
 _AFTER_NUMBER = set("年月日號号時时點点分秒歲岁%％萬万億亿元名人個个家件次屆届")
+# Characters before 等 that make it part of a word (高等, 平等, 中等, 初等, 同等, 對等, 均等).
+_DENG_PREV = set("高平中初同對对均")
 # Characters after 中 that make it the start of a word in a name (中心, 中央銀行, 中華).
 _ZHONG_NEXT = set("心央華华國国文小東东西南部")
 # Characters before 中 that make it part of another word ("其中美國…" is not a China-US pair).
@@ -524,6 +526,9 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
             and _han_run_before(text, start - 1, floor) >= 2
         ):
             start -= 1  # 工業與安全局: a short coordinated name, not "X與<name>"
+            continue
+        if ch == "等" and start - 2 >= floor and text[start - 2] in _DENG_PREV:
+            start -= 1  # 高等法院, 平等委員會: 等 inside a word, not "…等" closing a list
             continue
         if ch == "中" and text[start : start + 1] in _ZHONG_NEXT:
             start -= 1  # 中心, 中央, 中華 begin names; 中 alone ends a phrase ("在會議中")
