@@ -268,3 +268,14 @@ def test_english_name_after_a_language_label() -> None:
 def test_deng_inside_a_word_does_not_cut_the_name() -> None:
     text = "東港高等法院（東港高院）今天宣判。"
     assert glossary_of(text)["東港高等法院"].abbreviation == "東港高院"
+
+
+def test_short_form_first_and_the_full_name_in_brackets() -> None:
+    for text in (
+        "政府昨天說林委會（森林保育委員會）將成立。",
+        "「林委會」（森林保育委員會）今天成立。",
+        "森林保育委員會（「林委會」）今天成立。",
+    ):
+        assert [(g.term, g.abbreviation) for g in extract_glossary(text, split_sentences(text))] == [
+            ("森林保育委員會", "林委會")
+        ]

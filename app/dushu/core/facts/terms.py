@@ -405,18 +405,18 @@ def _read_bracket(inner: str) -> _Bracket:
             word = part
         elif _LATIN.match(part):
             english = english or part
-        elif all(is_han(ch) for ch in part) and 2 <= len(part) <= 16:
-            han = han or part
+        elif all(is_han(ch) for ch in _strip_quotes(part)) and 2 <= len(_strip_quotes(part)) <= 16:
+            han = han or _strip_quotes(part)  # （「海委會」） as well as （海委會）
     return _Bracket(abbreviation, english, word, cued, han)
 
 
-def _is_short_of(short: str, full: str, *, loose: bool = False) -> bool:
+def _is_short_of(short: str, full: str, *, loose: bool = False, by_ending: bool = True) -> bool:
     """True when `short` can be the short form of `full`: 央行 of 中央銀行, 國發會 of 國家發展委員會.
 
     Its characters are characters of the full form in order, starting with its first (or second)
     character and ending with its last. `loose`, for a short form the text itself gives, lets it end
     elsewhere (台積電 of 台灣積體電路製造股份有限公司, 竹科 of 新竹科學園區) or with a character of
-    the full form's institutional ending (X辦 for …辦公室).
+    the full form's institutional ending (X辦 for …辦公室) unless `by_ending` is False.
     """
     if not 2 <= len(short) < len(full) or not all(is_han(ch) for ch in short):
         return False
@@ -429,7 +429,13 @@ def _is_short_of(short: str, full: str, *, loose: bool = False) -> bool:
         else:
             return True
     suffix = name_suffix(full)
-    return loose and bool(suffix) and _SUFFIX_KINDS[suffix] == "organisation" and short[-1] in suffix
+    return (
+        loose
+        and by_ending
+        and bool(suffix)
+        and _SUFFIX_KINDS[suffix] == "organisation"
+        and short[-1] in suffix
+    )
 
 
 def _members_for(
@@ -729,6 +735,10 @@ def _quoted_terms(text: str, s: Sentence, add: AddTerm) -> None:
             abbreviation, english = info.abbreviation or info.word, info.english
             if not abbreviation and info.han and _is_short_of(info.han, term, loose=True):
                 abbreviation = info.han  # 「福爾摩沙衛星八號」（福衛八號）
+            elif not abbreviation and info.han and _is_short_of(term, info.han, loose=True, by_ending=False):
+                # 「海委會」（海洋保育委員會）: the short form first, the full name in brackets.
+                add(info.han, base + m.start(), s.index, term)
+                continue
             after = bracket.end()
         if opener in "《〈":
             kind = glossary_kind(term)
@@ -785,6 +795,18 @@ def _bracketed_terms(
         elif kind != "term" and _is_short_of(info.han, term, loose=True):
             abbreviation = info.han  # 行政長官辦公室（X辦）
         else:
+            # 海委會（海洋保育委員會）: the short form first (the longest end of the words before
+            # the bracket that is a short form of the name in it).
+            short = next(
+                (
+                    term[k:]
+                    for k in range(len(term) - 1)
+                    if _is_short_of(term[k:], info.han, loose=True, by_ending=False)
+                ),
+                "",
+            )
+            if short and glossary_kind(info.han) != "term":
+                add(info.han, end - len(short), s.index, short)
             continue
         members = _members_for(text, base, start, end, base + m.end(), term, kind)
         add(term, start, s.index, abbreviation, info.english, members, kind)
