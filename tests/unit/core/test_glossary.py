@@ -279,3 +279,12 @@ def test_short_form_first_and_the_full_name_in_brackets() -> None:
         assert [(g.term, g.abbreviation) for g in extract_glossary(text, split_sentences(text))] == [
             ("森林保育委員會", "林委會")
         ]
+
+
+def test_clause_words_before_a_name_stay_out(analyze_text: Callable[[str], Analysis]) -> None:
+    text = (
+        "董事會今天舉行理事會，通過預算。班機飛往台北（TPE）。"
+        "他們昨天到北方能源總署（NEA）開會。未來科技基金會（FTF）成立。"
+    )
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found == {"北方能源總署": "NEA", "未來科技基金會": "FTF"}

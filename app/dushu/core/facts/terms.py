@@ -146,6 +146,11 @@ _NAME_STOP_WORDS = (
 )
 # Word classes (jieba tags) that never begin a name: verbs, time words, pronouns, adverbs,
 # prepositions, conjunctions, particles ("搭乘太空探索公司" is 太空探索公司 after a verb).
+# Time words that begin names (未來科技基金會, 現代美術館), unlike 今天 or 去年.
+_TIME_WORDS_IN_NAMES = frozenset(
+    {"未來", "未来", "現代", "现代", "當代", "当代", "古代", "近代", "世紀", "世纪"}
+)
+_GOING_VERBS = frozenset("到赴往去來来給给讓让請请派找叫")
 _STOP_WORD = re.compile("|".join(_NAME_STOP_WORDS))
 _LEADING_NOT_NAME = ("v", "vd", "t", "r", "d", "p", "c", "u", "uj", "ul", "y")
 _GROUP = re.compile("[" + "".join(COUNTRY_ABBREVIATIONS) + "]{2,6}")
@@ -585,15 +590,27 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
         keep = len(name_suffix(text[start:end])) + 2
         while 0 <= i < len(tokens):
             tok = tokens[i]
-            # One-character verbs stay (跨太平洋…): they begin names more often than clauses.
+            # One-character verbs stay (跨太平洋…): they begin names more often than clauses,
+            # except the verbs of going and sending (到, 赴, 往…).
             if (
                 tok.start != start
                 or tok.pos not in _LEADING_NOT_NAME
-                or (len(tok.text) < 2 and tok.pos.startswith("v"))
+                or tok.text in _TIME_WORDS_IN_NAMES
+                or (len(tok.text) < 2 and tok.pos.startswith("v") and tok.text not in _GOING_VERBS)
                 or end - tok.end < keep
             ):
                 break
             start = tok.end
+            i += 1
+        # A time word or pronoun inside the run ends the clause before the name:
+        # "董事會今天舉行理事會" -> 舉行理事會 (and that is then no name at all).
+        while 0 <= i < len(tokens) and tokens[i].end <= end - keep:
+            if (
+                tokens[i].pos in ("t", "r")
+                and tokens[i].start >= start
+                and tokens[i].text not in _TIME_WORDS_IN_NAMES
+            ):
+                start = tokens[i].end
             i += 1
     return start
 
@@ -614,22 +631,31 @@ def _ends_at_word_end(tokens: Sequence[Token], end: int) -> bool:
     return i < 0 or tokens[i].end == end
 
 
+def _only_a_verb(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when text[start:end] is one verb, adverb or time word (舉行, 昨天)."""
+    if not tokens:
+        return False
+    i = _token_at(tokens, start)
+    return i >= 0 and tokens[i].start == start and tokens[i].end == end and tokens[i].pos in _LEADING_NOT_NAME
+
+
 def _long_enough(term: str, tokens: Sequence[Token], end: int) -> bool:
-    """Three characters, or two that make one word and no person's name (輝達（NVIDIA）)."""
+    """Three characters, or two that make one word, not a person's or place's name (輝達（NVIDIA）)."""
     if len(term) >= 3:
         return True
     if len(term) < 2 or not tokens:
         return False
     i = _token_at(tokens, end - 1)
-    return i >= 0 and tokens[i].text == term and not tokens[i].pos.startswith("nr")
+    return i >= 0 and tokens[i].text == term and not tokens[i].pos.startswith(("nr", "ns"))
 
 
 def _ends_in_noun(tokens: Sequence[Token], end: int) -> bool:
-    """True when the word ending at `end` is not a verb, adverb or particle; True without tokens."""
+    """True when the word ending at `end` is a noun but no place ("飛往台北（TPE）" is a
+    journey); True without tokens."""
     if not tokens:
         return True
     i = _token_at(tokens, end - 1)
-    return i < 0 or tokens[i].pos not in _LEADING_NOT_NAME
+    return i < 0 or not (tokens[i].pos in _LEADING_NOT_NAME or tokens[i].pos.startswith("ns"))
 
 
 def extract_glossary(
@@ -694,8 +720,8 @@ def extract_glossary(
                 continue  # the quoted form was handled above; 委員會議 is a meeting, not a body
             start = _term_start_unquoted(text, base + m.start(), base, tokens)
             term = text[start:end]
-            if len(term) - len(m.group()) < 2:
-                continue
+            if len(term) - len(m.group()) < 2 or _only_a_verb(tokens, start, base + m.start()):
+                continue  # "舉行理事會" is a meeting being held, not a body's name
             kind = glossary_kind(term)
             members = _members_for(text, base, start, end, end, term, kind)
             add(term, start, s.index, "", "", members, kind)
