@@ -113,9 +113,9 @@ def test_docstring_examples() -> None:
 
 
 def test_unquoted_name_with_acronym_and_no_institutional_ending() -> None:
-    text = "今年第二季的生產者物價指數（PPI）年增1.2%，第五代行動通訊（5G）用戶也增加。"
+    text = "今年第二季的工業生產指數（IPI）年增1.2%，第五代行動通訊（5G）用戶也增加。"
     found = glossary_of(text)
-    assert found["生產者物價指數"].abbreviation == "PPI"
+    assert found["工業生產指數"].abbreviation == "IPI"
     assert found["第五代行動通訊"].abbreviation == "5G"
 
 
@@ -253,9 +253,9 @@ def test_full_width_acronyms_and_credits_after_a_body() -> None:
 
 
 def test_digits_inside_a_name_but_not_a_date_before_it() -> None:
-    text = "今年的亞洲棒球8強賽（Asia8）在台中開打。2031年亞洲盃（AFC）開幕。"
+    text = "北海1線捷運（NL1）明年通車。2031年亞洲盃（AFC）開幕。"
     found = {g.abbreviation: g.term for g in extract_glossary(text, split_sentences(text))}
-    assert found == {"Asia8": "亞洲棒球8強賽", "AFC": "亞洲盃"}
+    assert found == {"NL1": "北海1線捷運", "AFC": "亞洲盃"}
 
 
 def test_english_name_after_a_language_label() -> None:

@@ -145,7 +145,7 @@ _NAME_STOP_WORDS = (
     "认为",
 )
 # Word classes (jieba tags) that never begin a name: verbs, time words, pronouns, adverbs,
-# prepositions, conjunctions, particles ("搭乘太空探索公司" is 太空探索公司 after a verb).
+# prepositions, conjunctions, particles ("乘坐北方航運公司的船" names 北方航運公司).
 # Time words that begin names (未來科技基金會, 現代美術館), unlike 今天 or 去年.
 _TIME_WORDS_IN_NAMES = frozenset(
     {"未來", "未来", "現代", "现代", "當代", "当代", "古代", "近代", "世紀", "世纪"}
@@ -195,7 +195,7 @@ _APPOSITION_HEADS = (
 _AFTER_NUMBER = set("年月日號号時时點点分秒歲岁%％萬万億亿元名人個个家件次屆届")
 # Characters before 等 that make it part of a word (高等, 平等, 中等, 初等, 同等, 對等, 均等).
 _DENG_PREV = set("高平中初同對对均")
-# Characters after 中 that make it the start of a word in a name (中心, 中央銀行, 中華).
+# Characters after 中 that make it the start of a word in a name (中心, 中央研究所, 中華).
 _ZHONG_NEXT = set("心央華华國国文小東东西南部")
 # Characters before 中 that make it part of another word ("其中美國…" is not a China-US pair).
 _ZHONG_PREV = set("其當当之心空集居從从期途手命高打水家眼腦脑暗空")
@@ -416,7 +416,7 @@ def _read_bracket(inner: str) -> _Bracket:
 
 
 def _is_short_of(short: str, full: str, *, loose: bool = False, by_ending: bool = True) -> bool:
-    """True when `short` can be the short form of `full`: 央行 of 中央銀行, 國發會 of 國家發展委員會.
+    """True when `short` can be the short form of `full`: 農行 of 農業銀行, 環保署 of 環境保護署.
 
     Its characters are characters of the full form in order, starting with its first (or second)
     character and ending with its last. `loose`, for a short form the text itself gives, lets it end
@@ -545,7 +545,7 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
             start -= 1  # 中心, 中央, 中華 begin names; 中 alone ends a phrase ("在會議中")
             continue
         if ch.isdigit():
-            # Digits inside a name (世界棒球12強賽), not a date or a count before it (2024年…).
+            # Digits inside a name (北海1線捷運), not a date or a count before it (2031年…).
             run = start - 1
             while run > floor and text[run - 1].isdigit():
                 run -= 1
@@ -624,7 +624,7 @@ def _han_run_before(text: str, pos: int, floor: int) -> int:
 
 
 def _ends_at_word_end(tokens: Sequence[Token], end: int) -> bool:
-    """False when `end` falls inside a word (…委員會 in 委員會議); True without tokens."""
+    """False when `end` falls inside a word (…理事會 in 理事會議); True without tokens."""
     if not tokens:
         return True
     i = _token_at(tokens, end - 1)
@@ -671,7 +671,7 @@ def extract_glossary(
     Finds 「X」 or 《X》 followed by an abbreviation or English name in brackets, every title in 《》,
     X（ABBR）, ABBR（X）, X（English name，簡稱Y）, X（簡稱「Y」）, （以下簡稱Y）, X，簡稱Y / 又稱Y /
     俗稱Y, unquoted names of mechanisms and bodies (…機制, …秘書處, …委員會), Chinese short forms
-    used beside their full form without brackets (中央銀行 … 央行; needs `tokens`), and
+    used beside their full form without brackets (農業銀行 … 農行; needs `tokens`), and
     organisations or terms from the bundled name list that appear in the text. `members` is filled
     when the text states them (美日印澳「四方安全對話機制」, 美日澳…「三國防務磋商機制」).
     """
@@ -717,7 +717,7 @@ def extract_glossary(
         for m in _UNQUOTED_SUFFIX.finditer(st):
             end = base + m.end()
             if text[end : end + 1] in "」』》" or not _ends_at_word_end(tokens, end):
-                continue  # the quoted form was handled above; 委員會議 is a meeting, not a body
+                continue  # the quoted form was handled above; 理事會議 is a meeting, not a body
             start = _term_start_unquoted(text, base + m.start(), base, tokens)
             term = text[start:end]
             if len(term) - len(m.group()) < 2 or _only_a_verb(tokens, start, base + m.start()):
@@ -738,7 +738,7 @@ AddTerm = Callable[..., None]
 
 
 def _kept(entry: GlossaryEntry, entries: Mapping[str, GlossaryEntry]) -> bool:
-    """False for an acronym that another entry spells out (CPI beside 消費者物價指數（CPI）)."""
+    """False for an acronym that another entry spells out (PMI beside 採購經理人指數（PMI）)."""
     return not any(
         other.abbreviation.lower() == entry.term.lower() or other.english.lower() == entry.term.lower()
         for other in entries.values()
@@ -760,7 +760,7 @@ def _quoted_terms(text: str, s: Sentence, add: AddTerm) -> None:
             info = _read_bracket(bracket.group(1))
             abbreviation, english = info.abbreviation or info.word, info.english
             if not abbreviation and info.han and _is_short_of(info.han, term, loose=True):
-                abbreviation = info.han  # 「福爾摩沙衛星八號」（福衛八號）
+                abbreviation = info.han  # 「東方海洋觀測衛星三號」（東海三號）
             elif not abbreviation and info.han and _is_short_of(term, info.han, loose=True, by_ending=False):
                 # 「海委會」（海洋保育委員會）: the short form first, the full name in brackets.
                 add(info.han, base + m.start(), s.index, term)
@@ -793,7 +793,7 @@ def _bracketed_terms(
             continue
         before = _LATIN_BEFORE.search(st, max(0, m.start() - 14), m.start())
         if info.han and not info.abbreviation and before and is_acronym(before.group(1)):
-            # ABBR（full name）: CPI（消費者物價指數）
+            # ABBR（full name）: PMI（採購經理人指數）
             full = info.han
             if len(full) >= 3 and full not in COUNTRY_NAMES and full not in person_names:
                 add(full, base + before.start(1), s.index, before.group(1), info.english)
@@ -808,7 +808,7 @@ def _bracketed_terms(
             term, start = _after_apposition_head(term, start)
         abbreviation = info.abbreviation or (info.word if kind != "term" else "")
         if abbreviation and not info.cued:
-            # A Latin acronym names an institution, or a concept that ends in a noun (消費者物價指數).
+            # A Latin acronym names an institution, or a concept that ends in a noun (採購經理人指數).
             if abbreviation in _CREDITS and (kind == "term" or not st[m.end() :].strip("。.」 \n")):
                 continue  # "…發表演說（AP）", "…國務院。（AFP）" credit a photo or a report
             if kind == "term" and (not _long_enough(term, tokens, end) or not _ends_in_noun(tokens, end)):
@@ -819,7 +819,7 @@ def _bracketed_terms(
             if kind == "term":
                 continue  # people and places in brackets keep out: only names that end like a body
         elif kind != "term" and _is_short_of(info.han, term, loose=True):
-            abbreviation = info.han  # 行政長官辦公室（X辦）
+            abbreviation = info.han  # 市長辦公室（市長辦）
         else:
             # 海委會（海洋保育委員會）: the short form first (the longest end of the words before
             # the bracket that is a short form of the name in it).
@@ -902,7 +902,7 @@ def _add_short_forms(
     add: AddTerm,
     found: Mapping[str, GlossaryEntry],
 ) -> None:
-    """Chinese short forms used beside their full form without brackets (中央銀行 … 央行).
+    """Chinese short forms used beside their full form without brackets (農業銀行 … 農行).
 
     A full form is an unquoted name with an institutional ending; a short form is two to five
     characters of it in order (see `_is_short_of`) that stand as words of their own elsewhere in
