@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 from dushu.core.facts.causes import cue_words
 from dushu.core.facts.dates import date_answer_forms, format_date_zh, shift_date
-from dushu.core.facts.terms import COUNTRY_ABBREVIATIONS, country_groups, expand_country_group
+from dushu.core.facts.terms import (
+    COUNTRY_ABBREVIATIONS,
+    country_display_name,
+    country_groups,
+    expand_country_group,
+)
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem
 from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet
 from dushu.core.script import to_simplified
@@ -23,21 +28,6 @@ GENERATED_TYPES = (*QUESTION_TYPES, "vocabulary")
 # How a quiz is shared out between the kinds when all are wanted (scaled to the number asked for).
 _WEIGHTS = {"choice": 6, "truefalse": 4, "cloze": 4, "short": 3, "order": 2, "match": 2, "vocabulary": 4}
 _BLANK = "____"
-_COUNTRY_ZH = {
-    "US": "美國",
-    "Japan": "日本",
-    "China": "中國",
-    "India": "印度",
-    "Australia": "澳洲",
-    "Philippines": "菲律賓",
-    "South Korea": "韓國",
-    "UK": "英國",
-    "EU": "歐盟",
-    "Russia": "俄羅斯",
-    "North Korea": "朝鮮",
-    "Taiwan": "台灣",
-    "Vietnam": "越南",
-}
 # Words at the front of a clause that only link it to the one before.
 _LEADING_LINKS = (
     "並且",
@@ -699,7 +689,7 @@ class _Builder:
             if len(members) >= 2 and members != answer_set:
                 options.append(members)
         # Variants of the right answer with one country swapped, so length gives nothing away.
-        countries = [c for c in dict.fromkeys(COUNTRY_ABBREVIATIONS.values()) if c in _COUNTRY_ZH]
+        countries = list(dict.fromkeys(COUNTRY_ABBREVIATIONS.values()))
         for drop in sorted(answer_set):
             for add in countries:
                 if add not in answer_set:
@@ -722,7 +712,7 @@ class _Builder:
 
         def show(members: frozenset[str]) -> str:
             ranked = sorted(members, key=lambda m: (order.index(m) if m in order else 99, m))
-            return "、".join(self.zh(_COUNTRY_ZH.get(m, m)) for m in ranked)
+            return "、".join(self.zh(country_display_name(m)) for m in ranked)
 
         choices, ans = self.shuffle_choices(show(answer_set), [show(p) for p in picks])
         prompt = self.zh("根據文章，{}由哪些國家組成？").format(f"「{entry.term}」")
