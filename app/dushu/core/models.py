@@ -111,6 +111,8 @@ class Fact:
     planned: bool = False
     # For causes: what the cue marks, "reason", "purpose", "result" or "restatement".
     cue_kind: str = ""
+    # For an event over a range of dates (5月6日至9日, 2019至2021年): the last day, month or year of it.
+    date_end: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,9 +47,9 @@ def test_a_date_alone_governs_the_clauses_after_it_up_to_the_next_date() -> None
 
 def test_a_range_and_what_happened_during_it_are_one_happening() -> None:
     events = events_of("周明遠於2030年5月6日至9日訪問北港，期間與漁民座談。")
-    assert [e.date for e in events] == ["2030-05-06", "2030-05-09"]
-    assert all(e.text.endswith("期間與漁民座談") for e in events)
-    assert all(e.subject == "周明遠" for e in events)
+    assert [(e.date, e.date_end) for e in events] == [("2030-05-06", "2030-05-09")]
+    assert events[0].text.endswith("期間與漁民座談")
+    assert events[0].subject == "周明遠"
 
 
 def test_the_figures_for_a_year_belong_to_that_year() -> None:

@@ -473,8 +473,9 @@ def _paragraph_of(text: str) -> list[int]:
 def _timeline_paragraphs(
     text: str, raws: Sequence[_Raw], para: Sequence[int], captions: set[int]
 ) -> set[int]:
-    """Paragraphs of a timeline: two or more lines in a row that each open with their own year."""
-    opening: set[int] = set()
+    """Paragraphs of a timeline: two or more lines in a row that each open with their own year, and
+    not all the same one (a schedule under a heading of its year is one passage, not a history)."""
+    opening: dict[int, int] = {}
     for r in raws:
         if r.form not in ("full", "iso", "yrange") or r.year is None or para[r.start] in captions:
             continue
@@ -489,7 +490,7 @@ def _timeline_paragraphs(
         line = text[a : line_end if line_end >= 0 else len(text)].strip()
         bullet = a < r.start and text[a] in _TIMELINE_BULLETS
         if bullet or text[r.end : r.end + 1] in ("：", ":") or len(line) <= 60:
-            opening.add(para[r.start])
+            opening.setdefault(para[r.start], r.year)
     # Blank lines between the entries do not break the list.
     timeline: set[int] = set()
     nonblank = [i for i, line in enumerate(text.split("\n")) if line.strip()]
@@ -498,7 +499,7 @@ def _timeline_paragraphs(
         if p in opening:
             run.append(p)
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and len({opening[q] for q in run}) >= 2:
             timeline.update(run)
         run = []
     return timeline

@@ -862,6 +862,7 @@ def extract_events(
                 sentence=s.index,
                 date=m.date,
                 date_text=m.text,
+                date_end=m.range_end,
                 entities=entities,
                 start=start,
                 end=end,
