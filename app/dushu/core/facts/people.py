@@ -36,30 +36,33 @@ _SURNAMES = _both(
     "王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭肖田董袁潘于蔣蔡余杜葉程蘇魏呂丁"
     "任沈姚盧姜崔鍾譚陸汪范金石廖賈夏韋付方白鄒孟熊秦邱江尹薛閻段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴"
     "莫孔向湯賴溫岑翁柯游涂洪卓簡莊施連紀童駱詹歐傅黎凌甘鄔樊祁戚蒙闕鮑舒藍車饒柳牛雲易喬尤萬辜殷"
-    "左伍包鈕苗邢裴鄺麥關黎聶單湛巫卜宗阮滕喻褚解況殳昌仇艾冉來郁蔚鄞粘籃古利侯房路尚梅倪練"
-    "朴裴權孫俞玄文全安宣禹咸奇韓魚吉明池閔元琴項齊祝耿管柴焦衛甄桂穆霍虞季仲岳康寇燕商蒲郎谷佘姬鐘皮卞栗茅言菅森岸原辻"
+    "左伍包鈕苗邢裴鄺麥關黎聶單湛巫卜宗阮滕喻褚解況殳昌仇艾冉郁蔚鄞粘籃古利侯房路尚梅倪練"
+    "朴裴權孫俞玄文安宣禹咸奇韓魚吉池閔元琴項齊祝耿管柴焦衛甄桂穆霍虞季仲岳康寇燕蒲郎谷佘姬鐘皮卞栗茅言"
+    "菅森岸原辻"
 )
 # Two-character family names: Chinese compound surnames and common Japanese family names.
 _COMPOUND_SURNAMES = _both_words(
-    """歐陽 司馬 諸葛 上官 東方 令狐 皇甫 尉遲 公孫 慕容 長孫 宇文 司徒 夏侯 范姜 張簡 張廖 端木 南宮 西門
-    安倍 岸田 石破 高市 菅原 鈴木 佐藤 田中 山本 渡邊 渡邉 中村 小林 加藤 吉田 山田 松本 井上 木村 清水
-    山口 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 藤田 後藤 近藤 村上 遠藤 青木 坂本 齋藤 齊藤
-    福田 太田 西村 藤井 岡本 松田 中川 中野 原田 小野 田村 竹內 金子 和田 中山 石田 上田 森田 柴田 酒井
-    工藤 橫山 宮崎 宮本 內田 高木 安藤 谷口 大野 丸山 今井 河野 藤原 村田 武田 上野 杉山 增田 小島 小山
-    千葉 大塚 平野 久保 松井 野口 木下 野村 菊地 佐野 大西 杉本 新井 濱田 市川 古川 水野 小松 島田 高野
-    西田 菊池 西川 北村 安田 中田 川口 平田 川崎 飯田 吉川 本田 吉村 岩崎 大谷 松尾 荒木 野田 小泉 鳩山
-    麻生 茂木 枝野 玉木 小池 羽生 黑田 植田 細川 村山 小渕 海部 竹下 中曾 宇野 大平 三木 二階 星野 宮澤
-    小澤 長嶋 錦織 大坂 山崎 松山 宮里 石原 野茂 鈴村 福原 伊藤 渡部"""
+    """歐陽 司馬 諸葛 上官 東方 令狐 皇甫 尉遲 公孫 慕容 長孫 宇文 司徒 夏侯 范姜 張簡
+    張廖 端木 南宮 西門 安倍 岸田 石破 高市 菅原 鈴木 佐藤 田中 山本 渡邊 渡邉 中村 小林 加藤 吉田 山田
+    松本 井上 木村 清水 山口 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 藤田 後藤 近藤 村上 遠藤
+    青木 坂本 齋藤 齊藤 福田 太田 西村 藤井 岡本 松田 中川 中野 原田 小野 田村 竹內 金子 和田 中山 石田
+    上田 森田 柴田 酒井 工藤 橫山 宮崎 宮本 內田 高木 安藤 谷口 大野 丸山 今井 河野 藤原 村田 武田 上野
+    杉山 增田 小島 小山 千葉 大塚 平野 久保 松井 野口 木下 野村 菊地 佐野 大西 杉本 新井 濱田 市川 古川
+    水野 小松 島田 高野 西田 菊池 西川 北村 安田 中田 川口 平田 川崎 飯田 吉川 本田 吉村 岩崎 大谷 松尾
+    荒木 野田 小泉 鳩山 麻生 茂木 枝野 玉木 小池 羽生 黑田 植田 細川 村山 小渕 海部 竹下 中曾 宇野 大平
+    三木 二階 星野 宮澤 小澤 長嶋 錦織 大坂 山崎 松山 宮里 石原 野茂 鈴村 福原 伊藤 渡部"""
 )
 # Characters that end a run of given-name characters: particles, common verbs and time words after a
 # name (王大同表示, 陳美玲昨天), and the last character of a body (台積電, 金管會), never of a name.
 _NOT_GIVEN = _both(
-    "的了在與和及或是為將把被由對向從於等並且即也都就還又再亦均則卻便才仍皆曾已而但跟給令讓表說指稱"
+    "的了在與和及或是為將把被由對向從於等並且即也都就還又再亦均則卻便才仍皆曾已而但跟給令讓表說指稱發"
     "昨今日年時上下前後人們所內外認坦透呼率赴到去回訪見致提談宣帶領接獲受請該這那此各每無沒未非"
-    "主先出入兼發親質詢擔任升感拿奪攝暨因若以有不當近即首次共兩幾多"
+    "主先出入兼親質詢擔任升感拿奪攝暨因若以有不當近即首次共兩幾多自姓"
     "電會院部局署處廳司黨隊團社廠校系館府市縣鄉鎮區省州報網店業界組室站"
     "、，。；：「」『』《》（）()！？"
 )
+# What follows 發 when it starts a verb rather than ends a name (發表, 發布, 發言, 發現).
+_VERB_AFTER_FA = _both("表布言現生出動起揮展給放")
 # Characters of transliterated foreign names (川普, 梅爾茨, 瑪格麗特). A name after a foreign country's
 # title is the run of these characters.
 _TRANSLIT = _both(
@@ -68,10 +71,10 @@ _TRANSLIT = _both(
     "誇奎昆拉萊賴蘭朗勞雷蕾黎里理莉利麗廉琳凌龍隆盧魯倫羅洛馬瑪麥曼梅門蒙米密敏摩莫默姆穆納娜奈南尼"
     "妮涅寧紐努諾歐帕派潘培佩彭皮珀普奇齊恰喬切欽琴丘薩塞賽桑瑟森沙莎尚舍史斯絲松蘇索塔泰坦湯唐特提"
     "圖托瓦萬旺威韋維溫沃烏伍武西希錫席夏謝辛欣休薛雅亞耶伊依尤約扎澤詹哲珍茲祖佐川丁登宏茨契蓬蒂勒"
-    "魏蕭翰奎莉塞琪娃絲妲爵蕊莎芙娜琳蓮黛茜娣奧澤瑞鮑杰傑叻溫韓奈得"
+    "魏蕭翰奎莉塞琪娃絲妲爵蕊莎芙娜琳蓮黛茜娣奧澤瑞鮑杰傑叻溫韓奈得李理那保蓋"
 )
 # Interpuncts that join the parts of a foreign name (約翰·史密斯).
-_DOTS = "·‧•・"
+_DOTS = "·‧•・．"
 # Function characters and punctuation that never sit inside a role phrase or a name.
 _STOP = _both(
     "的在與和及、，。；：「」《》（）()！？是為將把被由對向從於了等並且或即也都就還又更已曾而但同跟給令讓"
@@ -83,18 +86,21 @@ _PLACE_END = _both(
 # Two-character words that start with a family-name character but are not names: what a title is
 # followed by when no name comes (部長方面, 總統任內, 董事長高度肯定, 市長連任).
 _COMMON_WORDS = _both_words(
-    """方面 方式 方案 方向 方針 任內 任期 任職 任命 高度 高層 高級 王牌 林業 金額 金融 石油 文化 文件 安全
-    安排 江湖 白宮 何時 何以 成為 成功 成員 成立 成果 施政 程序 程度 向來 連任 連續 常務 常態 包括 項目
-    明年 明天 明確 明顯 全國 全面 全體 公開 公布 公司 宣布 時間 時期 時候 原本 原則 原因 應該 解釋 談話
-    周年 周邊 周末 平台 平均 曾經 曾任 關係 關於 車輛 古代 黃金 田徑 孫子 馬上 余下 朱紅 章程 路線 梁柱
-    許多 溫度 雷達 龍頭 萬元 萬人 錢財 嚴重 武器 武力 戴上 孔子 賴以 簡報 簡單 莊園 夏季 夏天 秦朝 鄭重
-    藍圖 藍色 史上 史無 易於 喬遷 尤其 左右 包含 苗栗 關注 關鍵 單位 單一 解決 古董 利用 利益 房屋 路上
-    尚未 梅雨 文字 全球 安定 宣傳 宣示 明白 元首 金牌 金門 金馬 金曲 杜絕 程式 游泳 簡稱 莊嚴 紀錄 紀念
-    童年 歐洲 凌晨 甘願 蒙古 舒適 車站 雲端 易經 康復 高雄 高鐵 高中 林口 江蘇 白天 何況 白色 白人 黃色
-    洪水 卓越 施工 連線 連結 陸續 陸軍 陸地 陸委 萬一 石頭 石化 龍捲 羅馬 黎明 黎巴 葉門 蘇聯 蘇丹 孟加
-    印尼 韓國 韓流 韓元 韓圓 韓式 越南 朝鮮 宋朝 唐朝 明朝 元朝 周朝 漢朝 魏晉 向前 向上 向外 何處 何人
-    何種"""
+    """任免 權力 權利 權柄 權益 權限 權責 祝願 祝福 祝賀 任何 任意 任務 任由 任憑 任教
+    任用 明星 管理 管制 管道 霍地 方面 方式 方案 方向 方針 任內 任期 任職 任命 高度 高層 高級 王牌 林業
+    金額 金融 石油 文化 文件 安全 安排 江湖 白宮 何時 何以 成為 成功 成員 成立 成果 施政 程序 程度 向來
+    連任 連續 常務 常態 包括 項目 明年 明天 明確 明顯 全國 全面 全體 公開 公布 公司 宣布 時間 時期 時候
+    原本 原則 原因 應該 解釋 談話 周年 周邊 周末 平台 平均 曾經 曾任 關係 關於 車輛 古代 黃金 田徑 孫子
+    馬上 余下 朱紅 章程 路線 梁柱 許多 溫度 雷達 龍頭 萬元 萬人 錢財 嚴重 武器 武力 戴上 孔子 賴以 簡報
+    簡單 莊園 夏季 夏天 秦朝 鄭重 藍圖 藍色 史上 史無 易於 喬遷 尤其 左右 包含 苗栗 關注 關鍵 單位 單一
+    解決 古董 利用 利益 房屋 路上 尚未 梅雨 文字 全球 安定 宣傳 宣示 明白 元首 金牌 金門 金馬 金曲 杜絕
+    程式 游泳 簡稱 莊嚴 紀錄 紀念 童年 歐洲 凌晨 甘願 蒙古 舒適 車站 雲端 易經 康復 高雄 高鐵 高中 林口
+    江蘇 白天 何況 白色 白人 黃色 洪水 卓越 施工 連線 連結 陸續 陸軍 陸地 陸委 萬一 石頭 石化 龍捲 羅馬
+    黎明 黎巴 葉門 蘇聯 蘇丹 孟加 印尼 韓國 韓流 韓元 韓圓 韓式 越南 朝鮮 宋朝 唐朝 明朝 元朝 周朝 漢朝
+    魏晉 向前 向上 向外 何處 何人 何種"""
 )
+# Words that make the run before them a body's name, not a person's.
+_BODY_WORDS = _both_words("大學 公司 集團 銀行 醫院 學校 中學 小學 基金 協會 學會 企業 工業 科技 書局 出版")
 # Modifiers that belong to a role: 前部長, 時任總統, 新任首相, 已故導演.
 _ROLE_MODIFIERS = (
     "前",
@@ -115,12 +121,11 @@ _ROLE_MODIFIERS = (
 _LEADING_WORDS = tuple(
     sorted(
         _both_words(
-            """當時 當年 其中 包括 以及 至於 隨後 後來 此前 同時 其後 之後 然而 不過 另外 此外 尤其
-    例如 比如 甚至 會見 會晤 接見 訪問 出席 表示 指出 認為 聯同 連同 據悉 圖為
-    今天 昨天 明天 今日 昨日 明日 日前 近日
-    稍早 隨即 由於 根據 依據 透過 經過 除了 一位 一名 這位 該名 兩位 其他 前往 邀請 感謝 質詢 詢問 批評
-    支持 反對 陪同 率同 帶領 擔任 出任 接任 邀 請 由 據 經 向 對 與 和 及 讓 被 令 替 幫 為 是 並 但 也
-    都 就 還 又 在 於 從 今 昨 而 則"""
+            """當時 當年 其中 包括 以及 至於 隨後 後來 此前 同時 其後 之後 然而 不過 另外 此外
+    尤其 例如 比如 甚至 會見 會晤 接見 訪問 出席 表示 指出 認為 聯同 連同 據悉 圖為 今天 昨天 明天 今日
+    昨日 明日 日前 近日 稍早 隨即 由於 根據 依據 透過 經過 除了 一位 一名 這位 該名 兩位 其他 前往 邀請
+    感謝 質詢 詢問 批評 支持 反對 陪同 率同 帶領 擔任 出任 接任 邀 請 由 據 經 向 對 與 和 及 讓 被 令
+    替 幫 為 是 並 但 也 都 就 還 又 在 於 從 今 昨 而 則"""
         ),
         key=len,
         reverse=True,
@@ -156,13 +161,13 @@ _PERSON_LATIN = re.compile(
 )
 # Latin words that name things, not people ("Rose Garden", "Entity List").
 _THING_WORDS = _both_words(
-    """Act List Garden House Bank Group Council Agreement Partnership Treaty Dialogue Mechanism Forum Union
-    Fund Ministry Department Office Strategy Initiative Consultations Law Rule Summit Party Company
-    Corporation Institute University Palace Hall Square Street Road Bay Island Sea Ocean River Lake
-    Mountain Camp Center Centre Committee Commission Secretariat Pact Alliance Chips Security Trade
-    Economic Science Satellite Space Agency Association Federation League Cup Championship Series Award
-    Prize Festival Museum Foundation School College Hospital Court Station Airport Port Times Post News
-    Daily Journal Review Network"""
+    """Act List Garden House Bank Group Council Agreement Partnership Treaty Dialogue
+    Mechanism Forum Union Fund Ministry Department Office Strategy Initiative Consultations Law Rule
+    Summit Party Company Corporation Institute University Palace Hall Square Street Road Bay Island Sea
+    Ocean River Lake Mountain Camp Center Centre Committee Commission Secretariat Pact Alliance Chips
+    Security Trade Economic Science Satellite Space Agency Association Federation League Cup
+    Championship Series Award Prize Festival Museum Foundation School College Hospital Court Station
+    Airport Port Times Post News Daily Journal Review Network"""
 )
 # Pos tags of jieba words that are never the start of a name (verbs, adverbs, prepositions, numerals …).
 _NOT_NAME_POS = _both_words("v vd vn d p c u uj ul uz ug uv ud r m q t f s a ad an ns nt ng")
@@ -284,12 +289,15 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
         if ch in "和" and end - pos - len(surname) == 1 and not _surname_at(text, end + 1):
             end += 1
             continue
-        if not _given_ok(ch):
+        # 發 is a given name's character (王永發) unless it starts a verb (王大同發表).
+        if not _given_ok(ch) or (ch in "發发" and text[end + 1 : end + 2] in _VERB_AFTER_FA):
             break
         end += 1
     name = text[pos:end]
     if len(name) == len(surname) or name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
         return ""
+    if text[end - 1 : end + 1] in _BODY_WORDS or text[end : end + 2] in _BODY_WORDS:
+        return ""  # 梅西大學, 王大同公司: the start of a body's name
     if hints and pos in hints.not_name and pos not in hints.person:
         return ""
     if name in COUNTRY_NAMES or _role_re().fullmatch(name):
@@ -341,6 +349,10 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
         start = m.start()
         while start > 0 and m.start() - start < 8 and text[start - 1] in _TRANSLIT:
             start -= 1
+        # 主席菲德爾·X: the name starts after the title, not at its last character.
+        for t in _role_re().finditer(text, max(0, start - 8), m.start()):
+            if start < t.end() <= m.start() - 1:
+                start = t.end()
         if start == m.start() or (found and found[-1][0] + len(found[-1][1]) > start):
             continue
         name = _dotted_name_at(text, start)
@@ -349,24 +361,26 @@ def _dotted_names(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _trim_role(role: str) -> str:
-    """Keep the country or body and the title, not the verb before them: 會見美國時任總統 -> 美國時任總統."""
-    best = None
-    for country in COUNTRY_NAMES:
-        idx = role.find(country)
-        if idx != -1 and (best is None or idx < best):
-            best = idx
-    if best is not None:
-        return role[best:]
-    changed = True
-    while changed:
-        changed = False
-        for word in _LEADING_WORDS:
-            if role.startswith(word) and len(role) > len(word) + 1:
-                role = role[len(word) :]
-                changed = True
-                break
-    return role if len(role) <= 8 else role[-6:]
+@cache
+def _country_re() -> re.Pattern[str]:
+    return re.compile(_trie_pattern(COUNTRY_NAMES))
+
+
+@cache
+def _leading_re() -> re.Pattern[str]:
+    return re.compile("(?:" + _trie_pattern(_LEADING_WORDS) + ")+")
+
+
+def _trim_role(prefix: str, title: str) -> str:
+    """The role with its country or body, not the verb before them: 會見美國時任 + 總統 -> 美國時任總統."""
+    country = _country_re().search(prefix)
+    if country:
+        return prefix[country.start() :] + title
+    lead = _leading_re().match(prefix)
+    if lead:
+        prefix = prefix[lead.end() :]
+    role = prefix + title
+    return role if len(role) <= 8 else role[-max(6, len(title)) :]
 
 
 def _role_before(
@@ -384,7 +398,7 @@ def _role_before(
         if k in stops:
             start = k
             break
-    return _trim_role(text[start:title_end])
+    return _trim_role(text[start:title_start], text[title_start:title_end])
 
 
 def _is_foreign_role(role: str) -> bool:
@@ -483,6 +497,7 @@ def extract_people(
     roles_re = _role_re()
     stops: set[int] = set(hints.verb_ends) if hints else set()  # where a role phrase must begin
     title_matches = list(roles_re.finditer(text))
+    named_after: set[int] = set()  # ends of titles a name follows
     counts_seen: dict[str, int] = {}
 
     def count(word: str) -> int:
@@ -522,7 +537,9 @@ def extract_people(
                 return translit
         chinese = _chinese_name_at(text, pos, hints)
         if chinese:
-            return chinese
+            # 麥可史戴普 is one foreign name, not 麥可史: Chinese given names seldom run on like that.
+            longer = _translit_at(text, pos, hints, limit=8)
+            return longer if len(longer) >= 4 and len(longer) > len(chinese) else chinese
         translit = "" if foreign else _translit_at(text, pos, hints)
         # A transliteration after a title with no country needs a second sign that it is a name.
         if translit and (count(translit) >= 2 or (hints is not None and pos in hints.person)):
@@ -551,6 +568,10 @@ def extract_people(
             inner = [s for s in range(m.start() - len(name), m.start()) if s in token_starts]
             if inner:
                 name = text[inner[-1] : m.start()] if m.start() - inner[-1] >= 2 else name
+        if not latin and len(name) >= 4 and _chinese_name_at(name, 0) != name:
+            # 寶寶王小明（右）: the name is the family name and given names at the end of the run.
+            tail = next((name[-k:] for k in (3, 2) if _chinese_name_at(name[-k:], 0) == name[-k:]), "")
+            name = tail or name
         listed_tail = next((name[k:] for k in range(len(name) - 1) if name[k:] in listed), None)
         if listed_tail:
             name = listed_tail
@@ -589,9 +610,12 @@ def extract_people(
         name = name_at(pos, role)
         if not name or not add(name, role):
             continue
+        named_after.add(pos)
         pos += len(name)
+        chinese = _chinese_name_at(name, 0) == name
         while sep := _LIST_SEP.match(text, pos):
-            following = name_at(sep.end(), role)
+            # The names of one list are of one kind: 立委王大同、林志明, not 王大同、東亞.
+            following = _chinese_name_at(text, sep.end(), hints) if chinese else name_at(sep.end(), role)
             if not following or not add(following, role):
                 break
             pos = sep.end() + len(following)
@@ -612,7 +636,8 @@ def extract_people(
             if text.startswith(modifier, end - len(modifier)):
                 end -= len(modifier)
                 break
-        name = _name_ending_at(text, end, candidates, listed)
+        # 安哥拉總統王大同: a name after the title makes what stands before it a country or a body.
+        name = "" if m.end() in named_after else _name_ending_at(text, end, candidates, listed)
         if name:
             add(name, text[end : m.end()] if end < m.start() else m.group())
         if not _is_honorific(m.group()):
@@ -621,7 +646,7 @@ def extract_people(
 
     # 7. The name list.
     for word, entry in listed.items():
-        if word in text and word not in exclude:
+        if word in text and word not in exclude and not _only_inside_longer_names(text, word):
             c = candidate(word)
             c.strong = True
             c.english = c.english or entry.english
@@ -667,7 +692,7 @@ def _split_title(run: str) -> tuple[str, str]:
             last = m
     if last is None:
         return "", run
-    return _trim_role(run[: last.end()]), run[last.end() :]
+    return _trim_role(run[: last.start()], last.group()), run[last.end() :]
 
 
 def _boundary_before(text: str, pos: int) -> bool:
@@ -720,6 +745,18 @@ def _list_before(text: str, role_start: int) -> list[str]:
             return []
         found.append(item)
     return found
+
+
+def _only_inside_longer_names(text: str, word: str) -> bool:
+    """True when a transliterated name occurs only inside a longer transliteration (卡尼 in 托斯卡尼尼)."""
+    if not all(ch in _TRANSLIT for ch in word):
+        return False
+    for m in re.finditer(re.escape(word), text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before not in _TRANSLIT and after not in _TRANSLIT:
+            return False
+    return True
 
 
 def _name_like(name: str, listed: dict[str, NameEntry]) -> bool:
