@@ -248,3 +248,26 @@ def test_role_words_and_common_words_after_titles_are_not_people() -> None:
 
 def test_a_title_inside_a_place_or_a_body_is_no_person() -> None:
     assert people_of("台灣總統府前廣場、日本首相官邸與美國國務院都在名單上。白宮發言人辦公室回應。") == {}
+
+
+def test_a_foreign_name_after_a_title_without_a_country() -> None:
+    found = people_of("果園公司執行長庫魯斯表示，新品下月上市；前鋒梅爾諾破門。")
+    assert set(found) == {"庫魯斯", "梅爾諾"}
+
+
+def test_a_country_or_body_before_a_title_that_a_name_follows_is_no_person() -> None:
+    found = people_of("安哥拉總統多斯桑托與加蓬總統馬爾巴通話。")
+    assert set(found) == {"多斯桑托", "馬爾巴"}
+
+
+def test_a_caption_position_after_a_common_noun_keeps_only_the_name() -> None:
+    assert set(people_of("新年第一個出生的寶寶王小明（右）與媽媽合影。")) == {"王小明"}
+
+
+def test_listed_transliteration_inside_a_longer_name_is_not_that_person() -> None:
+    names = (NameEntry("卡尼", "person", "Mark Carney", "", "加拿大總理"),)
+    assert set(people_of("名指揮家托斯卡尼尼的錄音重新發行。", names)) == {"托斯卡尼尼"}
+
+
+def test_adverbs_and_idioms_after_a_title_are_not_people() -> None:
+    assert people_of("部長拉高音量，主席特別強調，局長莫名其妙，發言人克制情緒，領導人高興地說。") == {}

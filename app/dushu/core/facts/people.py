@@ -73,6 +73,8 @@ _TRANSLIT = _both(
     "圖托瓦萬旺威韋維溫沃烏伍武西希錫席夏謝辛欣休薛雅亞耶伊依尤約扎澤詹哲珍茲祖佐川丁登宏茨契蓬蒂勒"
     "魏蕭翰奎莉塞琪娃絲妲爵蕊莎芙娜琳蓮黛茜娣奧澤瑞鮑杰傑叻溫韓奈得李理那保蓋"
 )
+# Transliteration characters that seldom mean anything else in news text.
+_STRONG_TRANSLIT = _both("斯克爾茲姆普羅蘭莉娜絲妮琳菲瑪麗亞奧蒂妲娃茨琪芙黛茜娣賽薩")
 # Interpuncts that join the parts of a foreign name (約翰·史密斯).
 _DOTS = "·‧•・．"
 # Function characters and punctuation that never sit inside a role phrase or a name.
@@ -86,18 +88,24 @@ _PLACE_END = _both(
 # Two-character words that start with a family-name character but are not names: what a title is
 # followed by when no name comes (部長方面, 總統任內, 董事長高度肯定, 市長連任).
 _COMMON_WORDS = _both_words(
-    """任免 權力 權利 權柄 權益 權限 權責 祝願 祝福 祝賀 任何 任意 任務 任由 任憑 任教
-    任用 明星 管理 管制 管道 霍地 方面 方式 方案 方向 方針 任內 任期 任職 任命 高度 高層 高級 王牌 林業
-    金額 金融 石油 文化 文件 安全 安排 江湖 白宮 何時 何以 成為 成功 成員 成立 成果 施政 程序 程度 向來
-    連任 連續 常務 常態 包括 項目 明年 明天 明確 明顯 全國 全面 全體 公開 公布 公司 宣布 時間 時期 時候
-    原本 原則 原因 應該 解釋 談話 周年 周邊 周末 平台 平均 曾經 曾任 關係 關於 車輛 古代 黃金 田徑 孫子
-    馬上 余下 朱紅 章程 路線 梁柱 許多 溫度 雷達 龍頭 萬元 萬人 錢財 嚴重 武器 武力 戴上 孔子 賴以 簡報
-    簡單 莊園 夏季 夏天 秦朝 鄭重 藍圖 藍色 史上 史無 易於 喬遷 尤其 左右 包含 苗栗 關注 關鍵 單位 單一
-    解決 古董 利用 利益 房屋 路上 尚未 梅雨 文字 全球 安定 宣傳 宣示 明白 元首 金牌 金門 金馬 金曲 杜絕
-    程式 游泳 簡稱 莊嚴 紀錄 紀念 童年 歐洲 凌晨 甘願 蒙古 舒適 車站 雲端 易經 康復 高雄 高鐵 高中 林口
-    江蘇 白天 何況 白色 白人 黃色 洪水 卓越 施工 連線 連結 陸續 陸軍 陸地 陸委 萬一 石頭 石化 龍捲 羅馬
-    黎明 黎巴 葉門 蘇聯 蘇丹 孟加 印尼 韓國 韓流 韓元 韓圓 韓式 越南 朝鮮 宋朝 唐朝 明朝 元朝 周朝 漢朝
-    魏晉 向前 向上 向外 何處 何人 何種"""
+    """高興 高速 高達 高峰 高票 高官 高價 高溫 高齡 高估 高漲 高額 高端 高手 王國 王朝
+    王室 林立 黃昏 周遭 周全 何在 何必 陳述 陳列 陳情 張貼 張力 張開 許可 連日 連夜 連忙 連署 萬分 萬歲
+    安靜 安心 安置 安裝 安撫 紀律 常常 常見 宣稱 宣誓 宣導 解除 解讀 解散 解放 古老 古蹟 雷雨 簡化 簡直
+    溫和 溫暖 溫柔 包裝 包圍 尚在 尚可 毛病 齊聚 齊心 賀電 嚴格 嚴厲 嚴正 嚴禁 顧客 顧及 顧慮 習慣 歐盟
+    歐元 季節 季度 單獨 單純 路口 路面 房價 房子 車禍 車隊 衛生 衛星 衛冕 焦點 焦慮 池塘 元旦 元月 奇怪
+    奇蹟 魚類 吉祥 文學 文明 文物 文章 文創 武裝 藍綠 牛肉 牛奶 鐘頭 鐘聲 皮膚 言論 言語 原來 原先 原住
+    原油 原料 岸上 岸邊 森林 莫名 任免 權力 權利 權柄 權益 權限 權責 祝願 祝福 祝賀 任何 任意 任務 任由
+    任憑 任教 任用 明星 管理 管制 管道 霍地 方面 方式 方案 方向 方針 任內 任期 任職 任命 高度 高層 高級
+    王牌 林業 金額 金融 石油 文化 文件 安全 安排 江湖 白宮 何時 何以 成為 成功 成員 成立 成果 施政 程序
+    程度 向來 連任 連續 常務 常態 包括 項目 明年 明天 明確 明顯 全國 全面 全體 公開 公布 公司 宣布 時間
+    時期 時候 原本 原則 原因 應該 解釋 談話 周年 周邊 周末 平台 平均 曾經 曾任 關係 關於 車輛 古代 黃金
+    田徑 孫子 馬上 余下 朱紅 章程 路線 梁柱 許多 溫度 雷達 龍頭 萬元 萬人 錢財 嚴重 武器 武力 戴上 孔子
+    賴以 簡報 簡單 莊園 夏季 夏天 秦朝 鄭重 藍圖 藍色 史上 史無 易於 喬遷 尤其 左右 包含 苗栗 關注 關鍵
+    單位 單一 解決 古董 利用 利益 房屋 路上 尚未 梅雨 文字 全球 安定 宣傳 宣示 明白 元首 金牌 金門 金馬
+    金曲 杜絕 程式 游泳 簡稱 莊嚴 紀錄 紀念 童年 歐洲 凌晨 甘願 蒙古 舒適 車站 雲端 易經 康復 高雄 高鐵
+    高中 林口 江蘇 白天 何況 白色 白人 黃色 洪水 卓越 施工 連線 連結 陸續 陸軍 陸地 陸委 萬一 石頭 石化
+    龍捲 羅馬 黎明 黎巴 葉門 蘇聯 蘇丹 孟加 印尼 韓流 韓元 韓圓 韓式 越南 朝鮮 宋朝 唐朝 明朝 元朝 周朝
+    漢朝 魏晉 向前 向上 向外 何處 何人 何種"""
 )
 # Words that make the run before them a body's name, not a person's.
 _BODY_WORDS = _both_words("大學 公司 集團 銀行 醫院 學校 中學 小學 基金 協會 學會 企業 工業 科技 書局 出版")
@@ -137,7 +145,7 @@ _TAKES_OFFICE = re.compile(
 )
 # Where the credit of a picture or a text gives its author: 攝影：X, 圖／X, 文／X, 攝：X.
 _CREDIT = re.compile(
-    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜]))(圖文|图文|撰文|攝影|摄影|文字|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
+    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜]))(圖文|图文|撰文|攝影|摄影|照片|相片|文字|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
 )
 _REPORTER = re.compile(
     "|".join(_both_words("攝影記者 文字記者 特派記者 實習記者 特約記者 記者 特派員 通訊員"))
@@ -170,7 +178,7 @@ _THING_WORDS = _both_words(
     Airport Port Times Post News Daily Journal Review Network"""
 )
 # Pos tags of jieba words that are never the start of a name (verbs, adverbs, prepositions, numerals …).
-_NOT_NAME_POS = _both_words("v vd vn d p c u uj ul uz ug uv ud r m q t f s a ad an ns nt ng")
+_NOT_NAME_POS = _both_words("v vd vn d p c u uj ul uz ug uv ud r m q t f s a ad an ng")
 
 
 @cache
@@ -292,6 +300,9 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
         # 發 is a given name's character (王永發) unless it starts a verb (王大同發表).
         if not _given_ok(ch) or (ch in "發发" and text[end + 1 : end + 2] in _VERB_AFTER_FA):
             break
+        title = _role_re().match(text, end)
+        if title and title.end() - end >= 2 and not _is_honorific(title.group()):
+            break  # 林志明總統: the title starts here
         end += 1
     name = text[pos:end]
     if len(name) == len(surname) or name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
@@ -541,8 +552,13 @@ def extract_people(
             longer = _translit_at(text, pos, hints, limit=8)
             return longer if len(longer) >= 4 and len(longer) > len(chinese) else chinese
         translit = "" if foreign else _translit_at(text, pos, hints)
-        # A transliteration after a title with no country needs a second sign that it is a name.
-        if translit and (count(translit) >= 2 or (hints is not None and pos in hints.person)):
+        # A transliteration after a title with no country needs a second sign that it is a name: a
+        # second mention, jieba's tag, or characters that almost only transliterate (庫克, 梅西).
+        if translit and (
+            count(translit) >= 2
+            or (hints is not None and pos in hints.person)
+            or any(ch in _STRONG_TRANSLIT for ch in translit)
+        ):
             return translit
         return ""
 
