@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dushu.core.facts.people import extract_people
-from dushu.core.models import Person
+from dushu.core.models import Person, Token
 from dushu.core.sentences import split_sentences
 from dushu.core.wordlists import NameEntry
 
@@ -271,3 +271,28 @@ def test_listed_transliteration_inside_a_longer_name_is_not_that_person() -> Non
 
 def test_adverbs_and_idioms_after_a_title_are_not_people() -> None:
     assert people_of("部長拉高音量，主席特別強調，局長莫名其妙，發言人克制情緒，領導人高興地說。") == {}
+
+
+def test_a_speaker_jieba_reads_as_a_name_is_a_person() -> None:
+    text = "王大同表示，今年雨量偏少。"
+    tokens = (
+        Token("王大同", 0, 3, 0, "nr"),
+        Token("表示", 3, 5, 0, "v"),
+        Token("，", 5, 6, 0, "x"),
+    )
+    assert [p.name for p in extract_people(text, split_sentences(text), (), tokens)] == ["王大同"]
+    assert extract_people(text, split_sentences(text)) == ()  # without jieba's word, no guess
+
+
+def test_full_names_listed_before_deng_ren() -> None:
+    found = people_of("出席者包括王大同、林志明與陳美玲等人，會議由主席主持。")
+    assert set(found) == {"王大同", "林志明", "陳美玲"}
+
+
+def test_a_japanese_name_whose_family_name_no_list_knows() -> None:
+    found = people_of("日本防衛大臣赤井太郎表示，將加強合作。")
+    assert found["赤井太郎"].role == "日本防衛大臣"
+
+
+def test_a_byline_with_a_space_after_reporter() -> None:
+    assert people_of("記者 王大同／台中報導\n雨勢不斷。")["王大同"].role == "記者"

@@ -57,7 +57,7 @@ _COMPOUND_SURNAMES = _both_words(
 _NOT_GIVEN = _both(
     "的了在與和及或是為將把被由對向從於等並且即也都就還又再亦均則卻便才仍皆曾已而但跟給令讓表說指稱發"
     "昨今日年時上下前後人們所內外認坦透呼率赴到去回訪見致提談宣帶領接獲受請該這那此各每無沒未非"
-    "主先出入兼親質詢擔任升感拿奪攝暨因若以有不當近即首次共兩幾多自姓"
+    "主先出入兼親質詢擔任升感拿奪攝暨因若以有不當近即首次共兩幾多自姓本"
     "電會院部局署處廳司黨隊團社廠校系館府市縣鄉鎮區省州報網店業界組室站"
     "、，。；：「」『』《》（）()！？"
 )
@@ -88,7 +88,7 @@ _PLACE_END = _both(
 # Two-character words that start with a family-name character but are not names: what a title is
 # followed by when no name comes (部長方面, 總統任內, 董事長高度肯定, 市長連任).
 _COMMON_WORDS = _both_words(
-    """高興 高速 高達 高峰 高票 高官 高價 高溫 高齡 高估 高漲 高額 高端 高手 王國 王朝
+    """如何 如果 如此 高興 高速 高達 高峰 高票 高官 高價 高溫 高齡 高估 高漲 高額 高端 高手 王國 王朝
     王室 林立 黃昏 周遭 周全 何在 何必 陳述 陳列 陳情 張貼 張力 張開 許可 連日 連夜 連忙 連署 萬分 萬歲
     安靜 安心 安置 安裝 安撫 紀律 常常 常見 宣稱 宣誓 宣導 解除 解讀 解散 解放 古老 古蹟 雷雨 簡化 簡直
     溫和 溫暖 溫柔 包裝 包圍 尚在 尚可 毛病 齊聚 齊心 賀電 嚴格 嚴厲 嚴正 嚴禁 顧客 顧及 顧慮 習慣 歐盟
@@ -161,6 +161,10 @@ _TIME_OR_PLACE_WORDS = _both_words(
 )
 # Countries whose people have Chinese-character names (the others are transliterated).
 _CJK_COUNTRIES = _both_words("中國 台灣 臺灣 香港 澳門 日本 韓國 南韓 北韓 朝鮮 新加坡 越南")
+# Verbs of saying that follow a speaker's name (王大同表示).
+_SAYS = re.compile(
+    "|".join(_both_words("表示 指出 強調 認為 坦言 透露 回應 直言 說明 提到 呼籲 解釋 補充 受訪 證實 宣布"))
+)
 # Position markers in photo captions: 高市早苗（中間右）, 特朗普（Donald Trump，左）.
 _POSITION = re.compile(r"^(?:中間|中间|前排|後排|后排)?[左右中](?:[一二三四五]|起[一二三四五])?$")
 _BRACKET = re.compile(r"[（(]([^（）()\n]{1,60})[）)]")
@@ -547,6 +551,14 @@ def extract_people(
             if translit:
                 return translit
         chinese = _chinese_name_at(text, pos, hints)
+        if ("日本" in role or "日相" in role) and len(chinese) < 3:
+            # A Japanese minister's name is three or four characters whatever the family name.
+            end = pos
+            while end < len(text) and end - pos < 4 and _given_ok(text[end]):
+                end += 1
+            vetoed = hints is not None and pos in hints.not_name  # 日本首相如何…: jieba reads a word
+            if end - pos == 4 and text[pos : pos + 2] not in _COMMON_WORDS and not vetoed:
+                return text[pos:end]
         if chinese:
             # 麥可史戴普 is one foreign name, not 麥可史: Chinese given names seldom run on like that.
             longer = _translit_at(text, pos, hints, limit=8)
@@ -660,7 +672,26 @@ def extract_people(
             for listed_name in _list_before(text, m.start()):
                 add(listed_name, m.group())
 
-    # 7. The name list.
+    # 7. A full name before a verb of saying that jieba also reads as a name: 王大同表示.
+    for m in _SAYS.finditer(text):
+        name = _name_ending_at(text, m.start(), candidates, listed)
+        if len(name) < 3 or name in candidates:
+            continue
+        start = m.start() - len(name)
+        if hints is not None and start in hints.person:
+            add(name)
+    # Names listed before 等人 ("王大同、林志明等人"): every item a full name of three characters.
+    for m in re.finditer("等人", text):
+        if text[m.end() : m.end() + 1] in ("數", "数", "口", "士", "員", "员"):
+            continue  # 等人數, 等人士: not a list of people
+        head = text[max(0, m.start() - 40) : m.start()]
+        items = _LIST_SEP.split(re.split(r"[，,。；;：:！？!?\n「」『』（）()]", head)[-1])
+        listed_names = [items[0][-3:], *items[1:]]
+        if len(items) >= 2 and all(len(n) == 3 and _chinese_name_at(n, 0) == n for n in listed_names):
+            for name in listed_names:
+                add(name)
+
+    # 8. The name list.
     for word, entry in listed.items():
         if word in text and word not in exclude and not _only_inside_longer_names(text, word):
             c = candidate(word)
@@ -668,7 +699,7 @@ def extract_people(
             c.english = c.english or entry.english
             c.list_role = entry.role
 
-    # 8. Names listed next to a known person: "菅義偉、岸田文雄、石破茂、高市早苗".
+    # 9. Names listed next to a known person: "菅義偉、岸田文雄、石破茂、高市早苗".
     for name in list(candidates):
         for m in re.finditer(re.escape(name), text):
             for neighbour in _enumeration_neighbours(text, m.start(), m.end()):
@@ -786,6 +817,8 @@ def _name_like(name: str, listed: dict[str, NameEntry]) -> bool:
 def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
     """The reporters of a byline whose 記者 ends at `pos`: 記者王大同、林志明／台北報導 -> both."""
     found: list[str] = []
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1  # 記者 王大同／台北報導
     while True:
         name = _chinese_name_at(text, pos)
         if not name:
@@ -843,8 +876,10 @@ def _settle_lengths(text: str, candidates: dict[str, _Candidate]) -> None:
         if len(name) != 3 or not _surname_at(name, 0) or len(_surname_at(name, 0)) != 1:
             continue
         short = name[:2]
+        # Alone means before punctuation or another item of a list (王大、林志明), not before a verb.
         alone = any(
-            m.end() >= len(text) or not _given_ok(text[m.end()]) for m in re.finditer(re.escape(short), text)
+            m.end() >= len(text) or not _han(text[m.end()]) or text[m.end()] in "、和與与及"
+            for m in re.finditer(re.escape(short), text)
         )
         if alone and text.count(short) > text.count(name):
             old = candidates.pop(name)
