@@ -395,7 +395,13 @@ def _trim_role(prefix: str, title: str) -> str:
     if lead:
         prefix = prefix[lead.end() :]
     role = prefix + title
-    return role if len(role) <= 8 else role[-max(6, len(title)) :]
+    if len(role) <= 8:
+        return role
+    # Too long to be one body and title: start after the end of a body's name (長庚醫院|中醫科醫師).
+    for i in range(len(role) - 8, len(role) - len(title)):
+        if role[i - 1] in _PLACE_END:
+            return role[i:]
+    return role[-max(6, len(title)) :]
 
 
 def _role_before(
@@ -406,11 +412,12 @@ def _role_before(
     The phrase reaches back no further than a name or a verb already known to end at one of `stops`
     (法官王大同判處被告林志明 gives 被告, not 大同判處被告).
     """
-    start = _run_before(text, title_start, limit=8)
+    start = _run_before(text, title_start, limit=10)
     if text[start - 1 : start + 1] == "已故":
         start -= 1  # 已 stops a run, but 已故導演 ("the late director") is one role
     for k in range(title_start, start, -1):
-        if k in stops:
+        # A verb inside a body's name (疾病管制局) leaves one character or a body's ending: not a stop.
+        if k in stops and title_start - k != 1 and text[k] not in _PLACE_END:
             start = k
             break
     return _trim_role(text[start:title_start], text[title_start:title_end])
