@@ -1,11 +1,11 @@
-"""People: English glosses, titles, caption positions, lists of names and the bundled list."""
+"""People: titles and roles, bylines, English glosses, caption positions, lists of names and the name list."""
 
 from __future__ import annotations
 
-from dushu.core.facts.people import extract_people
+from dushu.core.facts.people import extract_people, role_words
 from dushu.core.models import Person, Token
 from dushu.core.sentences import split_sentences
-from dushu.core.wordlists import NameEntry
+from dushu.core.wordlists import ROLE_DOMAINS, NameEntry, RoleEntry, bundled_roles, parse_role_list
 
 
 def people_of(text: str, names: tuple[NameEntry, ...] = ()) -> dict[str, Person]:
@@ -296,3 +296,14 @@ def test_a_japanese_name_whose_family_name_no_list_knows() -> None:
 
 def test_a_byline_with_a_space_after_reporter() -> None:
     assert people_of("記者 王大同／台中報導\n雨勢不斷。")["王大同"].role == "記者"
+
+
+def test_the_role_lexicon_is_open_and_covers_every_domain() -> None:
+    roles = bundled_roles()
+    assert len(roles) >= 500
+    assert {r.domain for r in roles} == ROLE_DOMAINS
+    assert {"立委", "檢察官", "執行長", "游擊手", "導演", "研究員", "科長", "主教"} <= {r.word for r in roles}
+    assert {"总统", "执行长"} <= role_words()  # Simplified forms too
+    assert parse_role_list("role\tdomain\tsimplified\n# note\n教授\tscience\t\n某某\tnowhere\t\n") == [
+        RoleEntry("教授", "science", "")
+    ]
