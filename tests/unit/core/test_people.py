@@ -176,7 +176,7 @@ def test_japanese_and_korean_names() -> None:
 def test_a_list_after_one_title_and_before_a_shared_title() -> None:
     text = (
         "立委王大同、林志明、陳美玲聯署提案。球員張一飛、李二明和黃三豪入選。"
-        "派出吳小白、鄭大衛與許文三位投手。"
+        "教練指定吳小白、鄭大衛與許文三名投手輪流先發。"
     )
     roles = {name: p.role for name, p in people_of(text).items()}
     assert roles == {
