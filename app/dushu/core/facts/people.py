@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -254,13 +254,21 @@ class _Hints:
 
     @staticmethod
     def of(tokens: Sequence[Token]) -> _Hints:
-        starts = frozenset(t.start for t in tokens)
-        not_name = frozenset(
-            t.start for t in tokens if len(t.text) >= 2 and t.pos in _NOT_NAME_POS and not t.is_name
-        )
-        person = frozenset(t.start for t in tokens if t.pos == "nr" and len(t.text) >= 2)
-        verb_ends = frozenset(t.end for t in tokens if t.pos.startswith("v") and len(t.text) >= 2)
-        return _Hints(starts, not_name, person, verb_ends)
+        starts: set[int] = set()
+        not_name: set[int] = set()
+        person: set[int] = set()
+        verb_ends: set[int] = set()
+        for t in tokens:  # one pass: a book has hundreds of thousands of tokens
+            starts.add(t.start)
+            if len(t.text) < 2:
+                continue
+            if t.pos in _NOT_NAME_POS and not t.is_name:
+                not_name.add(t.start)
+            if t.pos == "nr":
+                person.add(t.start)
+            if t.pos.startswith("v"):
+                verb_ends.add(t.end)
+        return _Hints(frozenset(starts), frozenset(not_name), frozenset(person), frozenset(verb_ends))
 
 
 def _han(ch: str) -> bool:
@@ -405,11 +413,15 @@ def _trim_role(prefix: str, title: str) -> str:
 
 
 def _role_before(
-    text: str, title_start: int, title_end: int, stops: frozenset[int] | set[int] = frozenset()
+    text: str,
+    title_start: int,
+    title_end: int,
+    stops: frozenset[int] | set[int] = frozenset(),
+    names: Container[str] = (),
 ) -> str:
     """The role phrase ending with the title at text[title_start:title_end], with its body or country.
 
-    The phrase reaches back no further than a name or a verb already known to end at one of `stops`
+    The phrase reaches back no further than one of `names` or a verb ending at one of `stops`
     (法官王大同判處被告林志明 gives 被告, not 大同判處被告).
     """
     start = _run_before(text, title_start, limit=10)
@@ -417,7 +429,8 @@ def _role_before(
         start -= 1  # 已 stops a run, but 已故導演 ("the late director") is one role
     for k in range(title_start, start, -1):
         # A verb inside a body's name (疾病管制局) leaves one character or a body's ending: not a stop.
-        if k in stops and title_start - k != 1 and text[k] not in _PLACE_END:
+        at_stop = k in stops or any(text[k - n : k] in names for n in (2, 3, 4))
+        if at_stop and title_start - k != 1 and text[k] not in _PLACE_END:
             start = k
             break
     return _trim_role(text[start:title_start], text[title_start:title_end])
@@ -535,8 +548,6 @@ def extract_people(
     def add(name: str, role: str = "", *, strong: bool = False) -> bool:
         if not _plausible(name, exclude):
             return False
-        if name not in candidates:
-            stops.update(m.end() for m in re.finditer(re.escape(name), text))
         c = candidate(name)
         c.strong = c.strong or strong
         if role:
@@ -618,7 +629,7 @@ def extract_people(
     # 2. Bylines and credits: 〔記者王大同／台北報導〕, （中央社記者王大同台北19日電）, 攝影：王大同.
     for m in _REPORTER.finditer(text):
         # The agency stays in the role (中央社記者); a photo credit makes the reporter a photographer.
-        reporter = _role_before(text, m.start(), m.end(), stops)
+        reporter = _role_before(text, m.start(), m.end(), stops, candidates)
         for name, role in _byline_names(text, m.end(), reporter):
             add(name, role, strong=True)
     for m in _CREDIT.finditer(text):
@@ -634,13 +645,17 @@ def extract_people(
         for t in roles_re.finditer(text, max(0, start - 8), start):
             if t.end() == start:
                 title = t
-        add(name, _role_before(text, title.start(), title.end(), stops) if title else "", strong=True)
+        add(
+            name,
+            _role_before(text, title.start(), title.end(), stops, candidates) if title else "",
+            strong=True,
+        )
 
     # 4. Titles before a name (總統王大同, 衛福部長王大同, 英國首相X), and the names listed after it.
     for m in title_matches:
         if _is_honorific(m.group()):
             continue
-        role = _role_before(text, m.start(), m.end(), stops)
+        role = _role_before(text, m.start(), m.end(), stops, candidates)
         pos = m.end()
         name = name_at(pos, role)
         if not name or not add(name, role):
@@ -707,12 +722,12 @@ def extract_people(
             c.list_role = entry.role
 
     # 9. Names listed next to a known person: "菅義偉、岸田文雄、石破茂、高市早苗".
-    for name in list(candidates):
-        for m in re.finditer(re.escape(name), text):
+    known = re.compile(_trie_pattern(candidates)) if candidates else None
+    for m in known.finditer(text) if known else ():
+        if "、" in (text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]):
             for neighbour in _enumeration_neighbours(text, m.start(), m.end()):
-                if any(neighbour in c for c in candidates) or not _name_like(neighbour, listed):
-                    continue
-                add(neighbour)
+                if not any(neighbour in c for c in candidates) and _name_like(neighbour, listed):
+                    add(neighbour)
 
     _settle_lengths(text, candidates)
     other_forms = _merge_same_person(text, candidates, listed)
@@ -879,16 +894,21 @@ def _settle_lengths(text: str, candidates: dict[str, _Candidate]) -> None:
     王大同壓制 after a title reads as 王大同 only when the text never names 王大 alone; where it
     does (王大、林志明), the two-character form is the name.
     """
-    for name in list(candidates):
-        if len(name) != 3 or not _surname_at(name, 0) or len(_surname_at(name, 0)) != 1:
-            continue
-        short = name[:2]
-        # Alone means before punctuation or another item of a list (王大、林志明), not before a verb.
-        alone = any(
-            m.end() >= len(text) or not _han(text[m.end()]) or text[m.end()] in "、和與与及"
-            for m in re.finditer(re.escape(short), text)
-        )
-        if alone and text.count(short) > text.count(name):
+    threes = [n for n in candidates if len(n) == 3 and len(_surname_at(n, 0)) == 1]
+    if threes:
+        # One scan for all the short forms and one for the full names, not two per name.
+        short_count: Counter[str] = Counter()
+        alone: set[str] = set()
+        for m in re.finditer(_trie_pattern({n[:2] for n in threes}), text):
+            short_count[m.group()] += 1
+            # Alone means before punctuation or another item of a list (王大、林志明), not before a verb.
+            if m.end() >= len(text) or not _han(text[m.end()]) or text[m.end()] in "、和與与及":
+                alone.add(m.group())
+        full_count = Counter(m.group() for m in re.finditer(_trie_pattern(threes), text))
+        for name in threes:
+            short = name[:2]
+            if short not in alone or short_count[short] <= full_count[name]:
+                continue
             old = candidates.pop(name)
             c = candidates.setdefault(short, _Candidate(short))
             c.roles.update(old.roles)
@@ -930,8 +950,9 @@ def _merge_same_person(
     return others
 
 
-def _overlaps(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _n in spans)
+def _covered(spans: Iterable[tuple[int, int, str]]) -> set[int]:
+    """Every offset inside one of the spans."""
+    return {i for start, end, _n in spans for i in range(start, end)}
 
 
 def _other_form_mentions(
@@ -939,11 +960,15 @@ def _other_form_mentions(
 ) -> list[tuple[int, int, str]]:
     """Mentions of a merged person under the names it was merged from (特朗普 counted for 川普)."""
     found: list[tuple[int, int, str]] = []
+    if not other_forms:
+        return found
+    covered = _covered(spans)
     for keep, forms in other_forms.items():
         for form in forms:
             for m in re.finditer(re.escape(form), text):
-                if not _overlaps(spans, m.start(), m.end()) and not _overlaps(found, m.start(), m.end()):
+                if not covered.intersection(range(m.start(), m.end())):
                     found.append((m.start(), m.end(), keep))
+                    covered.update(range(m.start(), m.end()))
     return found
 
 
@@ -970,9 +995,13 @@ def _title_aliases(
         + ")"
     )
     first_seen = {name: start for start, _e, name in sorted(spans, reverse=True)}
+    covered = _covered(spans)
+    starts_of: dict[str, list[int]] = {}
+    for start, _e, name in sorted(spans):
+        starts_of.setdefault(name, []).append(start)
     found: list[tuple[int, int, str]] = []
     for m in pattern.finditer(text):
-        if _overlaps(spans, m.start(), m.end()):
+        if covered.intersection(range(m.start(), m.end())):
             continue
         title = m.group(3)
         if m.end() < len(text) and title in ("總", "总", "董") and _given_ok(text[m.end()]):
@@ -991,7 +1020,8 @@ def _title_aliases(
         if len(matching) == 1:
             who = matching[0]
         elif before:
-            who = max(before, key=lambda p: max(s for s, _e, n in spans if n == p.name and s < m.start()))
+            at = m.start()
+            who = max(before, key=lambda p: starts_of[p.name][bisect.bisect_left(starts_of[p.name], at) - 1])
         else:
             continue
         if first_seen.get(who.name, len(text)) > m.start() and who not in matching:
