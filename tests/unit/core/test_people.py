@@ -1,11 +1,11 @@
-"""People: English glosses, titles, caption positions, lists of names and the bundled list."""
+"""People: titles and roles, bylines, English glosses, caption positions, lists of names and the name list."""
 
 from __future__ import annotations
 
-from dushu.core.facts.people import extract_people
-from dushu.core.models import Person
+from dushu.core.facts.people import extract_people, role_words
+from dushu.core.models import Person, Token
 from dushu.core.sentences import split_sentences
-from dushu.core.wordlists import NameEntry
+from dushu.core.wordlists import ROLE_DOMAINS, NameEntry, RoleEntry, bundled_roles, parse_role_list
 
 
 def people_of(text: str, names: tuple[NameEntry, ...] = ()) -> dict[str, Person]:
@@ -75,4 +75,235 @@ def test_people_are_in_order_of_first_mention() -> None:
         "特朗普",
         "高市早苗",
         "安倍晉三",
+    ]
+
+
+# Titles, roles and bylines: every sentence below is invented, and so are the names.
+
+
+def test_a_chinese_name_with_its_english_name_in_brackets() -> None:
+    found = people_of("研究員陳美玲（Meiling Chen）表示，這項研究花了三年。")
+    assert found["陳美玲"].english == "Meiling Chen"
+    assert found["陳美玲"].role == "研究員"
+
+
+def test_titles_before_a_name_give_the_role_the_text_gives() -> None:
+    text = (
+        "總統林志明今天出席典禮，衛福部長王大同表示支持。國民黨立委陳美玲質詢，民進黨籍議員黃志豪說明。"
+        "董事長吳建國表示，總經理蔡明哲與執行長許文彬也出席。"
+    )
+    roles = {name: p.role for name, p in people_of(text).items()}
+    assert roles == {
+        "林志明": "總統",
+        "王大同": "衛福部長",
+        "陳美玲": "國民黨立委",
+        "黃志豪": "民進黨籍議員",
+        "吳建國": "董事長",
+        "蔡明哲": "總經理",
+        "許文彬": "執行長",
+    }
+
+
+def test_sport_arts_courts_and_officials_have_their_titles() -> None:
+    text = (
+        "主帥洪一中說，捕手高宇杰打得好。導演魏大同的新片由歌手蕭小美主唱。法官鄭文山駁回，檢察官江永平上訴。"
+        "署長周志浩、局長程家瑞到場，發言人李明亮說明，教授周成功與主任莊仁祥也出席。"
+        "氣象署預報中心科長張承遠說，颱風將轉向。"
+    )
+    roles = {name: p.role for name, p in people_of(text).items()}
+    assert roles["洪一中"] == "主帥"
+    assert roles["高宇杰"] == "捕手"
+    assert roles["魏大同"] == "導演"
+    assert roles["蕭小美"] == "歌手"
+    assert roles["鄭文山"] == "法官"
+    assert roles["江永平"] == "檢察官"
+    assert roles["周志浩"] == "署長"
+    assert roles["程家瑞"] == "局長"
+    assert roles["李明亮"] == "發言人"
+    assert roles["周成功"] == "教授"
+    assert roles["莊仁祥"] == "主任"
+    assert roles["張承遠"] == "預報中心科長"
+
+
+def test_a_title_after_the_name() -> None:
+    found = people_of("典禮上，林志明總統、王大同院長與陳美玲教授先後致詞。")
+    assert {name: p.role for name, p in found.items()} == {
+        "林志明": "總統",
+        "王大同": "院長",
+        "陳美玲": "教授",
+    }
+
+
+def test_family_name_and_title_later_count_for_the_full_name() -> None:
+    text = (
+        "衛福部長王大同表示，政策不變。記者追問時，王部長說明細節。散會前王前市長也到場。"
+        "總經理陳志明說明，陳總表示營收成長。"
+    )
+    found = people_of(text)
+    assert set(found) == {"王大同", "陳志明"}  # no person 王部長 or 陳總
+    assert found["王大同"].mentions == 3
+    assert found["王大同"].sentences == (0, 1, 2)
+    assert found["陳志明"].mentions == 2
+
+
+def test_an_alias_goes_to_the_person_with_that_title() -> None:
+    text = "市長林志明與教授林美玲出席。林教授說，研究有成果；林市長則說，市府會支持。"
+    found = people_of(text)
+    assert (found["林志明"].mentions, found["林美玲"].mentions) == (2, 2)
+
+
+def test_transliterated_names_after_a_foreign_title() -> None:
+    text = "英國首相柯斯特表示，德國總理梅爾蘭與美國國務卿布朗恩會面，法國總統馬克宏本人未出席。"
+    roles = {name: p.role for name, p in people_of(text).items()}
+    assert roles == {"柯斯特": "英國首相", "梅爾蘭": "德國總理", "布朗恩": "美國國務卿", "馬克宏": "法國總統"}
+
+
+def test_names_joined_by_an_interpunct() -> None:
+    found = people_of("約翰·史密斯與瑪麗‧布朗出席，彼得・帕克缺席，美國總統唐納•克拉克致詞。")
+    assert set(found) == {"約翰·史密斯", "瑪麗‧布朗", "彼得・帕克", "唐納•克拉克"}
+    assert found["唐納•克拉克"].role == "美國總統"
+
+
+def test_japanese_and_korean_names() -> None:
+    found = people_of("日本首相山田花子會見韓國總統金成民，外相石井一郎陪同。")
+    assert {name: p.role for name, p in found.items()} == {
+        "山田花子": "日本首相",
+        "金成民": "韓國總統",
+        "石井一郎": "外相",
+    }
+
+
+def test_a_list_after_one_title_and_before_a_shared_title() -> None:
+    text = (
+        "立委王大同、林志明、陳美玲聯署提案。球員張一飛、李二明和黃三豪入選。"
+        "教練指定吳小白、鄭大衛與許文三名投手輪流先發。"
+    )
+    roles = {name: p.role for name, p in people_of(text).items()}
+    assert roles == {
+        "王大同": "立委",
+        "林志明": "立委",
+        "陳美玲": "立委",
+        "張一飛": "球員",
+        "李二明": "球員",
+        "黃三豪": "球員",
+        "吳小白": "投手",
+        "鄭大衛": "投手",
+        "許文": "投手",
+    }
+
+
+def test_bylines_and_photo_credits_give_reporters_and_photographers() -> None:
+    text = (
+        "〔記者王大同／台北報導〕颱風逼近。\n記者林志明、陳美玲／高雄報導\n（中央社記者黃志豪台北19日電）雨勢增強。\n"
+        "文／吳建國　攝影：許文彬\n市區積水。（攝：蔡明哲）\n道路中斷。（圖／記者鄭文山攝）\n"
+    )
+    roles = {name: p.role for name, p in people_of(text).items()}
+    assert roles == {
+        "王大同": "記者",
+        "林志明": "記者",
+        "陳美玲": "記者",
+        "黃志豪": "中央社記者",
+        "吳建國": "記者",
+        "許文彬": "攝影",
+        "蔡明哲": "攝影",
+        "鄭文山": "攝影記者",
+    }
+
+
+def test_a_name_with_a_body_before_its_title_keeps_the_body_in_the_role() -> None:
+    found = people_of("台積電董事長王大同表示看好，中央銀行總裁林志明則說要觀察。")
+    assert (found["王大同"].role, found["林志明"].role) == ("台積電董事長", "中央銀行總裁")
+
+
+def test_a_name_before_the_verb_of_taking_office() -> None:
+    found = people_of("公司改組後，由林志明擔任董事長，陳美玲出任執行長。")
+    assert (found["林志明"].role, found["陳美玲"].role) == ("董事長", "執行長")
+
+
+def test_one_person_under_hong_kong_taiwan_and_mainland_names_is_one_person() -> None:
+    names = (
+        NameEntry("川普", "person", "Donald Trump", "", "美國總統"),
+        NameEntry("特朗普", "person", "Donald Trump", "", "美國總統"),
+    )
+    found = people_of("川普上任後，外界關注特朗普的政策；川普隨即簽署行政命令。", names)
+    assert list(found) == ["川普"]
+    assert found["川普"].mentions == 3
+    assert found["川普"].english == "Donald Trump"
+
+
+def test_simplified_text_is_read_the_same_way() -> None:
+    found = people_of("国民党立委陈美玲质询，卫福部长王大同表示支持。")
+    assert (found["陈美玲"].role, found["王大同"].role) == ("国民党立委", "卫福部长")
+
+
+def test_role_words_and_common_words_after_titles_are_not_people() -> None:
+    text = (
+        "部長表示，此事不實。總統府發言人說明，市長選舉候選人名單公布，董事會通過。部長會議今天召開，總統大選將至。"
+        "部長方面表示不清楚。總統任內推動改革。董事長高度肯定團隊。議員們紛紛表態，教練團開會，選手村開幕。"
+        "律師團表示，記者會上發言人表示。院長今天赴立法院，局長昨天說，署長日前表示。美國總統府回應，英國首相官邸發出聲明。"
+        "台北市長與高雄市長出席，國民黨主席致詞。"
+    )
+    assert people_of(text) == {}
+
+
+def test_a_title_inside_a_place_or_a_body_is_no_person() -> None:
+    assert people_of("台灣總統府前廣場、日本首相官邸與美國國務院都在名單上。白宮發言人辦公室回應。") == {}
+
+
+def test_a_foreign_name_after_a_title_without_a_country() -> None:
+    found = people_of("果園公司執行長庫魯斯表示，新品下月上市；前鋒梅爾諾破門。")
+    assert set(found) == {"庫魯斯", "梅爾諾"}
+
+
+def test_a_country_or_body_before_a_title_that_a_name_follows_is_no_person() -> None:
+    found = people_of("安哥拉總統多斯桑托與加蓬總統馬爾巴通話。")
+    assert set(found) == {"多斯桑托", "馬爾巴"}
+
+
+def test_a_caption_position_after_a_common_noun_keeps_only_the_name() -> None:
+    assert set(people_of("新年第一個出生的寶寶王小明（右）與媽媽合影。")) == {"王小明"}
+
+
+def test_listed_transliteration_inside_a_longer_name_is_not_that_person() -> None:
+    names = (NameEntry("卡尼", "person", "Mark Carney", "", "加拿大總理"),)
+    assert set(people_of("名指揮家托斯卡尼尼的錄音重新發行。", names)) == {"托斯卡尼尼"}
+
+
+def test_adverbs_and_idioms_after_a_title_are_not_people() -> None:
+    assert people_of("部長拉高音量，主席特別強調，局長莫名其妙，發言人克制情緒，領導人高興地說。") == {}
+
+
+def test_a_speaker_jieba_reads_as_a_name_is_a_person() -> None:
+    text = "王大同表示，今年雨量偏少。"
+    tokens = (
+        Token("王大同", 0, 3, 0, "nr"),
+        Token("表示", 3, 5, 0, "v"),
+        Token("，", 5, 6, 0, "x"),
+    )
+    assert [p.name for p in extract_people(text, split_sentences(text), (), tokens)] == ["王大同"]
+    assert extract_people(text, split_sentences(text)) == ()  # without jieba's word, no guess
+
+
+def test_full_names_listed_before_deng_ren() -> None:
+    found = people_of("出席者包括王大同、林志明與陳美玲等人，會議由主席主持。")
+    assert set(found) == {"王大同", "林志明", "陳美玲"}
+
+
+def test_a_japanese_name_whose_family_name_no_list_knows() -> None:
+    found = people_of("日本防衛大臣赤井太郎表示，將加強合作。")
+    assert found["赤井太郎"].role == "日本防衛大臣"
+
+
+def test_a_byline_with_a_space_after_reporter() -> None:
+    assert people_of("記者 王大同／台中報導\n雨勢不斷。")["王大同"].role == "記者"
+
+
+def test_the_role_lexicon_is_open_and_covers_every_domain() -> None:
+    roles = bundled_roles()
+    assert len(roles) >= 500
+    assert {r.domain for r in roles} == ROLE_DOMAINS
+    assert {"立委", "檢察官", "執行長", "游擊手", "導演", "研究員", "科長", "主教"} <= {r.word for r in roles}
+    assert {"总统", "执行长"} <= role_words()  # Simplified forms too
+    assert parse_role_list("role\tdomain\tsimplified\n# note\n教授\tscience\t\n某某\tnowhere\t\n") == [
+        RoleEntry("教授", "science", "")
     ]
