@@ -3,8 +3,10 @@ are not events (names, aims, ages, life spans, the page's own date)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dushu.core.facts import extract_facts
-from dushu.core.models import Fact
+from dushu.core.models import Analysis, Fact
 from dushu.core.sentences import split_sentences
 from dushu.core.wordlists import NameEntry
 
@@ -193,3 +195,20 @@ def test_a_short_caption_with_a_photo_credit_tells_its_happening() -> None:
 
 def test_a_short_first_sentence_with_its_date_is_still_an_event() -> None:
     assert dates_of("2031年3月開幕。\n\n新館位於河畔。\n") == ["2031-03"]
+
+
+def test_a_time_of_day_after_the_date_leaves_the_happening_to_the_next_clause(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    analysis = analyze_text("2031年3月1日\n探測船預計當地時間14日晚間9時30分，從南方港出發前往極地。\n")
+    (event,) = [f for f in analysis.facts if f.kind == "event" and f.date == "2031-03-14"]
+    assert event.text.endswith("從南方港出發前往極地")
+    assert event.planned
+    assert event.subject == "探測船"
+
+
+def test_a_long_when_clause_is_a_time_frame_for_the_clause_after_it() -> None:
+    text = "市長在2032年4月視察北岸新建污水處理廠的工程進度時，宣布擴大補助。"
+    (event,) = events_of(text)
+    assert event.date == "2032-04"
+    assert event.text.endswith("宣布擴大補助")

@@ -561,6 +561,8 @@ def _noun_phrase_at(tokens: Sequence[Token], starts: Sequence[int], pos: int, li
         t = tokens[i]
         if t.end > limit or not (t.pos[:1] in ("n", "r", "j") or t.pos in ("eng", "vn")):
             break
+        if t.pos == "vn" and _PLANNED.fullmatch(t.text):
+            break  # "探測船預計…": the schedule word the segmenter calls a noun starts the predicate
         end = t.end
         i += 1
     return pos, end
@@ -628,6 +630,22 @@ def extract_events(
         while i is not None and i < len(tokens) and tokens[i].pos in ("d", "c", "ws"):
             i += 1
         return i is not None and i < len(tokens) and tokens[i].pos.startswith("v")
+
+    def predicate_first(pos: int) -> bool:
+        """`verb_first`, or a preposition's phrase and then a verb ("從南港出發", "向市府陳情")."""
+        if verb_first(pos):
+            return True
+        i = _token_index(tokens, token_starts, pos)
+        while i is not None and i < len(tokens) and tokens[i].pos in ("d", "c", "ws"):
+            i += 1
+        if i is None or i >= len(tokens) or tokens[i].pos != "p":
+            return False
+        for t in tokens[i + 1 : i + 6]:
+            if t.pos == "w":
+                return False
+            if t.pos.startswith("v"):
+                return True
+        return False
 
     def subject_at(pos: int, limit: int) -> str:
         """The subject that opens text[pos:limit]: named entities (a list joined by 、和與及), else a
@@ -754,7 +772,7 @@ def extract_events(
                     # "…的三月中旬，帶隊赴外地考察": the date closes its clause, the predicate follows.
                     or (
                         _is_filler(s.text[rel + len(m.text) : clauses[ci][1]])
-                        and verb_first(s.start + clauses[ci + 1][0])
+                        and predicate_first(s.start + clauses[ci + 1][0])
                     )
                 )
             ):
@@ -903,8 +921,17 @@ def _top_of_page(text: str) -> int:
     return min(pos, 400)
 
 
+# A time of day after a date ("台灣時間凌晨2時18分", "晚間8點半許"): it says when, not what happened.
+_TIME_OF_DAY = re.compile(
+    r"(?:(?:[台臺]灣|北京|香港|澳門|澳门|東京|东京|當地|当地|美東|美东|美西|格林威治)時間|[台臺]北时间|当地时间)?"
+    r"(?:凌晨|清晨|早上|早晨|上午|中午|午間|下午|傍晚|晚上|晚間|晚间|深夜|午夜|夜間|夜间|半夜)?"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?(?:[時时點点](?:[0-9０-９]{1,2}分|半|整)?(?:許|许|左右)?)?"
+)
+
+
 def _is_filler(span: str) -> bool:
-    """True when `span` holds nothing but filler words, spaces and punctuation."""
+    """True when `span` holds nothing but filler words, times of day, spaces and punctuation."""
+    span = _TIME_OF_DAY.sub("", span) if any(ch in span for ch in "時时點点間间晨午晚夜") else span
     for word in _DATE_FILLERS:
         span = span.replace(word, "")
     return not any(is_han(ch) or ch.isalnum() for ch in span)
@@ -932,8 +959,19 @@ _FRAME_END = (
 )
 
 
+# A clause ending in "when …" is a time frame however long its "…" (視察工地進度時); these end
+# otherwise (小時 hours, 同時 meanwhile, 及時 in time …).
+_WHEN_END = ("時", "时", "之際", "之际", "期間", "期间")
+_NOT_WHEN = ("小時", "小时", "同時", "同时", "及時", "及时", "準時", "准时", "暫時", "暂时", "臨時", "临时",
+             "隨時", "随时", "按時", "按时", "定時", "定时", "屆時", "届时", "當時", "当时", "平時", "平时")
+
+
 def _is_frame(clause: str) -> bool:
-    return len(clause) <= 20 and clause.endswith(_FRAME_END) and not clause.endswith(("會中", "会中"))
+    if clause.endswith(("會中", "会中")):
+        return False
+    if len(clause) <= 20 and clause.endswith(_FRAME_END):
+        return True
+    return len(clause) <= 34 and clause.endswith(_WHEN_END) and not clause.endswith(_NOT_WHEN)
 
 
 def _modifier(clause: str, a: int, b: int) -> tuple[int, int, int] | None:
