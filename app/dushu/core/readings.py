@@ -9,7 +9,8 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as convert_style
 
-from dushu.core.cedict import Dictionary, marks_to_numbers
+from dushu.core import tones
+from dushu.core.cedict import Dictionary
 from dushu.core.models import HAN_CLASS, Token, is_han
 from dushu.core.segment import WHITE_CIRCLE_ZERO
 
@@ -234,7 +235,7 @@ def to_numbers(syllable: str) -> str:
     reading, and Latin letters such as the K of 卡拉OK, stay as they are)."""
     if not _is_syllable(syllable):
         return syllable
-    return marks_to_numbers(syllable)
+    return tones.to_numbers(syllable)
 
 
 def to_zhuyin(syllable: str) -> str:
