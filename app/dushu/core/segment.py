@@ -298,7 +298,8 @@ class Segmenter:
                 pieces.append(Piece(start, m.end(), chunk, "ws"))
             else:
                 pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
-        yield from _split_determiners(_join_suffix_compounds(pieces), self._user_words)
+        joined = _join_suffix_compounds(pieces, self._tag_for, self._names)
+        yield from _split_determiners(joined, self._user_words)
 
     def _cut(self, run: str) -> list[str]:
         """jieba's words for a run of Han characters (with its guessing of unknown words)."""
@@ -401,17 +402,33 @@ _NAME_SUFFIXES = frozenset("队署局处会院部厅馆党团社")
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 
 
-def _join_suffix_compounds(pieces: list[Piece]) -> list[Piece]:
+def _join_suffix_compounds(
+    pieces: list[Piece], tag_for: Callable[[str], str], names: Collection[str]
+) -> list[Piece]:
     """Join a name and a suffix character after it into one word (place + 隊, name + 署).
 
-    会 only where the next word is no verb, adverb or preposition: 美国会 in "美国会支持" is
-    "America will", not a congress."""
+    会 only where the next word is no verb, adverb or preposition: in 美国会支持 it is "will"
+    (jieba's own 美国会 is then split too). `tag_for` gives a word's tag; `names` are the listed
+    names."""
     out: list[Piece] = []
     i = 0
     n = len(pieces)
     while i < n:
         p = pieces[i]
-        if i + 1 < n and (p.is_name or p.pos in _NAME_TAGS) and len(p.simplified) >= 2:
+        s = p.simplified
+        if (
+            len(s) >= 3
+            and s[-1] == "会"
+            and i + 1 < n
+            and _is_predicate(pieces[i + 1])
+            and not p.is_name
+            and tag_for(s[:-1]) in _NAME_TAGS
+        ):
+            out.append(Piece(p.start, p.end - 1, s[:-1], tag_for(s[:-1]), s[:-1] in names))
+            out.append(Piece(p.end - 1, p.end, "会", "v"))
+            i += 1
+            continue
+        if i + 1 < n and (p.is_name or p.pos in _NAME_TAGS) and len(s) >= 2:
             suffix = pieces[i + 1]
             if suffix.simplified in _NAME_SUFFIXES and not (
                 suffix.simplified == "会" and i + 2 < n and _is_predicate(pieces[i + 2])
