@@ -267,6 +267,7 @@ class Segmenter:
         if long_words:
             self._learn_parts(long_words)
         pieces: list[Piece] = []
+        suffixed: list[int] = []  # the pieces that end in a suffix character (南韩 队), for joining
         for m, cut in runs:
             start = m.start()
             chunk = m.group()
@@ -278,9 +279,13 @@ class Segmenter:
                         i = 0
                         for j in ends:
                             part = word[i:j]
+                            if part[-1] in _NAME_SUFFIXES:
+                                suffixed.append(len(pieces))
                             pieces.append(Piece(start + i, start + j, part, self._tag_for(part)))
                             i = j
                     else:
+                        if word[-1] in _NAME_SUFFIXES:
+                            suffixed.append(len(pieces))
                         pieces.append(Piece(start, end, word, self._tag_for(word), word in self._names))
                     start = end
                 continue
@@ -298,7 +303,7 @@ class Segmenter:
                 pieces.append(Piece(start, m.end(), chunk, "ws"))
             else:
                 pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
-        joined = _join_suffix_compounds(pieces, self._tag_for, self._names)
+        joined = _join_suffix_compounds(pieces, suffixed, self._tag_for, self._names)
         yield from _split_determiners(joined, self._user_words)
 
     def _cut(self, run: str) -> list[str]:
@@ -337,7 +342,16 @@ class Segmenter:
         ]
         if not candidates:
             return
-        asked = {w[i:j] for w in candidates for i in range(len(w)) for j in range(i + _MIN_PART, len(w) + 1)}
+        # The word itself, and each stretch of it that could be a part: one that leaves no single
+        # character on either side.
+        asked = set(candidates)
+        for w in candidates:
+            n = len(w)
+            starts = [i for i in range(n - _MIN_PART + 1) if i == 0 or i >= _MIN_PART]
+            for i in starts:
+                for j in range(i + _MIN_PART, n + 1):
+                    if j == n or n - j >= _MIN_PART:
+                        asked.add(w[i:j])
         known = self._headwords_of(sorted(asked))
         new_parts: set[str] = set()
         for w in candidates:
@@ -403,20 +417,35 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 
 
 def _join_suffix_compounds(
-    pieces: list[Piece], tag_for: Callable[[str], str], names: Collection[str]
+    pieces: list[Piece], suffixed: list[int], tag_for: Callable[[str], str], names: Collection[str]
 ) -> list[Piece]:
     """Join a name and a suffix character after it into one word (place + 隊, name + 署).
 
     会 only where the next word is no verb, adverb or preposition: in 美国会支持 it is "will"
-    (jieba's own 美国会 is then split too). `tag_for` gives a word's tag; `names` are the listed
-    names."""
+    (jieba's own 美国会 is then split too). `suffixed` are the indices, in order, of the pieces
+    that end in a suffix character (only they can change: a book has millions of pieces and few
+    of them); `tag_for` gives a word's tag; `names` are the listed names."""
+    if not suffixed:
+        return pieces
     out: list[Piece] = []
-    i = 0
     n = len(pieces)
-    while i < n:
+    done = 0  # pieces[:done] are in `out`
+    for i in suffixed:
+        if i < done:
+            continue
         p = pieces[i]
         s = p.simplified
-        if (
+        if len(s) == 1 and i > done:
+            name = pieces[i - 1]
+            if (
+                (name.is_name or name.pos in _NAME_TAGS)
+                and len(name.simplified) >= 2
+                and not (s == "会" and i + 1 < n and _is_predicate(pieces[i + 1]))
+            ):
+                out.extend(pieces[done : i - 1])
+                out.append(Piece(name.start, p.end, name.simplified + s, "nt"))
+                done = i + 1
+        elif (
             len(s) >= 3
             and s[-1] == "会"
             and i + 1 < n
@@ -424,20 +453,11 @@ def _join_suffix_compounds(
             and not p.is_name
             and tag_for(s[:-1]) in _NAME_TAGS
         ):
+            out.extend(pieces[done:i])
             out.append(Piece(p.start, p.end - 1, s[:-1], tag_for(s[:-1]), s[:-1] in names))
             out.append(Piece(p.end - 1, p.end, "会", "v"))
-            i += 1
-            continue
-        if i + 1 < n and (p.is_name or p.pos in _NAME_TAGS) and len(s) >= 2:
-            suffix = pieces[i + 1]
-            if suffix.simplified in _NAME_SUFFIXES and not (
-                suffix.simplified == "会" and i + 2 < n and _is_predicate(pieces[i + 2])
-            ):
-                out.append(Piece(p.start, suffix.end, p.simplified + suffix.simplified, "nt"))
-                i += 2
-                continue
-        out.append(p)
-        i += 1
+            done = i + 1
+    out.extend(pieces[done:])
     return out
 
 
