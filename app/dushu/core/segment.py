@@ -268,6 +268,7 @@ class Segmenter:
             self._learn_parts(long_words)
         pieces: list[Piece] = []
         suffixed: list[int] = []  # the pieces that end in a suffix character (南韩 队), for joining
+        persons: list[int] = []  # jieba's transliterated names (里奇), which may have lost a syllable
         for m, cut in runs:
             start = m.start()
             chunk = m.group()
@@ -286,7 +287,10 @@ class Segmenter:
                     else:
                         if word[-1] in _NAME_SUFFIXES:
                             suffixed.append(len(pieces))
-                        pieces.append(Piece(start, end, word, self._tag_for(word), word in self._names))
+                        tag = self._tag_for(word)
+                        if tag in _PERSON_TAGS and len(word) > 1:
+                            persons.append(len(pieces))
+                        pieces.append(Piece(start, end, word, tag, word in self._names))
                     start = end
                 continue
             kind = m.lastgroup
@@ -303,6 +307,7 @@ class Segmenter:
                 pieces.append(Piece(start, m.end(), chunk, "ws"))
             else:
                 pieces.append(Piece(start, m.end(), chunk, "w" if _is_punct(chunk[0]) else "x"))
+        pieces, suffixed = _join_transliterations(pieces, persons, suffixed)
         joined = _join_suffix_compounds(pieces, suffixed, self._tag_for, self._names)
         yield from _split_determiners(joined, self._user_words)
 
@@ -459,6 +464,81 @@ def _join_suffix_compounds(
             done = i + 1
     out.extend(pieces[done:])
     return out
+
+
+# jieba's tag of transliterated names of people (its "nr" are mostly Chinese names, which a
+# neighbouring character would only lengthen wrongly: 马丁 史柯西斯).
+_PERSON_TAGS = frozenset({"nrt"})
+# Characters (Simplified) that transcriptions of foreign names are written with, from the usual
+# transcription tables: a name made only of them can be a transliteration (博里奇, 米雷伊).
+_TRANSLITERATION = frozenset(
+    "阿埃艾安奥澳巴拜班邦贝本比彼毕宾波伯勃博布达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福富盖"
+    "甘高戈哥格根古哈海汉豪赫亨胡华霍基吉加贾杰捷金卡凯坎康柯科克肯库奎拉莱兰朗劳勒雷蕾里理利莉连"
+    "列林琳隆卢鲁伦罗洛吕马玛迈麦曼梅门蒙米密明莫姆穆纳娜奈南内尼涅纽努诺欧帕潘佩彭皮普奇齐乔切钦"
+    "琼丘萨塞桑瑟森沙莎尚什史舒斯丝松苏索塔泰坦汤唐特滕提图托瓦万威维温翁沃乌西希谢辛休雅亚扬耶伊"
+    "因尤于约泽扎詹兹佐"
+)
+# Tags of one-character words that are never a syllable of a name: prepositions, localisers,
+# conjunctions, particles, adverbs, pronouns, modal particles (比 in "X比Y", 内, 和).
+_FUNCTION_TAGS = ("p", "f", "c", "u", "d", "r", "y")
+
+
+def _join_transliterations(
+    pieces: list[Piece], persons: list[int], suffixed: list[int]
+) -> tuple[list[Piece], list[int]]:
+    """Give back to a transliterated name the syllables jieba cut off: a single character before it
+    or single characters after it (博 里奇 -> 博里奇, 弗雷德里克 森 -> 弗雷德里克森), when every
+    character is one that transcriptions use. `persons` are the indices, in order, of jieba's
+    transliterated names (nrt) of two or more characters; listed names are left as they are.
+    Returns the pieces and `suffixed` (indices of pieces, see `_join_suffix_compounds`) moved
+    to where those pieces are now."""
+    if not persons:
+        return pieces, suffixed
+    out: list[Piece] = []
+    merged: list[tuple[int, int]] = []  # (first, last) indices of the pieces joined into one
+    n = len(pieces)
+    done = 0  # pieces[:done] are in `out`
+    for k in persons:
+        if k < done:
+            continue
+        p = pieces[k]
+        if p.is_name or not _transliterable(p.simplified):
+            continue
+        first = k - 1 if k - 1 >= done and _lost_syllable(pieces[k - 1]) else k
+        last = k
+        while last + 1 < n and _lost_syllable(pieces[last + 1]):
+            last += 1
+        if first == k and last == k:
+            continue
+        out.extend(pieces[done:first])
+        text = "".join(q.simplified for q in pieces[first : last + 1])
+        out.append(Piece(pieces[first].start, pieces[last].end, text, "nrt"))
+        merged.append((first, last))
+        done = last + 1
+    if not merged:
+        return pieces, suffixed
+    out.extend(pieces[done:])
+    moved: list[int] = []
+    m = 0
+    shift = 0  # pieces fewer before the current one
+    for i in suffixed:
+        while m < len(merged) and merged[m][1] < i:
+            shift += merged[m][1] - merged[m][0]
+            m += 1
+        at = merged[m][0] - shift if m < len(merged) and merged[m][0] <= i else i - shift
+        if not moved or moved[-1] != at:
+            moved.append(at)
+    return out, moved
+
+
+def _transliterable(word: str) -> bool:
+    return all(ch in _TRANSLITERATION for ch in word)
+
+
+def _lost_syllable(p: Piece) -> bool:
+    """True for a piece that can be a syllable cut off a transliterated name."""
+    s = p.simplified
+    return len(s) == 1 and s in _TRANSLITERATION and not p.is_name and not p.pos.startswith(_FUNCTION_TAGS)
 
 
 def _is_predicate(p: Piece) -> bool:

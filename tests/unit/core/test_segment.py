@@ -160,3 +160,12 @@ def test_a_place_and_a_team_or_office_suffix_are_one_word(toolkit: Toolkit) -> N
     assert "日本隊" in result and "南韓隊" in result, result
     # 會 before a verb is "will", not part of a name (jieba has 美國會 as one word).
     assert "韓國" in result and "美國" in result and result.count("會") == 2, result
+
+
+def test_a_transliterated_name_gets_back_the_syllable_jieba_cut_off(toolkit: Toolkit) -> None:
+    result = words(toolkit, "智利總統博里奇與南韓隊會談，弗雷德里克森也出席。")
+    assert "博里奇" in result and "弗雷德里克森" in result, result
+    # A place and its team are still one word after a name earlier in the sentence was joined.
+    assert "南韓隊" in result, result
+    # A preposition next to a name stays a word of its own (比 "than").
+    assert "比" in words(toolkit, "他比德國人高。")
