@@ -249,8 +249,7 @@ class Segmenter:
         if len(original) != len(simplified):
             raise ValueError("the simplified text must have the same length as the original")
         runs: list[tuple[re.Match[str], list[str] | None]] = []
-        new_words: set[str] = set()
-        long_words: set[str] = set()  # not yet asked whether they are split
+        seen: set[str] = set()  # the distinct words: a text repeats its words
         tags = self._tags
         parts_of = self._parts
         for m in _RUN.finditer(simplified):
@@ -258,17 +257,20 @@ class Segmenter:
                 with self._lock:
                     words = self._cut(m.group())
                 runs.append((m, words))
-                new_words.update(w for w in words if w not in tags)
-                long_words.update(w for w in words if len(w) >= 2 * _MIN_PART and w not in parts_of)
+                seen.update(words)
             else:
                 runs.append((m, None))
+        new_words = {w for w in seen if w not in tags}
         if new_words:
             self._learn_tags(new_words)
+        # Words not yet asked whether they are split (all words can be, after a user's change).
+        long_words = {w for w in seen if len(w) >= 2 * _MIN_PART and w not in parts_of}
         if long_words:
             self._learn_parts(long_words)
         pieces: list[Piece] = []
         suffixed: list[int] = []  # the pieces that end in a suffix character (南韩 队), for joining
         persons: list[int] = []  # jieba's transliterated names (里奇), which may have lost a syllable
+        tag_for, names, suffixes = self._tag_for, self._names, _NAME_SUFFIXES  # a book's inner loop
         for m, cut in runs:
             start = m.start()
             chunk = m.group()
@@ -280,17 +282,17 @@ class Segmenter:
                         i = 0
                         for j in ends:
                             part = word[i:j]
-                            if part[-1] in _NAME_SUFFIXES:
+                            if part[-1] in suffixes:
                                 suffixed.append(len(pieces))
-                            pieces.append(Piece(start + i, start + j, part, self._tag_for(part)))
+                            pieces.append(Piece(start + i, start + j, part, tag_for(part)))
                             i = j
                     else:
-                        if word[-1] in _NAME_SUFFIXES:
+                        tag = tag_for(word)
+                        if word[-1] in suffixes:
                             suffixed.append(len(pieces))
-                        tag = self._tag_for(word)
-                        if tag in _PERSON_TAGS and len(word) > 1:
+                        if tag == _TRANSLITERATED:
                             persons.append(len(pieces))
-                        pieces.append(Piece(start, end, word, tag, word in self._names))
+                        pieces.append(Piece(start, end, word, tag, word in names))
                     start = end
                 continue
             kind = m.lastgroup
@@ -468,7 +470,7 @@ def _join_suffix_compounds(
 
 # jieba's tag of transliterated names of people (its "nr" are mostly Chinese names, which a
 # neighbouring character would only lengthen wrongly: 马丁 史柯西斯).
-_PERSON_TAGS = frozenset({"nrt"})
+_TRANSLITERATED = "nrt"
 # Characters (Simplified) that transcriptions of foreign names are written with, from the usual
 # transcription tables: a name made only of them can be a transliteration (博里奇, 米雷伊).
 _TRANSLITERATION = frozenset(
@@ -502,7 +504,7 @@ def _join_transliterations(
         if k < done:
             continue
         p = pieces[k]
-        if p.is_name or not _transliterable(p.simplified):
+        if p.is_name or len(p.simplified) < 2 or not _transliterable(p.simplified):
             continue
         first = k - 1 if k - 1 >= done and _lost_syllable(pieces[k - 1]) else k
         last = k
