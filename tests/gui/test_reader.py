@@ -179,3 +179,13 @@ def test_a_year_stays_together_under_its_reading(make_window: Any) -> None:
     assert year.chars == "年" and year.readings, "年 has its reading above it"
     gap = (year.x + year.chars_x) - (digits.x + digits.width)
     assert abs(gap) < 0.5, "年 follows 2016 without a gap, its reading reaching over the digits"
+
+
+def test_the_white_circle_zero_of_a_year_has_its_reading_above_it(make_window: Any) -> None:
+    window = make_window()
+    window.open_text("年份", "二○二三年會見美國總統。")
+    index = token_index(window, "二○二三年")
+    layout = window.reader.canvas._layout
+    (run,) = layout.items[layout.by_token[index]].runs
+    assert run.chars == "二○二三年"
+    assert [shown.strip("'") for shown, _ in run.readings] == ["èr", "líng", "èr", "sān", "nián"]

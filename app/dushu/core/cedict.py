@@ -1,10 +1,9 @@
-"""CC-CEDICT: parsing the data file, numbered pinyin to tone marks, and the lookup interface."""
+"""CC-CEDICT: parsing the data file, its pinyin field as tone marks, and the lookup interface."""
 
 from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata
@@ -12,10 +11,9 @@ from pathlib import Path
 from typing import Protocol
 
 from dushu.core.models import DictEntry
+from dushu.core.tones import to_marks
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_TONE_MARKS = {"a": "āáǎàa", "e": "ēéěèe", "i": "īíǐìi", "o": "ōóǒòo", "u": "ūúǔùu", "ü": "ǖǘǚǜü"}
-_SYLLABLE = re.compile(r"^([a-zü:]+?)([1-5])$", re.I)
 
 
 class Dictionary(Protocol):
@@ -87,71 +85,17 @@ class MemoryDictionary:
         return {w: single_reading(w, self._by_word.get(w, ())) for w in words}
 
 
-@lru_cache(maxsize=8192)
-def syllable_to_marks(syllable: str) -> str:
-    """Numbered pinyin to tone marks: "lu:4" -> "lǜ", "xing2" -> "xíng", "de5" -> "de".
-
-    >>> [syllable_to_marks(s) for s in ["zhong1", "lu:4", "er2", "de5", "Mao2", "ai4"]]
-    ['zhōng', 'lǜ', 'ér', 'de', 'Máo', 'ài']
-    """
-    m = _SYLLABLE.match(syllable)
-    if not m:
-        return (
-            syllable.replace("u:", "ü").replace("v", "ü")
-            if syllable.isalpha() or ":" in syllable
-            else syllable
-        )
-    body, tone = m.group(1).replace("u:", "ü").replace("U:", "Ü").replace("v", "ü"), int(m.group(2))
-    lower = body.lower()
-    # The mark goes on a or e; on the o of "ou"; otherwise on the last vowel.
-    if "a" in lower:
-        idx = lower.index("a")
-    elif "e" in lower:
-        idx = lower.index("e")
-    elif "ou" in lower:
-        idx = lower.index("o")
-    else:
-        idx = max((i for i, ch in enumerate(lower) if ch in "aeiouü"), default=-1)
-    if idx < 0:
-        return body  # "m", "ng", "r5" (the erhua suffix)
-    base = lower[idx]
-    marked = _TONE_MARKS[base][tone - 1]
-    if body[idx].isupper():
-        marked = marked.upper()
-    return body[:idx] + marked + body[idx + 1 :]
-
-
-@lru_cache(maxsize=8192)  # a text has a few hundred distinct syllables
-def marks_to_numbers(syllable: str) -> str:
-    """Tone marks to numbered pinyin: "lǜ" -> "lv4", "de" -> "de5".
-
-    >>> [marks_to_numbers(s) for s in ["zhōng", "lǜ", "de", "ér"]]
-    ['zhong1', 'lv4', 'de5', 'er2']
-    """
-    tone = 5
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", syllable):
-        mark = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}.get(ch)
-        if mark:
-            tone = mark
-        elif ch == "\u0308" and out and out[-1] in "uU":
-            out[-1] = "v"
-        else:
-            out.append(ch)
-    return "".join(out) + str(tone)
-
-
 @lru_cache(maxsize=65536)  # entries share their pinyin ("shi4" heads hundreds of them)
 def cedict_pinyin_marks(pinyin: str) -> tuple[str, ...]:
     """A CC-CEDICT pinyin field as tone-marked syllables: "xing2 dong4" -> ("xíng", "dòng")."""
-    return tuple(syllable_to_marks(s) for s in pinyin.split())
+    return tuple(to_marks(s) for s in pinyin.split())
 
 
 def single_reading(word: str, entries: Iterable[DictEntry]) -> tuple[str, ...] | None:
     """The tone-marked reading of `word` when every entry for it that gives one syllable per
     character agrees on one (ignoring capitals: 人 rén and the surname Rén agree), else None.
 
-    The dictionary index stores this for every headword: a change here or in `syllable_to_marks`
+    The dictionary index stores this for every headword: a change here or in `tones.to_marks`
     needs `storage.lexicon.SCHEMA_VERSION` raised, so that existing indexes are rebuilt."""
     readings = {e.pinyin.lower() for e in entries if len(e.pinyin.split()) == len(word)}
     if len(readings) != 1:

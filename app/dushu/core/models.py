@@ -159,6 +159,11 @@ class Analysis:
         return [t for t in self.tokens if t.sentence == index]
 
 
+# The characters `is_han` accepts, as the inside of a regular expression class ("[" + HAN_CLASS +
+# "]+" is a run of Han characters): the one definition for every pattern that needs it.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff\u3007"
+
+
 def is_han(ch: str) -> bool:
     """True for a CJK ideograph (the basic block, extensions A-G and compatibility ideographs)."""
     cp = ord(ch)

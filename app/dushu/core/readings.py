@@ -9,8 +9,10 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 from pypinyin.style import convert as convert_style
 
-from dushu.core.cedict import Dictionary, marks_to_numbers
-from dushu.core.models import Token, is_han
+from dushu.core import tones
+from dushu.core.cedict import Dictionary
+from dushu.core.models import HAN_CLASS, Token, is_han
+from dushu.core.segment import WHITE_CIRCLE_ZERO
 
 # Traditional characters that settle a reading their merged Simplified form leaves open
 # (尽 is jǐn or jìn, but 盡 is always jìn and 儘 always jǐn).
@@ -46,7 +48,7 @@ _TRADITIONAL_READINGS = {
     "藉": "jiè",
 }
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f\uf900-\ufaff〇]+")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 class ReadingFinder:
@@ -233,7 +235,7 @@ def to_numbers(syllable: str) -> str:
     reading, and Latin letters such as the K of 卡拉OK, stay as they are)."""
     if not _is_syllable(syllable):
         return syllable
-    return marks_to_numbers(syllable)
+    return tones.to_numbers(syllable)
 
 
 def to_zhuyin(syllable: str) -> str:
@@ -260,3 +262,10 @@ def _is_syllable(syllable: str) -> bool:
 def han_count(text: str) -> int:
     """How many Han characters `text` has (the length of its reading)."""
     return sum(1 for ch in text if is_han(ch))
+
+
+def has_syllable(ch: str) -> bool:
+    """True for a character of a token's text that has a syllable in the token's reading: a Han
+    character, or the white-circle zero of a Chinese numeral (二○一九年 reads èr líng yī jiǔ nián).
+    A white circle outside a number is a token of its own without a reading."""
+    return is_han(ch) or ch == WHITE_CIRCLE_ZERO

@@ -4,31 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dushu.core.cedict import marks_to_numbers, syllable_to_marks
+from dushu.core.tones import to_numbers, tone_of, with_tone
 
+# tone_of and with_tone belong to dushu.core.tones; they stay importable from here, where the
+# reader has always found them.
 __all__ = ["apply_sandhi", "tone_of", "with_tone"]
 
 # Characters that make a neighbouring 一 a number ("第一", "十一", "一一", "一九九七") rather than "one of".
 _NUMBER_NEIGHBOURS = frozenset("第零〇一二三四五六七八九十百千万萬亿億两兩")
 # After 一 these make it an ordinal or a date (一月, 一號, 一樓); it keeps its first tone.
 _ORDINAL_FOLLOWERS = frozenset("月号號日楼樓等")
-
-
-def tone_of(syllable: str) -> int:
-    """The tone number of a tone-marked syllable, 5 for the neutral tone.
-
-    >>> [tone_of(s) for s in ["mā", "má", "mǎ", "mà", "ma"]]
-    [1, 2, 3, 4, 5]
-    """
-    numbered = marks_to_numbers(syllable)
-    return int(numbered[-1]) if numbered[-1:].isdigit() else 5
-
-
-def with_tone(syllable: str, tone: int) -> str:
-    """The same syllable with another tone: with_tone("hǎo", 2) == "háo"."""
-    numbered = marks_to_numbers(syllable)
-    body = numbered[:-1] if numbered[-1:].isdigit() else numbered
-    return syllable_to_marks(f"{body}{tone}")
 
 
 def apply_sandhi(words: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, ...]]:
@@ -76,7 +61,7 @@ def apply_sandhi(words: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, 
     for i in range(n):
         last_of_phrase = i == n - 1 or pause_after[i]
         next_tone = None if last_of_phrase else citation[i + 1]
-        bare = marks_to_numbers(sylls[i])[:-1].lower()
+        bare = to_numbers(sylls[i])[:-1].lower()
         if chars[i] == "不" and bare == "bu" and citation[i] == 4 and next_tone == 4:
             spoken[i] = 2
         elif chars[i] == "一" and bare == "yi" and citation[i] == 1 and next_tone is not None:

@@ -70,6 +70,7 @@ def build_toolkit(
         user_words=[w for w, e in by_simplified.items() if e.kind not in PROPER_NAME_KINDS],
         tag_of=lexicon.pos_tag,
         tags_of=lexicon.pos_tags,
+        headwords_of=lambda words: _headwords(lexicon, words),
     )
     fixed: dict[str, tuple[str, ...]] = {}
     for word, entry in by_simplified.items():
@@ -78,6 +79,13 @@ def build_toolkit(
     for word in user_words:
         segmenter.add_user_word(word)
     return Toolkit(segmenter, ReadingFinder(lexicon, fixed), lexicon, by_simplified)
+
+
+def _headwords(lexicon: Lexicon, words: list[str]) -> set[str]:
+    """Which of `words` are dictionary headwords, with a few queries for all of them (the
+    vocabulary asks for the same entries later, so they are not fetched twice)."""
+    lexicon.prefetch(words)
+    return {w for w in words if lexicon.lookup(w)}
 
 
 def _readings_by_run(word: str, syllables: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dushu.core.cedict import cedict_pinyin_marks, marks_to_numbers
+from dushu.core.cedict import cedict_pinyin_marks
 from dushu.core.models import Definition, DictEntry, Sentence, Token, VocabItem, is_han
 from dushu.core.script import to_traditional_each
 from dushu.core.segment import NUMBER_TAGS, NUMERAL_DIGITS
+from dushu.core.tones import to_numbers
 from dushu.core.toolkit import Lexicon, Toolkit
 from dushu.core.wordlists import NameEntry
 
@@ -106,7 +107,7 @@ def _part_rank(e: DictEntry, wanted: str, form: str) -> tuple[bool, bool, bool, 
 
 def _numbered(reading: Sequence[str]) -> str:
     """Tone-marked syllables in CC-CEDICT's spelling, lower case: ("nǚ", "ér") -> "nu:3 er2"."""
-    return " ".join(marks_to_numbers(s) for s in reading).lower().replace("v", "u:")
+    return " ".join(to_numbers(s) for s in reading).lower().replace("v", "u:")
 
 
 def _by_parts(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +12,8 @@ from pypinyin import Style
 from pypinyin.style import convert as convert_style
 
 from dushu.core.models import Definition, VocabItem
+from dushu.core.tones import to_numbers, tone_of
+from dushu.core.tones import toneless as toneless  # re-exported: cards use it from here
 
 # Control characters would corrupt the package: 0x1f separates fields inside an Anki note.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -21,9 +22,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "\\": "&#92;"})
 
 _NEEDS_ESCAPE = re.compile(r"[&<>\"'{}\[\]\\\x00-\x1f\x7f]")
-
-# The combining marks that carry the tone in NFD-decomposed pinyin.
-_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
 BLANK = "＿＿"
 
@@ -47,33 +45,16 @@ def plain_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-@cache
-def tone_number(syllable: str) -> int:
-    """The tone of a pinyin syllable, tone-marked or numbered: "xíng" -> 2, "de" -> 5, "lv4" -> 4.
-
-    >>> [tone_number(s) for s in ("mā", "má", "mǎ", "mà", "ma", "lǜ", "Ń", "hao3")]
-    [1, 2, 3, 4, 5, 4, 2, 3]
-    """
-    if syllable and syllable[-1] in "12345":
-        return int(syllable[-1])
-    for ch in unicodedata.normalize("NFD", syllable):
-        tone = _TONE_MARKS.get(ch)
-        if tone is not None:
-            return tone
-    return 5
-
-
-@cache
-def toneless(syllable: str) -> str:
-    """A syllable without its tone mark or number, ü kept: "lǜ" -> "lü", "xing2" -> "xing"."""
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", syllable) if ch not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", stripped).rstrip("12345")
+# The tone of a syllable, tone-marked or numbered ("xíng" -> 2, "de" -> 5, "lv4" -> 4), and the
+# syllable without it ("lǜ" -> "lü"): dushu.core.tones owns both; cards know the first by this name.
+tone_number = tone_of
 
 
 @cache
 def numbered(syllable: str) -> str:
-    """A syllable with a tone number, ü written v (the form Pleco and IMEs accept): "lǜ" -> "lv4"."""
-    return toneless(syllable).lower().replace("ü", "v") + str(tone_number(syllable))
+    """A syllable with a tone number, lower case, ü written v (the form Pleco and IMEs accept):
+    "lǜ" -> "lv4", "Máo" -> "mao2"."""
+    return to_numbers(syllable).lower().replace("ü", "v")
 
 
 @cache

@@ -23,6 +23,7 @@ from genanki import guid_for
 
 from dushu.core.facts.causes import cue_words
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
+from dushu.core.readings import has_syllable
 from dushu.export.anki_fields import (
     Marked,
     Span,
@@ -252,7 +253,7 @@ def _token_reading(token: Token) -> str:
     pieces: list[tuple[bool, str]] = []  # (is a syllable, html)
     han_index = 0
     for ch in plain_line(token.text):
-        if is_han(ch) and han_index < len(token.pinyin):
+        if has_syllable(ch) and han_index < len(token.pinyin):
             pieces.append((True, syllable_html(token.pinyin[han_index])))
             han_index += 1
         elif pieces and not pieces[-1][0]:

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dushu.core.models import Token, is_han
+from dushu.core.models import Token
+from dushu.core.readings import has_syllable
 from dushu.core.sandhi import tone_of
 from dushu.gui.document import ReadingDocument
 
@@ -761,7 +762,7 @@ def _han_runs(text: str) -> list[tuple[str, bool]]:
     """Split text into runs of Han and of other characters: "2025年" -> [("2025", False), ("年", True)]."""
     runs: list[tuple[str, bool]] = []
     for ch in text:
-        han = is_han(ch)
+        han = has_syllable(ch)  # the ○ of 二○一九年 has its syllable (líng) too
         if runs and runs[-1][1] == han:
             runs[-1] = (runs[-1][0] + ch, han)
         else:
@@ -770,7 +771,7 @@ def _han_runs(text: str) -> list[tuple[str, bool]]:
 
 
 def _han(tok: Token) -> str:
-    return "".join(ch for ch in (tok.simplified or tok.text) if is_han(ch))
+    return "".join(ch for ch in (tok.simplified or tok.text) if has_syllable(ch))
 
 
 def _muted(colour: QColor) -> QColor:

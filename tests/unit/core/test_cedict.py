@@ -1,6 +1,7 @@
 """CC-CEDICT parsing keeps homographs; pinyin conversions."""
 
-from dushu.core.cedict import MemoryDictionary, cedict_pinyin_marks, parse_cedict_lines, syllable_to_marks
+from dushu.core.cedict import MemoryDictionary, cedict_pinyin_marks, parse_cedict_lines
+from dushu.core.tones import to_marks as syllable_to_marks
 
 LINES = [
     "# comment",

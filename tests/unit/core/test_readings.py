@@ -65,3 +65,10 @@ def test_wei_standing_alone_is_read_from_its_neighbours(analyze_text) -> None:  
     text = "他們把協定改造為新框架，以國家安全為藉口。為應對危機，我們要為人民服務。圖為兩國領導人。"
     readings = [t.pinyin for t in analyze_text(text).tokens if t.simplified in ("为", "图为")]
     assert readings == [("wéi",), ("wéi",), ("wèi",), ("wèi",), ("tú", "wéi")]
+
+
+def test_the_white_circle_zero_of_a_chinese_numeral_reads_ling(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("二○二三年的營收成長一○％，二〇二三年也是。")
+    assert reading_of(analysis, "二○二三年") == ("èr", "líng", "èr", "sān", "nián")
+    assert reading_of(analysis, "一○％") == ("yī", "líng")
+    assert reading_of(analysis, "二〇二三年") == ("èr", "líng", "èr", "sān", "nián")

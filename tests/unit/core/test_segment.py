@@ -115,3 +115,57 @@ def test_a_pasted_run_of_numerals_is_segmented_without_stalling(toolkit: Toolkit
     pieces = list(toolkit.segmenter.segment(text, text))
     assert pieces[0].start == 0 and pieces[-1].end == len(text)
     assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+
+
+def test_compounds_the_dictionary_lacks_are_split_into_its_words(toolkit: Toolkit) -> None:
+    # jieba keeps 合作項目, 共同開發, 具體內容 and 保持穩定 whole; CC-CEDICT has only their parts.
+    text = "兩家公司宣布合作項目，將共同開發電池，具體內容尚未公布；政府希望保持穩定。"
+    result = words(toolkit, text)
+    for word in ("合作", "項目", "共同", "開發", "具體", "內容", "保持", "穩定"):
+        assert word in result, result
+    for compound in ("合作項目", "共同開發", "具體內容", "保持穩定"):
+        assert compound not in result, result
+
+
+def test_a_compound_is_split_only_into_words_of_two_characters_or_more(tmp_path: Path) -> None:
+    # A word that would need a one-character part stays whole (a transliteration, 秘書處).
+    headwords = {"合作", "项目", "秘书", "处", "合", "作"}
+    seg = Segmenter(tmp_path, headwords_of=lambda ws: {w for w in ws if w in headwords})
+    text = "合作項目由秘書處負責"
+    result = [text[p.start : p.end] for p in seg.segment(text, to_simplified(text))]
+    assert result[:2] == ["合作", "項目"] and "秘書處" in result
+
+
+def test_a_compound_on_a_list_of_ours_stays_whole(tmp_path: Path) -> None:
+    headwords = {"合作", "项目"}
+    seg = Segmenter(
+        tmp_path, user_words=["合作项目"], headwords_of=lambda ws: {w for w in ws if w in headwords}
+    )
+    text = "合作項目"
+    assert [text[p.start : p.end] for p in seg.segment(text, to_simplified(text))] == ["合作項目"]
+    seg.remove_user_word("合作项目")
+    seg.add_user_word("开发新")  # any change of the user's words makes the split be decided again
+    assert [text[p.start : p.end] for p in seg.segment(text, to_simplified(text))] == ["合作", "項目"]
+
+
+def test_splitting_leaves_names_numbers_and_dates_whole(toolkit: Toolkit) -> None:
+    text = "他在二○二四年前往里約熱內盧，百分之三十的居民和高市早苗都支持。"
+    result = words(toolkit, text)
+    for token in ("二○二四年", "里約熱內盧", "百分之三十", "高市早苗"):
+        assert token in result, result
+
+
+def test_a_place_and_a_team_or_office_suffix_are_one_word(toolkit: Toolkit) -> None:
+    result = words(toolkit, "日本隊昨晚擊敗南韓隊，韓國會如何回應？美國會支持嗎？")
+    assert "日本隊" in result and "南韓隊" in result, result
+    # 會 before a verb is "will", not part of a name (jieba has 美國會 as one word).
+    assert "韓國" in result and "美國" in result and result.count("會") == 2, result
+
+
+def test_a_transliterated_name_gets_back_the_syllable_jieba_cut_off(toolkit: Toolkit) -> None:
+    result = words(toolkit, "智利總統博里奇與南韓隊會談，弗雷德里克森也出席。")
+    assert "博里奇" in result and "弗雷德里克森" in result, result
+    # A place and its team are still one word after a name earlier in the sentence was joined.
+    assert "南韓隊" in result, result
+    # A preposition next to a name stays a word of its own (比 "than").
+    assert "比" in words(toolkit, "他比德國人高。")

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from dushu.core.facts.dates import parse_date_answer
 from dushu.core.quiz.model import Question
 from dushu.core.script import to_simplified
+from dushu.core.tones import letter_and_tone
 
 __all__ = ["Feedback", "Response", "answers_match", "check_answer", "normalise_answer", "pinyin_key"]
 
 # What a learner gives: a choice index, true/false, typed text, items in order, or left -> right matches.
 Response = int | bool | str | Sequence[str] | Mapping[str, str] | None
-
-_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,30 +51,26 @@ def pinyin_key(text: str) -> tuple[str, tuple[int, ...]] | None:
     >>> pinyin_key("lǜ") == pinyin_key("lv4") == pinyin_key("lu:4")
     True
     """
-    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower())
     letters: list[str] = []
     tones: list[int] = []
-    i = 0
-    while i < len(decomposed):
-        ch = decomposed[i]
-        if ch in _TONE_MARKS:
-            tones.append(_TONE_MARKS[ch])
-        elif ch == "\u0308":  # the diaeresis of ü
-            if letters and letters[-1] == "u":
-                letters[-1] = "v"
-        elif ch == ":" and letters and letters[-1] == "u":
+    for ch in unicodedata.normalize("NFKC", text).lower():
+        letter, tone = letter_and_tone(ch)  # "ǜ" -> ("v", 4): dushu.core.tones knows the marks
+        if tone:
+            tones.append(tone)
+        if not letter:
+            continue  # a combining tone mark (m̄)
+        if ch == ":" and letters and letters[-1] == "u":
             letters[-1] = "v"
         elif ch in "1234":
             tones.append(int(ch))
         elif ch in "50":
             pass
-        elif "a" <= ch <= "z":
-            letters.append(ch)
+        elif "a" <= letter <= "z" and len(letter) == 1:
+            letters.append(letter)
         elif ch.isspace() or ch in "'’-·.,":
             pass
         else:
             return None
-        i += 1
     if not letters:
         return None
     return "".join(letters), tuple(tones)

@@ -224,3 +224,11 @@ def test_notes_come_in_study_order(analysis: Analysis) -> None:
     assert vocab == [v.word for v in analysis.vocabulary]
     models = [n.model for n in notes]
     assert models == sorted(models, key=["vocab", "fact", "cloze"].index)
+
+
+def test_the_white_circle_zero_of_a_year_keeps_its_syllable_in_the_example_reading(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text("二○二三年，這個組織成立。")
+    ctx = NoteContext.build(analysis, "年份")
+    reading = _field(vocab_note(_word(analysis, "組織"), ctx), "Example Pinyin")
+    marked = [("èr", 4), ("líng", 2), ("èr", 4), ("sān", 1), ("nián", 2)]
+    assert "".join(f'<span class="tone{t}">{s}</span>' for s, t in marked) in reading
