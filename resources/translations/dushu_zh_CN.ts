@@ -167,12 +167,20 @@
         <translation>术语</translation>
     </message>
     <message>
+        <source>planned</source>
+        <translation>预定</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>As written</source>
         <translation>原文写法</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>主体</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -215,8 +223,28 @@
         <translation>日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
+        <source>Until (for a range; may stay empty)</source>
+        <translation>至（日期范围；可留空）</translation>
+    </message>
+    <message>
         <source>Date as written</source>
         <translation>原文的日期写法</translation>
+    </message>
+    <message>
+        <source>Who or what acted</source>
+        <translation>行动者</translation>
+    </message>
+    <message>
+        <source>Summary (read on its own)</source>
+        <translation>摘要（可独立阅读）</translation>
+    </message>
+    <message>
+        <source>As the text says it</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Scheduled, not yet happened</source>
+        <translation>预定，尚未发生</translation>
     </message>
     <message>
         <source>Sentence number</source>

@@ -167,12 +167,20 @@
         <translation>術語</translation>
     </message>
     <message>
+        <source>planned</source>
+        <translation>預定</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>As written</source>
         <translation>原文寫法</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>主體</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -215,8 +223,28 @@
         <translation>日期（YYYY、YYYY-MM 或 YYYY-MM-DD）</translation>
     </message>
     <message>
+        <source>Until (for a range; may stay empty)</source>
+        <translation>至（日期範圍；可留空）</translation>
+    </message>
+    <message>
         <source>Date as written</source>
         <translation>原文的日期寫法</translation>
+    </message>
+    <message>
+        <source>Who or what acted</source>
+        <translation>行動者</translation>
+    </message>
+    <message>
+        <source>Summary (read on its own)</source>
+        <translation>摘要（可獨立閱讀）</translation>
+    </message>
+    <message>
+        <source>As the text says it</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Scheduled, not yet happened</source>
+        <translation>預定，尚未發生</translation>
     </message>
     <message>
         <source>Sentence number</source>

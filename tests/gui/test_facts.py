@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -51,7 +53,23 @@ def test_timeline_is_in_date_order(monkeypatch: pytest.MonkeyPatch, make_window:
         tab._add_record()
     assert [f.text for f in tab.records] == ["前", "後"]
     assert tab.model.index(0, 0).data() == "2021-11"
-    assert tab.model.index(0, 2).data() == "前"
+    assert tab.model.index(0, 3).data() == "前"
+
+
+def test_the_timeline_shows_who_acted_the_summary_a_range_and_a_schedule(make_window: Any) -> None:
+    window = make_window()
+    text = "2031年5月1日\n青山書店將於5月6日至9日舉辦書展，並在6月公布得獎名單。\n"
+    window.open_text("書展", text)
+    tab = window.facts.timeline
+    rows = [[tab.model.index(r, c).data() for c in range(4)] for r in range(tab.model.rowCount())]
+    fair = next(row for row in rows if row[0].startswith("2031-05-06"))
+    assert fair[0] == "2031-05-06 – 2031-05-09 · planned"
+    assert fair[2] == "青山書店"
+    prize = next(row for row in rows if row[0].startswith("2031-06"))
+    assert prize[3].startswith("青山書店") and "並在" not in prize[3]  # the summary reads on its own
+    window.tabs.setCurrentWidget(window.facts)
+    window.facts.tabs.setCurrentWidget(tab)
+    window.grab().save(str(Path(tempfile.gettempdir()) / "dushu-facts-timeline.png"))
 
 
 def test_editing_and_deleting(monkeypatch: pytest.MonkeyPatch, make_window: Any) -> None:

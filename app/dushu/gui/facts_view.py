@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -49,7 +50,7 @@ _FIT_ROWS_LIMIT = 400
 class _Field:
     name: str  # dataclass field
     label: Callable[[], str]  # translated label
-    kind: str = "line"  # "line", "text", "list" (comma separated), "sentence"
+    kind: str = "line"  # "line", "text", "list" (comma separated), "sentence", "check" (yes / no)
 
 
 def kind_label(kind: str) -> str:
@@ -62,6 +63,16 @@ def kind_label(kind: str) -> str:
         "term": translate("Facts", "term"),
     }
     return labels.get(kind, kind)
+
+
+def _date_cell(fact: Fact) -> str:
+    """A fact's date as the timeline shows it: its range and whether it is only scheduled."""
+    date = fact.date or "—"
+    if fact.date_end and fact.date_end != fact.date:
+        date += f" – {fact.date_end}"
+    if fact.planned:
+        date += " · " + translate("Facts", "planned")
+    return date
 
 
 def _date_sort_key(fact: Fact) -> tuple[int, str, int]:
@@ -98,6 +109,10 @@ class RecordDialog(QDialog):
                 text_editor.setPlainText(str(value))
                 text_editor.setFixedHeight(90)
                 editor = text_editor
+            elif f.kind == "check":
+                check = QCheckBox(self)
+                check.setChecked(bool(value))
+                editor = check
             elif f.kind == "sentence":
                 spin = QSpinBox(self)
                 spin.setRange(1, max(1, sentence_count))
@@ -135,6 +150,8 @@ class RecordDialog(QDialog):
             editor = self._editors[f.name]
             if isinstance(editor, QPlainTextEdit):
                 changes[f.name] = editor.toPlainText().strip()
+            elif isinstance(editor, QCheckBox):
+                changes[f.name] = editor.isChecked()
             elif isinstance(editor, QSpinBox):
                 index = editor.value() - 1
                 old = getattr(self._record, f.name)
@@ -246,6 +263,7 @@ class _RecordTab(QWidget):
             return [
                 translate("Facts", "Date"),
                 translate("Facts", "As written"),
+                translate("Facts", "Who"),
                 translate("Facts", "What happened"),
             ]
         if self.kind == "glossary":
@@ -265,7 +283,7 @@ class _RecordTab(QWidget):
 
     def cells(self, r: Record) -> list[str]:
         if isinstance(r, Fact):
-            return [r.date or "—", r.date_text, r.text]
+            return [_date_cell(r), r.date_text, r.subject, r.summary or r.text]
         if isinstance(r, GlossaryEntry):
             return [r.term, r.abbreviation, r.english, kind_label(r.kind), "、".join(r.members)]
         return [r.name, r.english, r.role, str(r.mentions)]
@@ -274,8 +292,12 @@ class _RecordTab(QWidget):
         if self.kind == "facts":
             return [
                 _Field("date", lambda: translate("Facts", "Date (YYYY, YYYY-MM or YYYY-MM-DD)")),
+                _Field("date_end", lambda: translate("Facts", "Until (for a range; may stay empty)")),
                 _Field("date_text", lambda: translate("Facts", "Date as written")),
-                _Field("text", lambda: translate("Facts", "What happened"), "text"),
+                _Field("subject", lambda: translate("Facts", "Who or what acted")),
+                _Field("summary", lambda: translate("Facts", "Summary (read on its own)"), "text"),
+                _Field("text", lambda: translate("Facts", "As the text says it"), "text"),
+                _Field("planned", lambda: translate("Facts", "Scheduled, not yet happened"), "check"),
                 _Field("sentence", lambda: translate("Facts", "Sentence number"), "sentence"),
             ]
         if self.kind == "glossary":
@@ -326,7 +348,7 @@ class _RecordTab(QWidget):
         )
         self.model.reset(columns)
         header = self.table.horizontalHeader()
-        stretch = {"facts": 2, "glossary": 4, "people": 2}[self.kind]
+        stretch = {"facts": 3, "glossary": 4, "people": 2}[self.kind]
         for col in range(len(columns)):
             mode = QHeaderView.ResizeMode.Stretch if col == stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(col, mode)

@@ -404,8 +404,8 @@ def test_a_weekday_or_day_in_brackets_stays_with_its_date(text: str, expected: t
     "text",
     [
         "球隊以4:0獲勝。",
-        "凌晨2時18分升空。",
-        "股價1780元，他73歲。",
+        "清晨5時40分出發。",
+        "股價955元，他61歲。",
         "約2/3的人贊成。",
         "每週三次練習。",
         "影集第三季開拍。",

@@ -921,7 +921,7 @@ def _top_of_page(text: str) -> int:
     return min(pos, 400)
 
 
-# A time of day after a date ("台灣時間凌晨2時18分", "晚間8點半許"): it says when, not what happened.
+# A time of day after a date ("當地時間清晨5時40分", "晚間8點半許"): it says when, not what happened.
 _TIME_OF_DAY = re.compile(
     r"(?:(?:[台臺]灣|北京|香港|澳門|澳门|東京|东京|當地|当地|美東|美东|美西|格林威治)時間|[台臺]北时间|当地时间)?"
     r"(?:凌晨|清晨|早上|早晨|上午|中午|午間|下午|傍晚|晚上|晚間|晚间|深夜|午夜|夜間|夜间|半夜)?"

@@ -314,7 +314,7 @@ def name_suffix(term: str) -> str:
 
 
 def is_acronym(word: str) -> bool:
-    """True for a Latin abbreviation: CPI, mRNA, G7, COP29, 5G, FS-8A (not Trump, not 2024).
+    """True for a Latin abbreviation: CPI, mRNA, G7, COP29, 5G, XR-7B (not Trump, not 2024).
 
     >>> [is_acronym(w) for w in ("CPI", "G7", "5G", "mRNA", "ＷＨＯ", "Reuters", "2024")]
     [True, True, True, True, True, False, False]
