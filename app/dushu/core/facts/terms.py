@@ -729,21 +729,31 @@ def extract_glossary(
     _add_listed_terms(text, sentences, names, add, entries)
     if tokens:
         _add_short_forms(text, sentences, tokens, person_names, add, entries)
+    spelled_out: dict[str, int] = {}
+    for entry in entries.values():
+        for name in {entry.abbreviation.lower(), entry.english.lower()} - {""}:
+            spelled_out[name] = spelled_out.get(name, 0) + 1
     return tuple(
-        _tidy_english(entries[term]) for _pos, term in sorted(order) if _kept(entries[term], entries)
+        _tidy_english(entries[term]) for _pos, term in sorted(order) if _kept(entries[term], spelled_out)
     )
 
 
 AddTerm = Callable[..., None]
 
 
-def _kept(entry: GlossaryEntry, entries: Mapping[str, GlossaryEntry]) -> bool:
-    """False for an acronym that another entry spells out (PMI beside 採購經理人指數（PMI）)."""
-    return not any(
-        other.abbreviation.lower() == entry.term.lower() or other.english.lower() == entry.term.lower()
-        for other in entries.values()
-        if other is not entry
-    )
+def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> int:
+    """The index of the sentence that holds offset `pos` (0 when none does); `starts` are the
+    sentences' start offsets, in order."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return sentences[i].index if i >= 0 and pos < sentences[i].end else 0
+
+
+def _kept(entry: GlossaryEntry, spelled_out: Mapping[str, int]) -> bool:
+    """False for an acronym that another entry spells out (PMI beside 採購經理人指數（PMI）):
+    `spelled_out` counts the entries giving each lower-cased abbreviation or English name."""
+    term = entry.term.lower()
+    own = term in {entry.abbreviation.lower(), entry.english.lower()}
+    return spelled_out.get(term, 0) - own <= 0
 
 
 def _quoted_terms(text: str, s: Sentence, add: AddTerm) -> None:
@@ -932,6 +942,7 @@ def _add_short_forms(
                 fulls.setdefault((core[-1], lead), []).append((full, core))
     if not fulls:
         return
+    sentence_starts = [s.start for s in sentences]
     leads = {lead for _last, lead in fulls}
     counts: dict[tuple[str, str], int] = {}
     words = tokens.tokens if isinstance(tokens, _Words) else tokens
@@ -960,8 +971,7 @@ def _add_short_forms(
             best[full] = (n, len(short), short)
     for full, (_n, _len, short) in best.items():
         pos = starts[full]
-        sentence = next((s.index for s in sentences if s.start <= pos < s.end), 0)
-        add(full, pos, sentence, short)
+        add(full, pos, _sentence_index(sentences, sentence_starts, pos), short)
 
 
 def _tidy_english(entry: GlossaryEntry) -> GlossaryEntry:
@@ -1001,6 +1011,7 @@ def _add_listed_terms(
 ) -> None:
     """Organisations and terms from the name list that the text mentions and that name an institution."""
     abbreviations = {g.abbreviation for g in found.values() if g.abbreviation}
+    sentence_starts = [s.start for s in sentences]
     for entry in names:
         if entry.kind not in ("organisation", "term") or len(entry.word) < 2 or entry.word in abbreviations:
             continue
@@ -1014,7 +1025,7 @@ def _add_listed_terms(
         abbreviation = english if english and is_acronym(english) and english.isupper() else ""
         if kind == "term" and not abbreviation and not entry.word.isascii():
             continue  # a plain concept word (稀土, 印太) is vocabulary, not a glossary term
-        sentence = next((s.index for s in sentences if s.start <= pos < s.end), 0)
+        sentence = _sentence_index(sentences, sentence_starts, pos)
         add(
             entry.word,
             pos,
