@@ -8,7 +8,7 @@ text, no file left truncated or temporaries left behind. Everything happens in a
 
 Each area is a function `(rng, scale) -> (tried, survived)` in AREAS. Areas of other parts of Dushu
 live in `benchmarks/robustness_exports.py`, whose own AREAS (name -> `() -> (tried, survived)`) are
-appended when it is there.
+appended.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import robustness_exports
 
 Area = Callable[[random.Random, int], tuple[int, int]]
 
@@ -450,21 +452,20 @@ AREAS: list[tuple[str, Area]] = [
     ("command line", area_command_line),
 ]
 
-try:  # the export and quiz areas, when that part of the benchmark is there
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import robustness_exports  # type: ignore[import-not-found]
-except ImportError:
-    pass
-else:
-    # Those areas take no arguments (they draw their own cases): run each once per unit of scale.
-    def _exports_area(cases: Callable[[], tuple[int, int]]) -> Area:
-        def area(rng: random.Random, scale: int) -> tuple[int, int]:
-            runs = [cases() for _ in range(scale)]
-            return sum(t for t, _ in runs), sum(s for _, s in runs)
 
-        return area
 
-    AREAS.extend((name, _exports_area(cases)) for name, cases in robustness_exports.AREAS.items())
+def _exports_area(cases: Callable[[], tuple[int, int]]) -> Area:
+    """An area of robustness_exports (which takes no arguments and draws its own cases), run once
+    per unit of scale."""
+
+    def area(rng: random.Random, scale: int) -> tuple[int, int]:
+        runs = [cases() for _ in range(scale)]
+        return sum(t for t, _ in runs), sum(s for _, s in runs)
+
+    return area
+
+
+AREAS.extend((name, _exports_area(cases)) for name, cases in robustness_exports.AREAS.items())
 
 
 def main() -> int:

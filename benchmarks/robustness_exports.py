@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from _shared import REPO
 from dushu.core.quiz import Question, QuizSet, QuizSettings
 from dushu.core.quiz.engine import run_terminal_quiz
 from dushu.core.quiz.quizfile import dumps_quiz_set, loads_quiz_set
@@ -31,7 +32,6 @@ from dushu.errors import ExportError, InputFileError
 from dushu.export import known_words
 from dushu.export.quiz_formats import export_gift, export_moodle_xml, printable_text
 
-REPO = Path(__file__).resolve().parents[1]
 SEED = 13
 
 # Pieces of text that mean something to GIFT, XML, TOML, HTML or PHP, and plain text around them.

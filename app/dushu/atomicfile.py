@@ -31,6 +31,7 @@ __all__ = [
     "atomic_binary_file",
     "atomic_text_file",
     "fsync_folder",
+    "remove_stale_files",
     "remove_stale_temporaries",
     "temporary_name_pattern",
     "write_atomically",
@@ -144,7 +145,20 @@ def remove_stale_temporaries(
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    pattern = temporary_name_pattern(target)
+    return remove_stale_files(folder, temporary_name_pattern(target), max_age, now)
+
+
+def remove_stale_files(
+    folder: str | os.PathLike[str],
+    pattern: re.Pattern[str],
+    max_age: float = STALE_AFTER_SECONDS,
+    now: float | None = None,
+) -> list[Path]:
+    """Remove the regular files in `folder` whose whole name matches `pattern`, owned by this user
+    and unmodified for `max_age` seconds (what writes killed midway left); returns what was removed.
+
+    Never raises, as `remove_stale_temporaries`.
+    """
     limit = (time.time() if now is None else now) - max_age
     removed: list[Path] = []
     try:

@@ -109,7 +109,7 @@ _MIN_DAMAGED_SCORE = 0.6
 # noise reaches the ordinary bar by chance.
 _MIN_JUDGED_CHARS = 8
 _MIN_SHORT_SCORE = 0.6
-# The label of UTF-8 text in which broken bytes were replaced by U+FFFD (see `warning_for`).
+# The label of UTF-8 text in which broken bytes were replaced by U+FFFD (see `decode_input`).
 DAMAGED_UTF8 = "UTF-8 (damaged)"
 
 

@@ -84,20 +84,9 @@ def to_numbers(syllable: str) -> str:
     """
     if syllable[-1:] in ("1", "2", "3", "4", "5"):
         return syllable
-    tone = 5
-    out: list[str] = []
-    text = unicodedata.normalize("NFC", syllable)
-    for pair, (letter, pair_tone) in _MARKED_PAIRS.items():
-        if pair in text:
-            text, tone = text.replace(pair, letter), pair_tone
-    for ch in text:
-        found = _MARKED.get(ch)
-        if found is not None:
-            out.append(found[0])
-            tone = found[1]
-        else:
-            out.append("v" if ch in "üÜ" else ch)
-    return "".join(out) + str(tone)
+    letters, tone = _without_marks(syllable)
+    # A marked ü is already v; an unmarked one becomes v too.
+    return "".join(ch if marked or ch not in "üÜ" else "v" for ch, marked in letters) + str(tone)
 
 
 def tone_of(syllable: str) -> int:
@@ -114,18 +103,32 @@ def toneless(syllable: str) -> str:
     """A syllable without its tone mark or number, ü kept: "lǜ" -> "lü", "xing2" -> "xing"."""
     if syllable[-1:] in ("1", "2", "3", "4", "5"):
         return syllable[:-1]
-    out: list[str] = []
+    letters, _ = _without_marks(syllable)
+    return "".join(_MARKED_U.get(ch, ch) if marked else ch for ch, marked in letters)
+
+
+# The letter a marked ü stands for in `_MARKED` (v, as in tone numbers), as ü again.
+_MARKED_U = {"v": "ü", "V": "Ü"}
+
+
+def _without_marks(syllable: str) -> tuple[list[tuple[str, bool]], int]:
+    """The letters of a syllable without their tone marks, each with whether it carried one (a
+    marked ü comes back as v), and the tone of the last mark (5 without one): "lǜ" ->
+    ([("l", False), ("v", True)], 4). The marked m and ê come back as m and ê, unflagged."""
+    tone = 5
     text = unicodedata.normalize("NFC", syllable)
-    for pair, (letter, _) in _MARKED_PAIRS.items():
-        text = text.replace(pair, letter)
+    for pair, (letter, pair_tone) in _MARKED_PAIRS.items():
+        if pair in text:
+            text, tone = text.replace(pair, letter), pair_tone
+    letters: list[tuple[str, bool]] = []
     for ch in text:
         found = _MARKED.get(ch)
         if found is None:
-            out.append(ch)
+            letters.append((ch, False))
         else:
-            letter = found[0]
-            out.append({"v": "ü", "V": "Ü"}.get(letter, letter))
-    return "".join(out)
+            letters.append((found[0], True))
+            tone = found[1]
+    return letters, tone
 
 
 def with_tone(syllable: str, tone: int) -> str:

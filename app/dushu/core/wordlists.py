@@ -25,25 +25,35 @@ class NameEntry:
 def parse_name_list(content: str) -> list[NameEntry]:
     """Parse a names TSV (header `word kind english pinyin role`, `#` comments)."""
     entries: list[NameEntry] = []
-    rows = csv.reader(io.StringIO(content), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in rows:
-        if not row or not row[0].strip() or row[0].startswith("#") or row[0] == "word":
-            continue
-        cells = [c.strip() for c in row] + [""] * 5
-        word, kind, english, pinyin, role = cells[:5]
+    for word, kind, english, pinyin, role in _tsv_rows(content, "word", 5):
         if kind not in NAME_KINDS:
             continue
         entries.append(NameEntry(word, kind, english, pinyin, role))
     return entries
 
 
+def _tsv_rows(content: str, header: str, width: int) -> list[list[str]]:
+    """The rows of a bundled TSV list as `width` stripped cells each (missing ones ""), without
+    blank lines, `#` comments and the header line (the one whose first cell is `header`)."""
+    rows: list[list[str]] = []
+    for row in csv.reader(io.StringIO(content), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if not row or not row[0].strip() or row[0].startswith("#") or row[0] == header:
+            continue
+        rows.append(([c.strip() for c in row] + [""] * width)[:width])
+    return rows
+
+
+def _bundled_list(name: str) -> str | None:
+    """The text of `resources/wordlists/NAME`, or None when this installation lacks it."""
+    path = resources.files("dushu.resources").joinpath(f"wordlists/{name}")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 @cache
 def bundled_names() -> tuple[NameEntry, ...]:
     """The names and terms list shipped with Dushu."""
-    path = resources.files("dushu.resources").joinpath("wordlists/names.tsv")
-    if not path.is_file():
-        return ()
-    return tuple(parse_name_list(path.read_text(encoding="utf-8")))
+    content = _bundled_list("names.tsv")
+    return tuple(parse_name_list(content)) if content is not None else ()
 
 
 ROLE_DOMAINS = frozenset(
@@ -81,22 +91,11 @@ class RoleEntry:
 
 def parse_role_list(content: str) -> list[RoleEntry]:
     """Parse a roles TSV (header `role domain simplified`, `#` comments); unknown domains are skipped."""
-    entries: list[RoleEntry] = []
-    rows = csv.reader(io.StringIO(content), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in rows:
-        if not row or not row[0].strip() or row[0].startswith("#") or row[0] == "role":
-            continue
-        cells = [c.strip() for c in row] + [""] * 3
-        word, domain, simplified = cells[:3]
-        if domain in ROLE_DOMAINS:
-            entries.append(RoleEntry(word, domain, simplified))
-    return entries
+    return [RoleEntry(*cells) for cells in _tsv_rows(content, "role", 3) if cells[1] in ROLE_DOMAINS]
 
 
 @cache
 def bundled_roles() -> tuple[RoleEntry, ...]:
     """The role and title lexicon shipped with Dushu (ministers, legislators, judges, athletes …)."""
-    path = resources.files("dushu.resources").joinpath("wordlists/roles.tsv")
-    if not path.is_file():
-        return ()
-    return tuple(parse_role_list(path.read_text(encoding="utf-8")))
+    content = _bundled_list("roles.tsv")
+    return tuple(parse_role_list(content)) if content is not None else ()

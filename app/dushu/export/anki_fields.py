@@ -13,7 +13,6 @@ from pypinyin.style import convert as convert_style
 
 from dushu.core.models import Definition, VocabItem
 from dushu.core.tones import to_numbers, tone_of
-from dushu.core.tones import toneless as toneless  # re-exported: cards use it from here
 
 # Control characters would corrupt the package: 0x1f separates fields inside an Anki note.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -45,8 +44,8 @@ def plain_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-# The tone of a syllable, tone-marked or numbered ("xíng" -> 2, "de" -> 5, "lv4" -> 4), and the
-# syllable without it ("lǜ" -> "lü"): dushu.core.tones owns both; cards know the first by this name.
+# The tone of a syllable, tone-marked or numbered ("xíng" -> 2, "de" -> 5, "lv4" -> 4):
+# dushu.core.tones owns it; cards know it by this name.
 tone_number = tone_of
 
 

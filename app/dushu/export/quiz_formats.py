@@ -90,7 +90,7 @@ def _require(text: str, what: str, qid: str) -> str:
 
 
 def _distinct(texts: tuple[str, ...], what: str, qid: str) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for t in texts:
         key = t.strip(PHP_TRIM)
         if key in seen:
@@ -98,7 +98,7 @@ def _distinct(texts: tuple[str, ...], what: str, qid: str) -> tuple[str, ...]:
                 f"question {qid!r}: two {what} read the same ({key!r}) once control characters and "
                 "surrounding spaces are removed"
             )
-        seen[key] = t
+        seen.add(key)
     return texts
 
 

@@ -713,21 +713,14 @@ class MainWindow(QMainWindow):
             return
         self.library.set_published(doc_id, published)
         if self.doc_info is not None and self.doc_info.id == doc_id:
-            keep = self.reader.canvas.first_visible_token()
-            offset = None
-            if self.reading is not None and keep is not None:
-                offset = self.reading.tokens[keep].start
             info = self.library.document(doc_id) or self.doc_info
-            self._analyze(info, self.library.document_text(doc_id), offset)
+            self._analyze(info, self.library.document_text(doc_id), self._visible_offset())
 
     def _reanalyze(self, select_offset: int) -> None:
         if self.doc_info is None:
             return
         info = self.library.document(self.doc_info.id) or self.doc_info
-        keep = self.reader.canvas.first_visible_token()
-        keep_offset = None
-        if self.reading is not None and keep is not None:
-            keep_offset = self.reading.tokens[keep].start
+        keep_offset = self._visible_offset()
 
         def select_after() -> None:
             self.documentShown.disconnect(select_after)
@@ -759,11 +752,18 @@ class MainWindow(QMainWindow):
 
     def save_position(self) -> None:
         """Remember where the user is reading."""
-        if self.reading is None or self.doc_info is None:
+        if self.doc_info is None:
             return
+        offset = self._visible_offset()
+        if offset is not None:
+            self.library.set_position(self.doc_info.id, offset)
+
+    def _visible_offset(self) -> int | None:
+        """The character offset of the first token on screen (None before a document is shown)."""
+        if self.reading is None:
+            return None
         first = self.reader.canvas.first_visible_token()
-        if first is not None:
-            self.library.set_position(self.doc_info.id, self.reading.tokens[first].start)
+        return None if first is None else self.reading.tokens[first].start
 
     # -- facts -------------------------------------------------------------------------------------
 

@@ -7,21 +7,18 @@ retried; any other SQLite error reaches callers as LexiconError.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
 import re
 import sqlite3
-import stat
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from dushu.atomicfile import STALE_AFTER_SECONDS
+from dushu.atomicfile import remove_stale_files
 from dushu.core.cedict import bundled_cedict_path, read_cedict, single_reading
 from dushu.core.models import DictEntry
 from dushu.core.segment import jieba_tags
@@ -151,18 +148,7 @@ def _remove_stale_builds(path: Path) -> None:
     Only files of that pattern untouched for minutes: a build still running elsewhere writes to its
     file all the time.
     """
-    pattern = re.compile(rf"{re.escape(path.name)}\.\d+\.\d+\.tmp(?:-journal)?")
-    limit = time.time() - STALE_AFTER_SECONDS
-    try:
-        entries = list(os.scandir(path.parent))
-    except OSError:
-        return
-    for entry in entries:
-        if pattern.fullmatch(entry.name):
-            with contextlib.suppress(OSError):
-                info = entry.stat(follow_symlinks=False)
-                if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
-                    os.unlink(entry.path)
+    remove_stale_files(path.parent, re.compile(rf"{re.escape(path.name)}\.\d+\.\d+\.tmp(?:-journal)?"))
 
 
 def _zipf_rows() -> list[tuple[str, float]]:

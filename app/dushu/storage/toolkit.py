@@ -60,19 +60,12 @@ def _from_library(
         return [], [], frozenset()
     try:
         library, notice = open_library()
+        if notice:
+            tell(notice)
+        with library:
+            return library.merged_words(), library.split_words(), library.words_with_status(WordStatus.KNOWN)
     except LibraryBusyError:
         raise  # waiting did not help: the user must know, not get a result without their words
     except LibraryError as exc:
         tell(f"{exc} Your merged, split and known words are not used.")
         return [], [], frozenset()
-    if notice:
-        tell(notice)
-    try:
-        return library.merged_words(), library.split_words(), library.words_with_status(WordStatus.KNOWN)
-    except LibraryBusyError:
-        raise
-    except LibraryError as exc:
-        tell(f"{exc} Your merged, split and known words are not used.")
-        return [], [], frozenset()
-    finally:
-        library.close()

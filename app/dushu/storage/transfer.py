@@ -37,14 +37,15 @@ class LibraryContents:
     kept: Path | None = None  # after an import: where the library it replaced was kept
 
     def describe(self) -> str:
-        """One line: "3 documents, 120 words marked known or learning, 4 word fixes, 2 meanings"."""
+        """One line: "3 documents, 120 words marked known or learning, 4 word fixes, 2 edited meanings"."""
 
-        def count(n: int, noun: str) -> str:
-            return f"{n} {noun}{'' if n == 1 else 's'}"
+        def count(n: int, noun: str, plural: str = "") -> str:
+            return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
         return (
             f"{count(self.documents, 'document')}, {count(self.word_statuses, 'word')} marked known or "
-            f"learning, {count(self.user_words, 'word fix')}, {count(self.meanings, 'edited meaning')}"
+            f"learning, {count(self.user_words, 'word fix', 'word fixes')}, "
+            f"{count(self.meanings, 'edited meaning')}"
         )
 
 

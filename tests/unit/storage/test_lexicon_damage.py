@@ -74,3 +74,19 @@ def test_other_index_errors_are_a_dushu_error(index_copy: Path) -> None:
     lexicon = lex.Lexicon(index_copy)
     with pytest.raises(lex.LexiconError, match="dictionary index"):
         lexicon._query("SELECT nothing FROM no_such_table")
+
+
+def test_leftovers_of_a_killed_build_are_removed_and_a_running_build_is_not(tmp_path: Path) -> None:
+    index = tmp_path / lex.INDEX_NAME
+    killed = tmp_path / f"{lex.INDEX_NAME}.4242.17.tmp"
+    journal = tmp_path / f"{lex.INDEX_NAME}.4242.17.tmp-journal"
+    running = tmp_path / f"{lex.INDEX_NAME}.4343.18.tmp"
+    unrelated = tmp_path / "notes.4242.17.tmp"
+    old = 0.0  # untouched since 1970: long dead
+    for leftover in (killed, journal, running, unrelated):
+        leftover.write_bytes(b"part of an index")
+        if leftover is not running:
+            os.utime(leftover, (old, old))
+    lex._remove_stale_builds(index)
+    assert not killed.exists() and not journal.exists()
+    assert running.exists() and unrelated.exists()
