@@ -426,6 +426,8 @@ def _cmd_export_quiz(args: argparse.Namespace) -> int:
 def _cmd_library(args: argparse.Namespace) -> int:
     from dushu.library_cli import run_library_command
 
+    if args.library_command == "export":
+        _check_output(args.file)
     return run_library_command(args)
 
 

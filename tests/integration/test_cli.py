@@ -379,3 +379,12 @@ def test_deck_with_a_damaged_known_words_package_is_one_line(
         err = capsys.readouterr().err
         assert err.startswith(f"dushu: error: {package.name}: ") and err.count("\n") == 1, err
         assert not out.exists()
+
+
+def test_library_export_to_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "backup"
+    assert main(["library", "export", f"{target}/"]) == 2
+    assert capsys.readouterr().err == (
+        f"dushu: error: {target}/: is a folder, not a file; give the name of the file to write\n"
+    )
+    assert not target.exists()
