@@ -36,7 +36,8 @@ def create_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("Dushu")
-    app.setApplicationDisplayName("Dushu")
+    # Qt appends the display name to window titles that do not already end with it.
+    app.setApplicationDisplayName("Dushu 讀書")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
