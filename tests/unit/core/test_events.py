@@ -212,3 +212,32 @@ def test_a_long_when_clause_is_a_time_frame_for_the_clause_after_it() -> None:
     (event,) = events_of(text)
     assert event.date == "2032-04"
     assert event.text.endswith("宣布擴大補助")
+
+
+def test_a_phrase_of_grounds_after_the_date_leaves_the_happening_to_the_next_clause(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    analysis = analyze_text(
+        "2031年5月9日\n北港地方法院昨（8）日依毒品危害防制條例、槍砲彈藥刀械管制條例等罪，"
+        "判處主嫌程德興有期徒刑十年，其餘五名被告分別判處一至三年徒刑，全案仍可上訴。\n"
+    )
+    (event,) = [f for f in analysis.facts if f.kind == "event"]
+    assert event.date == "2031-05-08"
+    assert "判處主嫌程德興" in event.text
+
+
+def test_the_reporters_line_is_no_part_of_the_event_nor_its_subject() -> None:
+    text = "（東海社記者魏子涵北港9日電）北港市長周明遠今天宣布參選連任。\n（編輯：邱映然）1200509\n"
+    (event,) = events_of(text)
+    assert event.date == "2031-05-09"
+    assert event.text.startswith("北港市長周明遠")
+    assert event.subject == "周明遠"
+
+
+def test_a_paper_tag_opens_no_event() -> None:
+    (event,) = events_of("2031-05-09\n【本報訊】海灣聯盟昨日宣布新航線開航。\n")
+    assert event.text.startswith("海灣聯盟")
+
+
+def test_a_bare_year_beside_a_month_of_it_is_one_event() -> None:
+    assert dates_of("2031-05-09\n今年1至4月的貨運量已達三萬噸。\n") == ["2031-04"]

@@ -307,3 +307,24 @@ def test_the_role_lexicon_is_open_and_covers_every_domain() -> None:
     assert parse_role_list("role\tdomain\tsimplified\n# note\n教授\tscience\t\n某某\tnowhere\t\n") == [
         RoleEntry("教授", "science", "")
     ]
+
+
+def test_a_byline_vouches_for_a_name_with_a_rare_given_character() -> None:
+    people = people_of("〔記者紀以寧／北港報導〕港務局昨天宣布新碼頭啟用。（中央社記者溫于心南港3日電）")
+    assert people["紀以寧"].role == "記者"
+    assert people["溫于心"].role == "中央社記者"
+
+
+def test_a_reporter_in_brackets_after_a_space_and_an_editor_credit() -> None:
+    people = people_of("港務局宣布新碼頭啟用。\n（記者 鄭海琳）\n（編輯：邱映然）\n")
+    assert people["鄭海琳"].role == "記者"
+    assert people["邱映然"].role == "編輯"
+
+
+def test_a_photo_credit_after_a_caption_full_stop() -> None:
+    people = people_of("（圖：市長在碼頭致詞。攝：馮家駿）")
+    assert people["馮家駿"].role == "攝影"
+
+
+def test_a_police_rank_before_a_name() -> None:
+    assert people_of("警方交通部總警司岳永昌表示，假期將加強執法。")["岳永昌"].role.endswith("總警司")

@@ -688,6 +688,9 @@ def extract_events(
     def clause_subject(a: int, b: int, mention_spans: Sequence[tuple[int, int]]) -> str:
         """The grammatical subject of the clause text[a:b] (its date and fillers skipped)."""
         pos = a
+        credit_lead = _LEAD_CREDIT.match(text, pos, b)
+        if credit_lead:
+            pos = credit_lead.end()  # a reporter's line opens no subject
         for ma, mb in mention_spans:
             if a <= ma and _is_filler(text[pos:ma]):
                 pos = mb
@@ -747,6 +750,7 @@ def extract_events(
             continue
         caption = layout.is_caption(s.start) or photo is not None
         clauses = _clauses(s.text)
+        ms = _without_vaguer(ms, clauses, s.start)
         used: set[int] = set()
         head = _CAPTION_HEAD.match(s.text) if caption else None
         rel_spans = [(m.start - s.start, m.end - s.start) for m in ms]
@@ -773,6 +777,12 @@ def extract_events(
                     or (
                         _is_filler(s.text[rel + len(m.text) : clauses[ci][1]])
                         and predicate_first(s.start + clauses[ci + 1][0])
+                    )
+                    # "法院昨日依詐欺等罪，判處被告…": a phrase of grounds after the date is no
+                    # predicate; the verb opens the next clause.
+                    or (
+                        _is_grounds(s.text[rel + len(m.text) : clauses[ci][1]])
+                        and verb_first(s.start + clauses[ci + 1][0])
                     )
                 )
             ):
@@ -811,6 +821,11 @@ def extract_events(
             used.update(range(first, last + 1))
             a = clauses[first][0]
             b = clauses[last][1]
+            # "（中央社記者X台北19日電）行政院…", "【本報訊】…": the reporter's line is no part of the
+            # happening, and its reporter is not its subject.
+            credit_lead = _LEAD_CREDIT.match(s.text, a)
+            if credit_lead and credit_lead.end() <= rel:
+                a = credit_lead.end()
             # One item of a dated list ("3月2日公布章程、3月9日受理登記…") is an event of its own.
             item = _item_span(s.text, clauses[ci], rel_spans, groups, mi)
             if item is not None:
@@ -893,6 +908,29 @@ def extract_events(
     return tuple(_merge_caption_events(events))
 
 
+def _without_vaguer(
+    ms: Sequence[DateMention], clauses: Sequence[tuple[int, int]], base: int
+) -> list[DateMention]:
+    """`ms` less a bare year whose clause also gives a month or day of that year: "今年1至9月" and
+    "昨（18）日召開第三季例會" are one happening each, told at the finer date."""
+
+    def clause_of(m: DateMention) -> int:
+        rel = m.start - base
+        return next((i for i, (a, b) in enumerate(clauses) if a <= rel < max(b, a + 1)), len(clauses) - 1)
+
+    kept: list[DateMention] = []
+    for m in ms:
+        if len(m.date) == 4 and not m.range_end:
+            here = clause_of(m)
+            if any(
+                x is not m and len(x.date) > 4 and x.date.startswith(m.date) and clause_of(x) == here
+                for x in ms
+            ):
+                continue
+        kept.append(m)
+    return kept
+
+
 def _head_of_run(core: str, hits: Sequence[tuple[int, int, str]]) -> str:
     """The head of the run of entities that starts with hits[0] and continues with only quotes or
     brackets between them ("美日印澳「X機制」（ABBR）" -> X機制): the last one not in brackets."""
@@ -964,6 +1002,28 @@ _FRAME_END = (
 _WHEN_END = ("時", "时", "之際", "之际", "期間", "期间")
 _NOT_WHEN = ("小時", "小时", "同時", "同时", "及時", "及时", "準時", "准时", "暫時", "暂时", "臨時", "临时",
              "隨時", "随时", "按時", "按时", "定時", "定时", "屆時", "届时", "當時", "当时", "平時", "平时")
+
+
+# Prepositions of grounds or topic ("依…", "根據…", "針對…"): a phrase they open names no happening.
+_GROUNDS = ("依據", "依照", "根據", "根据", "按照", "針對", "针对", "對於", "对于", "依", "就")
+# …unless it goes on to a verb of its own in the same clause ("依法起訴", "就此表示").
+_GROUNDS_NOT = ("依法", "依序", "依舊", "依旧", "依然", "就是", "就在", "就要", "就會", "就会", "就此")
+
+
+def _is_grounds(span: str) -> bool:
+    """True when `span` (the rest of a clause after its date) is only a phrase of grounds: "依X等罪"."""
+    span = span.lstrip(" ，,")
+    if not span.startswith(_GROUNDS) or span.startswith(_GROUNDS_NOT):
+        return False
+    # A verb of saying or deciding inside it means the clause has its own predicate.
+    return not re.search("表示|指出|宣布|宣佈|決定|决定|通過|通过|判|起訴|起诉|提出|召開|召开", span)
+
+
+# A reporter's or paper's line that opens a story: "（中央社記者X台北19日電）", "〔記者X／台北報導〕",
+# "【本報訊】", "【X專訊】".
+_LEAD_CREDIT = re.compile(
+    r"\s*[〔【\[(（][^〔〕【】\[\]()（）\n]{0,30}?(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]\s*"
+)
 
 
 def _is_frame(clause: str) -> bool:

@@ -145,7 +145,8 @@ _TAKES_OFFICE = re.compile(
 )
 # Where the credit of a picture or a text gives its author: 攝影：X, 圖／X, 文／X, 攝：X.
 _CREDIT = re.compile(
-    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜]))(圖文|图文|撰文|攝影|摄影|照片|相片|文字|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
+    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜。]))"
+    r"(圖文|图文|撰文|攝影|摄影|照片|相片|文字|責任編輯|责任编辑|編輯|编辑|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
 )
 _REPORTER = re.compile(
     "|".join(_both_words("攝影記者 文字記者 特派記者 實習記者 特約記者 記者 特派員 通訊員"))
@@ -635,7 +636,13 @@ def extract_people(
     for m in _CREDIT.finditer(text):
         if _REPORTER.match(text, m.end()):
             continue  # 圖／記者王大同攝: the reporter loop has it
-        role = "記者" if m.group(1) in ("文", "撰文", "文字") else "攝影"
+        role = (
+            "記者"
+            if m.group(1) in ("文", "撰文", "文字")
+            else "編輯"
+            if "編" in m.group(1) or "编" in m.group(1)
+            else "攝影"
+        )
         for name in _credit_names(text, m.end()):
             add(name, role, strong=True)
 
@@ -842,7 +849,7 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1  # 記者 王大同／台北報導
     while True:
-        name = _chinese_name_at(text, pos)
+        name = _chinese_name_at(text, pos) or _byline_name_at(text, pos)
         if not name:
             break
         found.append(name)
@@ -855,7 +862,7 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
         return []
     rest = text[pos : pos + 12]
     role = reporter
-    if rest[:1] in "／/" or rest.startswith(("報導", "报道", "綜合報導", "综合报导")):
+    if rest[:1] in "／/）)〕】" or rest.startswith(("報導", "报道", "綜合報導", "综合报导")):
         return [(n, role) for n in found]
     if rest[:1] in "攝摄":
         return [(n, role if "攝" in role or "摄" in role else "攝影記者") for n in found]
@@ -867,6 +874,25 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
     if len(last) == 3 and _DATELINE_TAIL.match(text, pos - 1):
         return [(n, role) for n in [*found[:-1], last[:2]]]
     return []
+
+
+def _byline_name_at(text: str, pos: int) -> str:
+    """A reporter's name where the byline's shape vouches for it though a given-name character is
+    one a name elsewhere rarely has (記者張以寧／台北報導, 記者林于心台北3日電): family name and one or
+    two Han characters, then the slash, the closing bracket or the place and day of the dateline."""
+    surname = _surname_at(text, pos)
+    if not surname:
+        return ""
+    start = pos + len(surname)
+    for given in (2, 1):
+        end = start + given
+        if end > len(text) or not all(_han(ch) for ch in text[start:end]):
+            continue
+        if text[end : end + 1] in ("／", "/", "）", ")", "〕", "】") and end < len(text):
+            return text[pos:end]
+        if _DATELINE_TAIL.match(text, end):
+            return text[pos:end]
+    return ""
 
 
 def _credit_names(text: str, pos: int) -> list[str]:
