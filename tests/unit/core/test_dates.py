@@ -433,3 +433,8 @@ def test_a_bracketed_day_after_a_relative_word_is_that_day() -> None:
         ("明年", "2032"),
         ("昨日", "2031-11-26"),
     ]
+
+
+def test_a_date_ahead_after_last_years_figure_is_this_year() -> None:
+    text = "港口去年的貨運量約三萬噸，顧問報告將於4月中完成。"
+    assert found(text, reference_date="2031-03-12") == [("去年", "2030"), ("4月", "2031-04")]

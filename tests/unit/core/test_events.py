@@ -241,3 +241,16 @@ def test_a_paper_tag_opens_no_event() -> None:
 
 def test_a_bare_year_beside_a_month_of_it_is_one_event() -> None:
     assert dates_of("2031-05-09\n今年1至4月的貨運量已達三萬噸。\n") == ["2031-04"]
+
+
+def test_schedule_entries_with_a_bullet_and_no_year_are_events() -> None:
+    text = "2031-09-01\n選舉時程如下：\n◎9月15日至19日：候選人登記\n◎10月25日：投票及開票\n"
+    assert [(e.date, e.date_end) for e in events_of(text)] == [
+        ("2031-09-15", "2031-09-19"),
+        ("2031-10-25", ""),
+    ]
+
+
+def test_a_papers_tag_in_lenticular_brackets_opens_no_event() -> None:
+    (event,) = events_of("2031-05-09\n【北港日報】海灣聯盟昨日宣布新航線開航。\n")
+    assert event.text.startswith("海灣聯盟")

@@ -328,3 +328,8 @@ def test_a_photo_credit_after_a_caption_full_stop() -> None:
 
 def test_a_police_rank_before_a_name() -> None:
     assert people_of("警方交通部總警司岳永昌表示，假期將加強執法。")["岳永昌"].role.endswith("總警司")
+
+
+def test_less_common_family_names_after_a_title() -> None:
+    people = people_of("前副縣長裘德明與立委顏秀芬昨天到市場拜票，〔記者葛文遠／北港報導〕")
+    assert {"裘德明", "顏秀芬", "葛文遠"} <= set(people)

@@ -646,8 +646,9 @@ def find_date_mentions(
         doc = _Doc(y, mo, d, stated)
 
     resolved: list[DateMention] = []
-    # (passage, from a caption or timeline, year not stated, date, paragraph) of each mention so far
-    context: list[tuple[int, bool, bool, str, int]] = []
+    # (passage, from a caption or timeline, year not stated, date, paragraph, counted from the
+    # document date) of each mention so far
+    context: list[tuple[int, bool, bool, str, int, bool]] = []
 
     for r in raws:
         caption = in_caption(r.start)
@@ -664,10 +665,10 @@ def find_date_mentions(
             same_paragraph: bool = False,
             para_here: int = p,
         ) -> str | None:
-            for pas, special, year_unstated, date, in_para in reversed(context):
+            for pas, special, year_unstated, date, in_para, counted in reversed(context):
                 if stated_only and year_unstated:
                     continue
-                if same_paragraph and in_para != para_here:
+                if same_paragraph and (in_para != para_here or counted):
                     continue
                 if same_passage and pas != here:
                     continue
@@ -710,7 +711,7 @@ def find_date_mentions(
             # 今天, 昨（25）日, 同日 and 5月3日 state no year of their own: with a document date, a later
             # 12月 is placed near it rather than given their year.
             year_unstated = r.form not in _YEAR_STATED
-            context.append((passage_here, fenced, year_unstated, end_date or start_date, p))
+            context.append((passage_here, fenced, year_unstated, end_date or start_date, p, relative))
     return resolved
 
 
@@ -841,8 +842,9 @@ def _resolve_one(
     need_month = r.form == "d"
     prev = previous(need_month, same_passage=True, stated_only=doc is not None and r.form != "d")
     if prev is not None and doc is not None and r.form != "d" and _future_cue(scan, r.start):
-        # 應於3月底前 in a February story: a date said to lie ahead takes the year of an earlier
-        # paragraph only when that keeps it ahead of the document date.
+        # 應於3月底前 in a February story: a date said to lie ahead takes a year before the document
+        # date only from an explicit year of its own paragraph (a story told in the past); 去年
+        # and the dates of earlier paragraphs lend none.
         assert r.month is not None
         candidate = _fmt(_parts(prev)[0], r.month, r.day)
         today = doc.as_date()

@@ -1022,7 +1022,8 @@ def _is_grounds(span: str) -> bool:
 # A reporter's or paper's line that opens a story: "（中央社記者X台北19日電）", "〔記者X／台北報導〕",
 # "【本報訊】", "【X專訊】".
 _LEAD_CREDIT = re.compile(
-    r"\s*[〔【\[(（][^〔〕【】\[\]()（）\n]{0,30}?(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]\s*"
+    r"\s*(?:[〔【\[(（][^〔〕【】\[\]()（）\n]{0,30}?(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]"
+    r"|【[^【】\n]{1,12}】)\s*"  # a paper's tag in lenticular brackets: 【X日報】, 【X01】
 )
 
 

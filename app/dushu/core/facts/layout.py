@@ -236,7 +236,8 @@ def _is_entry(para: str) -> bool:
     if not head:
         return False
     mentions = find_date_mentions(head.group(0).rstrip("：:"), reference_date="2000-01-01")
-    return bool(mentions) and mentions[0].explicit
+    # "◎9月15日至19日：登記" is an entry too: a month and day need no year of their own.
+    return bool(mentions) and (mentions[0].explicit or len(mentions[0].date) >= 7)
 
 
 def _with_day(base: str, month: int | None, day: int) -> str:

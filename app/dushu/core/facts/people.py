@@ -39,6 +39,7 @@ _SURNAMES = _both(
     "左伍包鈕苗邢裴鄺麥關黎聶單湛巫卜宗阮滕喻褚解況殳昌仇艾冉郁蔚鄞粘籃古利侯房路尚梅倪練"
     "朴裴權孫俞玄文安宣禹咸奇韓魚吉池閔元琴項齊祝耿管柴焦衛甄桂穆霍虞季仲岳康寇燕蒲郎谷佘姬鐘皮卞栗茅言"
     "菅森岸原辻"
+    "葛裘顏龐畢翟辛冼佟竇屈靳繆寧瞿鞏匡荊嵇婁敖區"
 )
 # Two-character family names: Chinese compound surnames and common Japanese family names.
 _COMPOUND_SURNAMES = _both_words(
