@@ -254,3 +254,17 @@ def test_schedule_entries_with_a_bullet_and_no_year_are_events() -> None:
 def test_a_papers_tag_in_lenticular_brackets_opens_no_event() -> None:
     (event,) = events_of("2031-05-09\n【北港日報】海灣聯盟昨日宣布新航線開航。\n")
     assert event.text.startswith("海灣聯盟")
+
+
+def test_a_date_that_measures_a_comparison_is_no_event() -> None:
+    text = "2031-05-09\n港口今年前4月貨運量達三萬噸，較去年同期增加一成，比前年多兩成。\n"
+    assert dates_of(text) == ["2031-04"]
+
+
+def test_a_compared_thing_keeps_the_date_of_its_own_happening() -> None:
+    assert dates_of("相較2019年啟用的舊站，新站大了一倍。") == ["2019"]
+
+
+def test_the_old_date_of_a_moved_happening_is_no_event() -> None:
+    text = "2031-05-09\n原訂12日舉行的漁港音樂會將延至19日舉行。\n"
+    assert dates_of(text) == ["2031-05-19"]

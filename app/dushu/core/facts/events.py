@@ -459,6 +459,13 @@ def _enclosing_bracket(s: str, pos: int) -> tuple[str, int, int] | None:
     return opener, at, close if close >= 0 else len(s)
 
 
+# Words before a date that make it the measure of a comparison ("較去年", "比上月", "相較於2020年").
+_COMPARED_WITH = ("較", "较", "比", "比起", "相較於", "相较于", "相比於", "相比于", "對比", "对比")
+# A date given as the old plan ("原訂4日") when the sentence moves it ("延至11日", "改期").
+_FORMERLY = re.compile(r"(?:原訂|原定|原本|原先|原擬|原拟|原订)(?:於|于|在)?\s*$")
+_RESCHEDULED = re.compile("延至|延後|延后|延期|順延|顺延|改至|改期|改為|改为|提前至|提早至|取消")
+
+
 def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> bool:
     """True when the date s[a:b] names, aims or dates the page rather than telling a happening."""
     after = s[b:]
@@ -481,7 +488,15 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
                 return True  # （中央社記者…19日電）: the dateline
     if re.match(r"^\s*(?:週|周)?\s*[歲岁]", after) or before.endswith(("享年", "終年", "终年")):
         return True  # ages
+    if after.startswith(("同期", "同月", "同季")) or (
+        before.endswith(_COMPARED_WITH) and not re.match(r"[^，,。；;]{0,8}的", after)
+    ):
+        # 較去年同期增加一成: the date is the measure of a comparison (but 相較2019年啟用的X
+        # tells when X was opened).
+        return True
     clause_before = re.split(r"[，,；;。！？]", before)[-1]
+    if _FORMERLY.search(clause_before) and _RESCHEDULED.search(after):
+        return True  # 原訂4日舉行的X延至11日: the old date is no longer the happening's
     if _AIM_BEFORE.search(clause_before):
         return True  # 目標是在2030年前…
     aim = _AIM_AFTER.match(after)
