@@ -268,3 +268,8 @@ def test_a_compared_thing_keeps_the_date_of_its_own_happening() -> None:
 def test_the_old_date_of_a_moved_happening_is_no_event() -> None:
     text = "2031-05-09\n原訂12日舉行的漁港音樂會將延至19日舉行。\n"
     assert dates_of(text) == ["2031-05-19"]
+
+
+def test_a_fixture_named_as_the_aim_keeps_its_date() -> None:
+    text = "2031-10-15\n北港隊下一個目標是明年3月舉行的東亞盃決賽圈。目標是在2035年前奪冠。\n"
+    assert dates_of(text) == ["2032-03"]

@@ -397,6 +397,8 @@ _AIM_BEFORE = re.compile(
     rf"(?:{_AIM_WORDS})(?:是|為|为|訂為|订为|定為|定为|設定為|设定为|：|:)?(?:要|能)?(?:在|於|于|到|至)?$"
 )
 _AIM_AFTER = re.compile(r"^[^，,；;。、]{0,24}?(?:目標|目标|願景|愿景)(?!值)")
+# A date in a modifier that says the noun after it takes place then ("3月舉行的錦標賽").
+_HELD_BEFORE_NOUN = re.compile(r"^\s*(?:舉行|举行|舉辦|举办|登場|登场|開打|开打|開幕|开幕|召開|召开)的")
 # Verbs that make an aim a happening: setting, reaching or moving it ("2024年實現了目標").
 _AIM_ACTS = re.compile(
     r"宣布|宣佈|提出|設立|设立|設定|设定|訂定|订定|制定|公布|通過|通过|達成|达成|實現|实现|完成|達到|达到|"
@@ -497,8 +499,8 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
     clause_before = re.split(r"[，,；;。！？]", before)[-1]
     if _FORMERLY.search(clause_before) and _RESCHEDULED.search(after):
         return True  # 原訂4日舉行的X延至11日: the old date is no longer the happening's
-    if _AIM_BEFORE.search(clause_before):
-        return True  # 目標是在2030年前…
+    if _AIM_BEFORE.search(clause_before) and not _HELD_BEFORE_NOUN.match(after):
+        return True  # 目標是在2030年前… (but 目標是明年3月舉行的X賽 names a fixture)
     aim = _AIM_AFTER.match(after)
     if aim and not _AIM_ACTS.search(aim.group()):
         return True  # 2027財年…的目標
