@@ -273,3 +273,8 @@ def test_the_old_date_of_a_moved_happening_is_no_event() -> None:
 def test_a_fixture_named_as_the_aim_keeps_its_date() -> None:
     text = "2031-10-15\n北港隊下一個目標是明年3月舉行的東亞盃決賽圈。目標是在2035年前奪冠。\n"
     assert dates_of(text) == ["2032-03"]
+
+
+def test_a_long_title_before_a_name_still_leaves_the_name_as_subject() -> None:
+    (event,) = events_of("北港市政府交通運輸處處長周明遠於2031年7月宣布新航線開航。")
+    assert event.subject == "周明遠"

@@ -680,7 +680,7 @@ def extract_events(
                 return earlier[-1][2] if earlier else ""
         hits = spans_in(core[:40])  # a subject opens its clause: no need to look further
         # A person after a title ("總統卡森", "日本前首相X"): the name is the head.
-        person = next((h for h in hits if h[2] in person_names and h[0] <= 10), None)
+        person = next((h for h in hits if h[2] in person_names and h[0] <= 16), None)
         if person is not None and not re.search(r"[，,、的與与和及跟]", core[: person[0]]):
             return person[2]
         if hits and hits[0][0] == 0:
