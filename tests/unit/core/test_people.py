@@ -333,3 +333,9 @@ def test_a_police_rank_before_a_name() -> None:
 def test_less_common_family_names_after_a_title() -> None:
     people = people_of("前副縣長裘德明與立委顏秀芬昨天到市場拜票，〔記者葛文遠／北港報導〕")
     assert {"裘德明", "顏秀芬", "葛文遠"} <= set(people)
+
+
+def test_a_japanese_given_name_of_three_characters() -> None:
+    people = people_of("日本隊終結者中村勇太郎在九局登板，總教練石井真美子賽後受訪。")
+    assert "中村勇太郎" in people
+    assert "石井真美子" in people

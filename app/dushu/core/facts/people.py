@@ -41,6 +41,8 @@ _SURNAMES = _both(
     "菅森岸原辻"
     "葛裘顏龐畢翟辛冼佟竇屈靳繆寧瞿鞏匡荊嵇婁敖區"
 )
+# The last character of a three-character Japanese given name (健太郎, 由美子, 龍之介).
+_JAPANESE_GIVEN_ENDS = frozenset("郎子介助")
 # Two-character family names: Chinese compound surnames and common Japanese family names.
 _COMPOUND_SURNAMES = _both_words(
     """歐陽 司馬 諸葛 上官 東方 令狐 皇甫 尉遲 公孫 慕容 長孫 宇文 司徒 夏侯 范姜 張簡
@@ -318,6 +320,12 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
         if title and title.end() - end >= 2 and not _is_honorific(title.group()):
             break  # 林志明總統: the title starts here
         end += 1
+    if (
+        len(surname) == 2
+        and end - pos == 4
+        and text[end : end + 1] in _JAPANESE_GIVEN_ENDS
+    ):
+        end += 1  # 田中健太郎, 石井由美子: a Japanese given name of three characters
     name = text[pos:end]
     if len(name) == len(surname) or name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
         return ""
