@@ -278,3 +278,8 @@ def test_a_fixture_named_as_the_aim_keeps_its_date() -> None:
 def test_a_long_title_before_a_name_still_leaves_the_name_as_subject() -> None:
     (event,) = events_of("北港市政府交通運輸處處長周明遠於2031年7月宣布新航線開航。")
     assert event.subject == "周明遠"
+
+
+def test_a_countrys_team_is_the_subject_not_the_country() -> None:
+    (event,) = events_of("2031-10-15\n日本隊在12日的決賽以3比1擊敗北港隊。\n")
+    assert event.subject == "日本隊"

@@ -692,6 +692,8 @@ def extract_events(
                     break
             if end != hits[0][1]:
                 return core[:end]  # "美國、英國、澳大利亞": the list is the subject
+            if len(hits) == 1 and core[end : end + 1] in ("隊", "队"):
+                return core[: end + 1]  # "韓國隊在12日…": the team, not the country
             return _head_of_run(core, hits)
         if hits and core[: hits[0][0]].endswith("的") and not re.search(r"[，,]", core[: hits[0][0]]):
             return _head_of_run(core, hits)  # "失能多年的X": the noun after 的
