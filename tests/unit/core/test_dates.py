@@ -413,3 +413,28 @@ def test_a_weekday_or_day_in_brackets_stays_with_its_date(text: str, expected: t
 )
 def test_scores_times_prices_fractions_and_counts_are_no_dates(text: str) -> None:
     assert found(text, reference_date="2025-08-26") == []
+
+
+def test_a_deadline_ahead_keeps_ahead_of_the_document_date() -> None:
+    # 應於3月底前 in a February story is this March, not the March of last year's paragraph.
+    text = "鎮公所去年10月曾召開說明會。\n鎮長指示，各課室應於3月底前提出改善方案。\n"
+    assert found(text, reference_date="2031-02-12") == [("去年10月", "2030-10"), ("3月", "2031-03")]
+
+
+def test_a_deadline_in_a_past_narrative_keeps_its_year() -> None:
+    text = "2019年，縣府宣布將於3月開放漁港。"
+    assert found(text, reference_date="2031-02-12") == [("2019年", "2019"), ("3月", "2019-03")]
+
+
+def test_a_bracketed_day_after_a_relative_word_is_that_day() -> None:
+    # A heading's 明年 lends no year to the day 昨日 names.
+    text = "明年起停車費調漲\n議會昨日（11月26日）三讀通過收費辦法。\n"
+    assert found(text, reference_date="2031-11-27", heading_spans=[(0, 8)]) == [
+        ("明年", "2032"),
+        ("昨日", "2031-11-26"),
+    ]
+
+
+def test_a_date_ahead_after_last_years_figure_is_this_year() -> None:
+    text = "港口去年的貨運量約三萬噸，顧問報告將於4月中完成。"
+    assert found(text, reference_date="2031-03-12") == [("去年", "2030"), ("4月", "2031-04")]

@@ -212,3 +212,74 @@ def test_a_long_when_clause_is_a_time_frame_for_the_clause_after_it() -> None:
     (event,) = events_of(text)
     assert event.date == "2032-04"
     assert event.text.endswith("宣布擴大補助")
+
+
+def test_a_phrase_of_grounds_after_the_date_leaves_the_happening_to_the_next_clause(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    analysis = analyze_text(
+        "2031年5月9日\n北港地方法院昨（8）日依毒品危害防制條例、槍砲彈藥刀械管制條例等罪，"
+        "判處主嫌程德興有期徒刑十年，其餘五名被告分別判處一至三年徒刑，全案仍可上訴。\n"
+    )
+    (event,) = [f for f in analysis.facts if f.kind == "event"]
+    assert event.date == "2031-05-08"
+    assert "判處主嫌程德興" in event.text
+
+
+def test_the_reporters_line_is_no_part_of_the_event_nor_its_subject() -> None:
+    text = "（東海社記者魏子涵北港9日電）北港市長周明遠今天宣布參選連任。\n（編輯：邱映然）1200509\n"
+    (event,) = events_of(text)
+    assert event.date == "2031-05-09"
+    assert event.text.startswith("北港市長周明遠")
+    assert event.subject == "周明遠"
+
+
+def test_a_paper_tag_opens_no_event() -> None:
+    (event,) = events_of("2031-05-09\n【本報訊】海灣聯盟昨日宣布新航線開航。\n")
+    assert event.text.startswith("海灣聯盟")
+
+
+def test_a_bare_year_beside_a_month_of_it_is_one_event() -> None:
+    assert dates_of("2031-05-09\n今年1至4月的貨運量已達三萬噸。\n") == ["2031-04"]
+
+
+def test_schedule_entries_with_a_bullet_and_no_year_are_events() -> None:
+    text = "2031-09-01\n選舉時程如下：\n◎9月15日至19日：候選人登記\n◎10月25日：投票及開票\n"
+    assert [(e.date, e.date_end) for e in events_of(text)] == [
+        ("2031-09-15", "2031-09-19"),
+        ("2031-10-25", ""),
+    ]
+
+
+def test_a_papers_tag_in_lenticular_brackets_opens_no_event() -> None:
+    (event,) = events_of("2031-05-09\n【北港日報】海灣聯盟昨日宣布新航線開航。\n")
+    assert event.text.startswith("海灣聯盟")
+
+
+def test_a_date_that_measures_a_comparison_is_no_event() -> None:
+    text = "2031-05-09\n港口今年前4月貨運量達三萬噸，較去年同期增加一成，比前年多兩成。\n"
+    assert dates_of(text) == ["2031-04"]
+
+
+def test_a_compared_thing_keeps_the_date_of_its_own_happening() -> None:
+    assert dates_of("相較2019年啟用的舊站，新站大了一倍。") == ["2019"]
+
+
+def test_the_old_date_of_a_moved_happening_is_no_event() -> None:
+    text = "2031-05-09\n原訂12日舉行的漁港音樂會將延至19日舉行。\n"
+    assert dates_of(text) == ["2031-05-19"]
+
+
+def test_a_fixture_named_as_the_aim_keeps_its_date() -> None:
+    text = "2031-10-15\n北港隊下一個目標是明年3月舉行的東亞盃決賽圈。目標是在2035年前奪冠。\n"
+    assert dates_of(text) == ["2032-03"]
+
+
+def test_a_long_title_before_a_name_still_leaves_the_name_as_subject() -> None:
+    (event,) = events_of("北港市政府交通運輸處處長周明遠於2031年7月宣布新航線開航。")
+    assert event.subject == "周明遠"
+
+
+def test_a_countrys_team_is_the_subject_not_the_country() -> None:
+    (event,) = events_of("2031-10-15\n日本隊在12日的決賽以3比1擊敗北港隊。\n")
+    assert event.subject == "日本隊"

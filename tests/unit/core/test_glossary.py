@@ -288,3 +288,18 @@ def test_clause_words_before_a_name_stay_out(analyze_text: Callable[[str], Analy
     )
     found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
     assert found == {"北方能源總署": "NEA", "未來科技基金會": "FTF"}
+
+
+def test_a_region_and_a_body_joined_by_yu_are_two_names() -> None:
+    glossary = glossary_of("澳門與南洋聯盟（SEAL）的合作協議自2029年生效。")
+    assert glossary["南洋聯盟"].abbreviation == "SEAL"
+    assert "澳門與南洋聯盟" not in glossary
+
+
+def test_a_body_named_before_a_longer_one_is_no_short_form_of_it(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    analysis = analyze_text(
+        "台南總商會主席韋子龍批評新規。台南中小型企業總商會會長則呼籲政府推出貸款。"
+    )
+    assert all(g.abbreviation != "台南總商會" for g in analysis.glossary)

@@ -113,3 +113,14 @@ def test_a_passage_keeps_its_year_across_paragraphs() -> None:
 def test_a_line_with_a_date_and_words_is_no_dateline() -> None:
     assert layout_of("2031-08-26：新館落成\n新館今天開放。\n").reference_date == ""
     assert layout_of("2031年8月26日，新館落成\n").reference_date == ""
+
+
+def test_an_agency_closing_code_gives_the_document_date() -> None:
+    # The code after the editor's credit is the ROC year and the day: 1180307 is 2029-03-07.
+    text = "（北方社記者林若青南港7日電）港務局今天宣布新碼頭啟用。\n（編輯：邱映然）1180307\n"
+    assert layout_of(text).reference_date == "2029-03-07"
+    assert ("2029-03-07", "今天") in events_of(text)
+
+
+def test_a_closing_code_that_is_no_day_gives_no_date() -> None:
+    assert layout_of("港務局今天宣布新碼頭啟用。\n（編輯：邱映然）1180231\n").reference_date == ""

@@ -307,3 +307,35 @@ def test_the_role_lexicon_is_open_and_covers_every_domain() -> None:
     assert parse_role_list("role\tdomain\tsimplified\n# note\n教授\tscience\t\n某某\tnowhere\t\n") == [
         RoleEntry("教授", "science", "")
     ]
+
+
+def test_a_byline_vouches_for_a_name_with_a_rare_given_character() -> None:
+    people = people_of("〔記者紀以寧／北港報導〕港務局昨天宣布新碼頭啟用。（中央社記者溫于心南港3日電）")
+    assert people["紀以寧"].role == "記者"
+    assert people["溫于心"].role == "中央社記者"
+
+
+def test_a_reporter_in_brackets_after_a_space_and_an_editor_credit() -> None:
+    people = people_of("港務局宣布新碼頭啟用。\n（記者 鄭海琳）\n（編輯：邱映然）\n")
+    assert people["鄭海琳"].role == "記者"
+    assert people["邱映然"].role == "編輯"
+
+
+def test_a_photo_credit_after_a_caption_full_stop() -> None:
+    people = people_of("（圖：市長在碼頭致詞。攝：馮家駿）")
+    assert people["馮家駿"].role == "攝影"
+
+
+def test_a_police_rank_before_a_name() -> None:
+    assert people_of("警方交通部總警司岳永昌表示，假期將加強執法。")["岳永昌"].role.endswith("總警司")
+
+
+def test_less_common_family_names_after_a_title() -> None:
+    people = people_of("前副縣長裘德明與立委顏秀芬昨天到市場拜票，〔記者葛文遠／北港報導〕")
+    assert {"裘德明", "顏秀芬", "葛文遠"} <= set(people)
+
+
+def test_a_japanese_given_name_of_three_characters() -> None:
+    people = people_of("日本隊終結者中村勇太郎在九局登板，總教練石井真美子賽後受訪。")
+    assert "中村勇太郎" in people
+    assert "石井真美子" in people

@@ -129,6 +129,7 @@ _YEAR_STATED = frozenset(["full", "iso", "fiscal", "decade", "yrange", "relyear"
 _FUTURE_CUES = (
     *("將", "将", "預計", "预计", "預定", "预定", "擬", "拟", "即將", "即将", "計劃", "計畫", "计划"),
     *("可望", "定於", "定于", "訂於", "订于", "準備", "准备", "明年", "下月"),
+    *("應於", "应于", "須於", "须于"),
 )
 # A timeline entry: a line that opens with its own year ("1906年，…", "◎2006/12/26：…").
 _TIMELINE_BULLETS = "◎●○•·‧・-*＊■□◆◇▲△▶►★☆※"
@@ -645,8 +646,9 @@ def find_date_mentions(
         doc = _Doc(y, mo, d, stated)
 
     resolved: list[DateMention] = []
-    # (passage, from a caption or timeline, year not stated, date) of each mention so far
-    context: list[tuple[int, bool, bool, str]] = []
+    # (passage, from a caption or timeline, year not stated, date, paragraph, counted from the
+    # document date) of each mention so far
+    context: list[tuple[int, bool, bool, str, int, bool]] = []
 
     for r in raws:
         caption = in_caption(r.start)
@@ -655,10 +657,18 @@ def find_date_mentions(
         fenced = caption or p in timeline
 
         def previous(
-            need_month: bool, *, same_passage: bool, here: int = passage_here, stated_only: bool = False
+            need_month: bool,
+            *,
+            same_passage: bool,
+            here: int = passage_here,
+            stated_only: bool = False,
+            same_paragraph: bool = False,
+            para_here: int = p,
         ) -> str | None:
-            for pas, special, year_unstated, date in reversed(context):
+            for pas, special, year_unstated, date, in_para, counted in reversed(context):
                 if stated_only and year_unstated:
+                    continue
+                if same_paragraph and (in_para != para_here or counted):
                     continue
                 if same_passage and pas != here:
                     continue
@@ -670,6 +680,22 @@ def find_date_mentions(
             return None
 
         date = _resolve(r, scan, doc, previous)
+        gloss = resolved[-1] if resolved else None
+        if (
+            date is not None
+            and gloss is not None
+            and gloss.relative
+            and len(gloss.date) == 10
+            and gloss.end == r.start - 1
+            and scan[r.start - 1] in "（("
+            and r.year is None
+            and r.month is not None
+        ):
+            # 昨日（11月26日）: the bracket spells out the day the word names, in the word's year; the
+            # same day twice is one date.
+            date = (_fmt(int(gloss.date[:4]), r.month, r.day), date[1])
+            if date[0] == gloss.date and not date[1]:
+                continue
         if date is None:
             continue
         start_date, end_date = date
@@ -685,7 +711,7 @@ def find_date_mentions(
             # 今天, 昨（25）日, 同日 and 5月3日 state no year of their own: with a document date, a later
             # 12月 is placed near it rather than given their year.
             year_unstated = r.form not in _YEAR_STATED
-            context.append((passage_here, fenced, year_unstated, end_date or start_date))
+            context.append((passage_here, fenced, year_unstated, end_date or start_date, p, relative))
     return resolved
 
 
@@ -815,6 +841,15 @@ def _resolve_one(
     # A month-day, a bare month or a bare day: take what is missing from the context.
     need_month = r.form == "d"
     prev = previous(need_month, same_passage=True, stated_only=doc is not None and r.form != "d")
+    if prev is not None and doc is not None and r.form != "d" and _future_cue(scan, r.start):
+        # 應於3月底前 in a February story: a date said to lie ahead takes a year before the document
+        # date only from an explicit year of its own paragraph (a story told in the past); 去年
+        # and the dates of earlier paragraphs lend none.
+        assert r.month is not None
+        candidate = _fmt(_parts(prev)[0], r.month, r.day)
+        today = doc.as_date()
+        if today is not None and candidate < today.isoformat()[: len(candidate)]:
+            prev = previous(need_month, same_passage=True, stated_only=True, same_paragraph=True)
     if prev is not None:
         year, month, _ = _parts(prev)
         if r.form == "d":

@@ -397,6 +397,8 @@ _AIM_BEFORE = re.compile(
     rf"(?:{_AIM_WORDS})(?:是|為|为|訂為|订为|定為|定为|設定為|设定为|：|:)?(?:要|能)?(?:在|於|于|到|至)?$"
 )
 _AIM_AFTER = re.compile(r"^[^，,；;。、]{0,24}?(?:目標|目标|願景|愿景)(?!值)")
+# A date in a modifier that says the noun after it takes place then ("3月舉行的錦標賽").
+_HELD_BEFORE_NOUN = re.compile(r"^\s*(?:舉行|举行|舉辦|举办|登場|登场|開打|开打|開幕|开幕|召開|召开)的")
 # Verbs that make an aim a happening: setting, reaching or moving it ("2024年實現了目標").
 _AIM_ACTS = re.compile(
     r"宣布|宣佈|提出|設立|设立|設定|设定|訂定|订定|制定|公布|通過|通过|達成|达成|實現|实现|完成|達到|达到|"
@@ -459,6 +461,13 @@ def _enclosing_bracket(s: str, pos: int) -> tuple[str, int, int] | None:
     return opener, at, close if close >= 0 else len(s)
 
 
+# Words before a date that make it the measure of a comparison ("較去年", "比上月", "相較於2020年").
+_COMPARED_WITH = ("較", "较", "比", "比起", "相較於", "相较于", "相比於", "相比于", "對比", "对比")
+# A date given as the old plan ("原訂4日") when the sentence moves it ("延至11日", "改期").
+_FORMERLY = re.compile(r"(?:原訂|原定|原本|原先|原擬|原拟|原订)(?:於|于|在)?\s*$")
+_RESCHEDULED = re.compile("延至|延後|延后|延期|順延|顺延|改至|改期|改為|改为|提前至|提早至|取消")
+
+
 def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> bool:
     """True when the date s[a:b] names, aims or dates the page rather than telling a happening."""
     after = s[b:]
@@ -481,9 +490,17 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
                 return True  # （中央社記者…19日電）: the dateline
     if re.match(r"^\s*(?:週|周)?\s*[歲岁]", after) or before.endswith(("享年", "終年", "终年")):
         return True  # ages
+    if after.startswith(("同期", "同月", "同季")) or (
+        before.endswith(_COMPARED_WITH) and not re.match(r"[^，,。；;]{0,8}的", after)
+    ):
+        # 較去年同期增加一成: the date is the measure of a comparison (but 相較2019年啟用的X
+        # tells when X was opened).
+        return True
     clause_before = re.split(r"[，,；;。！？]", before)[-1]
-    if _AIM_BEFORE.search(clause_before):
-        return True  # 目標是在2030年前…
+    if _FORMERLY.search(clause_before) and _RESCHEDULED.search(after):
+        return True  # 原訂4日舉行的X延至11日: the old date is no longer the happening's
+    if _AIM_BEFORE.search(clause_before) and not _HELD_BEFORE_NOUN.match(after):
+        return True  # 目標是在2030年前… (but 目標是明年3月舉行的X賽 names a fixture)
     aim = _AIM_AFTER.match(after)
     if aim and not _AIM_ACTS.search(aim.group()):
         return True  # 2027財年…的目標
@@ -663,7 +680,7 @@ def extract_events(
                 return earlier[-1][2] if earlier else ""
         hits = spans_in(core[:40])  # a subject opens its clause: no need to look further
         # A person after a title ("總統卡森", "日本前首相X"): the name is the head.
-        person = next((h for h in hits if h[2] in person_names and h[0] <= 10), None)
+        person = next((h for h in hits if h[2] in person_names and h[0] <= 16), None)
         if person is not None and not re.search(r"[，,、的與与和及跟]", core[: person[0]]):
             return person[2]
         if hits and hits[0][0] == 0:
@@ -675,6 +692,8 @@ def extract_events(
                     break
             if end != hits[0][1]:
                 return core[:end]  # "美國、英國、澳大利亞": the list is the subject
+            if len(hits) == 1 and core[end : end + 1] in ("隊", "队"):
+                return core[: end + 1]  # "韓國隊在12日…": the team, not the country
             return _head_of_run(core, hits)
         if hits and core[: hits[0][0]].endswith("的") and not re.search(r"[，,]", core[: hits[0][0]]):
             return _head_of_run(core, hits)  # "失能多年的X": the noun after 的
@@ -688,6 +707,9 @@ def extract_events(
     def clause_subject(a: int, b: int, mention_spans: Sequence[tuple[int, int]]) -> str:
         """The grammatical subject of the clause text[a:b] (its date and fillers skipped)."""
         pos = a
+        credit_lead = _LEAD_CREDIT.match(text, pos, b)
+        if credit_lead:
+            pos = credit_lead.end()  # a reporter's line opens no subject
         for ma, mb in mention_spans:
             if a <= ma and _is_filler(text[pos:ma]):
                 pos = mb
@@ -747,6 +769,7 @@ def extract_events(
             continue
         caption = layout.is_caption(s.start) or photo is not None
         clauses = _clauses(s.text)
+        ms = _without_vaguer(ms, clauses, s.start)
         used: set[int] = set()
         head = _CAPTION_HEAD.match(s.text) if caption else None
         rel_spans = [(m.start - s.start, m.end - s.start) for m in ms]
@@ -773,6 +796,12 @@ def extract_events(
                     or (
                         _is_filler(s.text[rel + len(m.text) : clauses[ci][1]])
                         and predicate_first(s.start + clauses[ci + 1][0])
+                    )
+                    # "法院昨日依詐欺等罪，判處被告…": a phrase of grounds after the date is no
+                    # predicate; the verb opens the next clause.
+                    or (
+                        _is_grounds(s.text[rel + len(m.text) : clauses[ci][1]])
+                        and verb_first(s.start + clauses[ci + 1][0])
                     )
                 )
             ):
@@ -811,6 +840,11 @@ def extract_events(
             used.update(range(first, last + 1))
             a = clauses[first][0]
             b = clauses[last][1]
+            # "（中央社記者X台北19日電）行政院…", "【本報訊】…": the reporter's line is no part of the
+            # happening, and its reporter is not its subject.
+            credit_lead = _LEAD_CREDIT.match(s.text, a)
+            if credit_lead and credit_lead.end() <= rel:
+                a = credit_lead.end()
             # One item of a dated list ("3月2日公布章程、3月9日受理登記…") is an event of its own.
             item = _item_span(s.text, clauses[ci], rel_spans, groups, mi)
             if item is not None:
@@ -893,6 +927,29 @@ def extract_events(
     return tuple(_merge_caption_events(events))
 
 
+def _without_vaguer(
+    ms: Sequence[DateMention], clauses: Sequence[tuple[int, int]], base: int
+) -> list[DateMention]:
+    """`ms` less a bare year whose clause also gives a month or day of that year: "今年1至9月" and
+    "昨（18）日召開第三季例會" are one happening each, told at the finer date."""
+
+    def clause_of(m: DateMention) -> int:
+        rel = m.start - base
+        return next((i for i, (a, b) in enumerate(clauses) if a <= rel < max(b, a + 1)), len(clauses) - 1)
+
+    kept: list[DateMention] = []
+    for m in ms:
+        if len(m.date) == 4 and not m.range_end:
+            here = clause_of(m)
+            if any(
+                x is not m and len(x.date) > 4 and x.date.startswith(m.date) and clause_of(x) == here
+                for x in ms
+            ):
+                continue
+        kept.append(m)
+    return kept
+
+
 def _head_of_run(core: str, hits: Sequence[tuple[int, int, str]]) -> str:
     """The head of the run of entities that starts with hits[0] and continues with only quotes or
     brackets between them ("美日印澳「X機制」（ABBR）" -> X機制): the last one not in brackets."""
@@ -964,6 +1021,29 @@ _FRAME_END = (
 _WHEN_END = ("時", "时", "之際", "之际", "期間", "期间")
 _NOT_WHEN = ("小時", "小时", "同時", "同时", "及時", "及时", "準時", "准时", "暫時", "暂时", "臨時", "临时",
              "隨時", "随时", "按時", "按时", "定時", "定时", "屆時", "届时", "當時", "当时", "平時", "平时")
+
+
+# Prepositions of grounds or topic ("依…", "根據…", "針對…"): a phrase they open names no happening.
+_GROUNDS = ("依據", "依照", "根據", "根据", "按照", "針對", "针对", "對於", "对于", "依", "就")
+# …unless it goes on to a verb of its own in the same clause ("依法起訴", "就此表示").
+_GROUNDS_NOT = ("依法", "依序", "依舊", "依旧", "依然", "就是", "就在", "就要", "就會", "就会", "就此")
+
+
+def _is_grounds(span: str) -> bool:
+    """True when `span` (the rest of a clause after its date) is only a phrase of grounds: "依X等罪"."""
+    span = span.lstrip(" ，,")
+    if not span.startswith(_GROUNDS) or span.startswith(_GROUNDS_NOT):
+        return False
+    # A verb of saying or deciding inside it means the clause has its own predicate.
+    return not re.search("表示|指出|宣布|宣佈|決定|决定|通過|通过|判|起訴|起诉|提出|召開|召开", span)
+
+
+# A reporter's or paper's line that opens a story: "（中央社記者X台北19日電）", "〔記者X／台北報導〕",
+# "【本報訊】", "【X專訊】".
+_LEAD_CREDIT = re.compile(
+    r"\s*(?:[〔【\[(（][^〔〕【】\[\]()（）\n]{0,30}?(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]"
+    r"|【[^【】\n]{1,12}】)\s*"  # a paper's tag in lenticular brackets: 【X日報】, 【X01】
+)
 
 
 def _is_frame(clause: str) -> bool:

@@ -73,6 +73,11 @@ _TIME_WORDS = re.compile(
     r"(?:發佈|發布|发布|更新|刊出|刊登|出版|上載|上载)(?:時間|时间|日期)?|時間|时间|日期"
     r"|上午|下午|凌晨|中午|晚上|晚間|晚间|早上"
 )
+# An agency story's closing code: the ROC year and the day, after the editor's credit
+# ("（編輯：王小明）1150219" is 2026-02-19). Three digits of ROC year keep it from a phone number.
+_CLOSING_CODE = re.compile(r"(?:^|[)）\]】\s])(1[0-9]{2})(0[1-9]|1[0-2])([0-3][0-9])$")
+# The closing code is looked for in the last paragraphs only.
+_CLOSING_PARAGRAPHS = 3
 # A list entry that opens with its date and a colon ("◎2006/12/26：…") is no heading.
 _ENTRY_HEAD = re.compile(r"^\W{0,2}\s*\S{4,16}?[：:]")
 
@@ -149,7 +154,8 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
     dateline: tuple[int, int] | None = None
     reference = ""
     byline_day: tuple[int | None, int] | None = None
-    for index, (a, b) in enumerate(_paragraphs(text)):
+    paragraphs = _paragraphs(text)
+    for index, (a, b) in enumerate(paragraphs):
         para = text[a:b]
         credit = _CREDIT_END.search(para)
         agency = _CREDIT_ONLY.search(para)
@@ -199,10 +205,23 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
                 continue  # the line is only the byline
         if para[-1] not in _TERMINAL and len(para) <= 40 and not _is_entry(para):
             headings.append((a, b))
-    base = document_date or reference
+    base = document_date or reference or _closing_date(text, paragraphs)
     if base and byline_day is not None:
         base = _with_day(base, *byline_day)
     return TextLayout(tuple(captions), tuple(headings), dateline, base, tuple(bylines))
+
+
+def _closing_date(text: str, paragraphs: Sequence[tuple[int, int]]) -> str:
+    """The date of an agency story's closing code ("（編輯：王小明）1150219" -> "2026-02-19"), or ""."""
+    for a, b in paragraphs[-_CLOSING_PARAGRAPHS:]:
+        code = _CLOSING_CODE.search(text[a:b])
+        if code:
+            year, month, day = (int(g) for g in code.groups())
+            try:
+                return _date(year + 1911, month, day).isoformat()
+            except ValueError:
+                continue  # 1150231 is no day
+    return ""
 
 
 def _only_date_and_time(rest: str) -> bool:
@@ -217,7 +236,8 @@ def _is_entry(para: str) -> bool:
     if not head:
         return False
     mentions = find_date_mentions(head.group(0).rstrip("：:"), reference_date="2000-01-01")
-    return bool(mentions) and mentions[0].explicit
+    # "◎9月15日至19日：登記" is an entry too: a month and day need no year of their own.
+    return bool(mentions) and (mentions[0].explicit or len(mentions[0].date) >= 7)
 
 
 def _with_day(base: str, month: int | None, day: int) -> str:

@@ -39,7 +39,10 @@ _SURNAMES = _both(
     "左伍包鈕苗邢裴鄺麥關黎聶單湛巫卜宗阮滕喻褚解況殳昌仇艾冉郁蔚鄞粘籃古利侯房路尚梅倪練"
     "朴裴權孫俞玄文安宣禹咸奇韓魚吉池閔元琴項齊祝耿管柴焦衛甄桂穆霍虞季仲岳康寇燕蒲郎谷佘姬鐘皮卞栗茅言"
     "菅森岸原辻"
+    "葛裘顏龐畢翟辛冼佟竇屈靳繆寧瞿鞏匡荊嵇婁敖區"
 )
+# The last character of a three-character Japanese given name (健太郎, 由美子, 龍之介).
+_JAPANESE_GIVEN_ENDS = frozenset("郎子介助")
 # Two-character family names: Chinese compound surnames and common Japanese family names.
 _COMPOUND_SURNAMES = _both_words(
     """歐陽 司馬 諸葛 上官 東方 令狐 皇甫 尉遲 公孫 慕容 長孫 宇文 司徒 夏侯 范姜 張簡
@@ -145,7 +148,8 @@ _TAKES_OFFICE = re.compile(
 )
 # Where the credit of a picture or a text gives its author: 攝影：X, 圖／X, 文／X, 攝：X.
 _CREDIT = re.compile(
-    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜]))(圖文|图文|撰文|攝影|摄影|照片|相片|文字|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
+    r"(?:^|(?<=[\s（(〔【\[／/、,，|｜。]))"
+    r"(圖文|图文|撰文|攝影|摄影|照片|相片|文字|責任編輯|责任编辑|編輯|编辑|文|攝|摄|圖|图|影)\s*[／/：:]\s*"
 )
 _REPORTER = re.compile(
     "|".join(_both_words("攝影記者 文字記者 特派記者 實習記者 特約記者 記者 特派員 通訊員"))
@@ -316,6 +320,12 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
         if title and title.end() - end >= 2 and not _is_honorific(title.group()):
             break  # 林志明總統: the title starts here
         end += 1
+    if (
+        len(surname) == 2
+        and end - pos == 4
+        and text[end : end + 1] in _JAPANESE_GIVEN_ENDS
+    ):
+        end += 1  # 田中健太郎, 石井由美子: a Japanese given name of three characters
     name = text[pos:end]
     if len(name) == len(surname) or name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
         return ""
@@ -635,7 +645,13 @@ def extract_people(
     for m in _CREDIT.finditer(text):
         if _REPORTER.match(text, m.end()):
             continue  # 圖／記者王大同攝: the reporter loop has it
-        role = "記者" if m.group(1) in ("文", "撰文", "文字") else "攝影"
+        role = (
+            "記者"
+            if m.group(1) in ("文", "撰文", "文字")
+            else "編輯"
+            if "編" in m.group(1) or "编" in m.group(1)
+            else "攝影"
+        )
         for name in _credit_names(text, m.end()):
             add(name, role, strong=True)
 
@@ -842,7 +858,7 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1  # 記者 王大同／台北報導
     while True:
-        name = _chinese_name_at(text, pos)
+        name = _chinese_name_at(text, pos) or _byline_name_at(text, pos)
         if not name:
             break
         found.append(name)
@@ -855,7 +871,7 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
         return []
     rest = text[pos : pos + 12]
     role = reporter
-    if rest[:1] in "／/" or rest.startswith(("報導", "报道", "綜合報導", "综合报导")):
+    if rest[:1] in "／/）)〕】" or rest.startswith(("報導", "报道", "綜合報導", "综合报导")):
         return [(n, role) for n in found]
     if rest[:1] in "攝摄":
         return [(n, role if "攝" in role or "摄" in role else "攝影記者") for n in found]
@@ -867,6 +883,25 @@ def _byline_names(text: str, pos: int, reporter: str) -> list[tuple[str, str]]:
     if len(last) == 3 and _DATELINE_TAIL.match(text, pos - 1):
         return [(n, role) for n in [*found[:-1], last[:2]]]
     return []
+
+
+def _byline_name_at(text: str, pos: int) -> str:
+    """A reporter's name where the byline's shape vouches for it though a given-name character is
+    one a name elsewhere rarely has (記者張以寧／台北報導, 記者林于心台北3日電): family name and one or
+    two Han characters, then the slash, the closing bracket or the place and day of the dateline."""
+    surname = _surname_at(text, pos)
+    if not surname:
+        return ""
+    start = pos + len(surname)
+    for given in (2, 1):
+        end = start + given
+        if end > len(text) or not all(_han(ch) for ch in text[start:end]):
+            continue
+        if text[end : end + 1] in ("／", "/", "）", ")", "〕", "】") and end < len(text):
+            return text[pos:end]
+        if _DATELINE_TAIL.match(text, end):
+            return text[pos:end]
+    return ""
 
 
 def _credit_names(text: str, pos: int) -> list[str]:

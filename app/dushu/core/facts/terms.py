@@ -535,6 +535,7 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
             ch in "與与和及"
             and end - suffix_len - start <= 4
             and _han_run_before(text, start - 1, floor) >= 2
+            and not _country_before(text, start - 1, floor)
         ):
             start -= 1  # 工業與安全局: a short coordinated name, not "X與<name>"
             continue
@@ -613,6 +614,11 @@ def _term_start_unquoted(text: str, end: int, floor: int, tokens: Sequence[Token
                 start = tokens[i].end
             i += 1
     return start
+
+
+def _country_before(text: str, pos: int, floor: int) -> bool:
+    """True when a country or region's name ends at `pos`: "香港與東盟" lists two, it names no body."""
+    return any(text[max(floor, pos - n) : pos] in COUNTRY_NAMES for n in range(2, 6) if pos - n >= floor)
 
 
 def _han_run_before(text: str, pos: int, floor: int) -> int:
@@ -967,6 +973,8 @@ def _add_short_forms(
     for (full, short), n in counts.items():
         if short in COUNTRY_NAMES or short in person_names or short in taken:
             continue
+        if len(short) >= 4 and text.find(short) < starts[full]:
+            continue  # a long "short form" named before the full one is a body of its own (X總商會)
         if (n, len(short)) > best.get(full, (0, 0, ""))[:2]:
             best[full] = (n, len(short), short)
     for full, (_n, _len, short) in best.items():
