@@ -244,7 +244,7 @@ def test_a_bare_year_beside_a_month_of_it_is_one_event() -> None:
 
 
 def test_schedule_entries_with_a_bullet_and_no_year_are_events() -> None:
-    text = "2031-09-01\n選舉時程如下：\n◎9月15日至19日：候選人登記\n◎10月25日：投票及開票\n"
+    text = "2031-09-01\n藝術節時程如下：\n◎9月15日至19日：志工報名\n◎10月25日：閉幕演出\n"
     assert [(e.date, e.date_end) for e in events_of(text)] == [
         ("2031-09-15", "2031-09-19"),
         ("2031-10-25", ""),
