@@ -7,7 +7,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from dushu.core.facts import extract_facts
+from dushu.core.facts import date_the_text, extract_facts, facts_of, find_people_and_terms
 from dushu.core.forking import BrokenProcessPool, can_fork, forked_pool, shared
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token
 from dushu.core.readings import PUNCTUATION_TAGS, read_in_context
@@ -247,25 +247,25 @@ def _read_group(chunks: list[tuple[int, int]]) -> list[Unit]:
 def _vocabulary_and_facts_parallel(
     text: str, sentences: list[Sentence], tokens: list[Token], toolkit: Toolkit, document_date: str = ""
 ) -> tuple[list[Any], FactsResult]:
-    """Build the vocabulary here while a forked process finds the facts (or, should that process
-    die, find them here afterwards)."""
-    found: FactsResult | None = None
-    with forked_pool(
-        1, text=text, sentences=sentences, tokens=tokens, toolkit=toolkit, document_date=document_date
-    ) as pool:
-        facts = pool.submit(_facts_part)
+    """Build the vocabulary and date the text here while a forked process finds the people and
+    terms, then find the events and causes (should that process die, its part is done here)."""
+    names = list(toolkit.names.values())
+    found: tuple[tuple[Person, ...], tuple[GlossaryEntry, ...]] | None = None
+    with forked_pool(1, text=text, sentences=sentences, tokens=tokens, names=names) as pool:
+        part = pool.submit(_people_and_terms_part)
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
+        dating = date_the_text(text, document_date)
         with contextlib.suppress(BrokenProcessPool):
-            found = facts.result()
+            found = part.result()
     if found is None:
-        found = _extract_facts(text, sentences, tokens, toolkit, document_date)
-    return vocabulary, found
+        found = find_people_and_terms(text, sentences, names, tokens)
+    people, glossary = found
+    facts = facts_of(text, sentences, names, tokens, dating, people, glossary)
+    return vocabulary, (facts, glossary, people)
 
 
-def _facts_part() -> FactsResult:
-    return _extract_facts(
-        shared("text"), shared("sentences"), shared("tokens"), shared("toolkit"), shared("document_date")
-    )
+def _people_and_terms_part() -> tuple[tuple[Person, ...], tuple[GlossaryEntry, ...]]:
+    return find_people_and_terms(shared("text"), shared("sentences"), shared("names"), shared("tokens"))
 
 
 def _extract_facts(

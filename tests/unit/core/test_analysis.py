@@ -87,7 +87,7 @@ def test_a_worker_that_dies_leaves_its_work_to_the_main_process(
     alone = io.StringIO()
     jsonio.write_analysis_json(one, alone)
     monkeypatch.setattr(analysis, "_read_group", _die)
-    monkeypatch.setattr(analysis, "_facts_part", _die)
+    monkeypatch.setattr(analysis, "_people_and_terms_part", _die)
     monkeypatch.setattr(jsonio, "_write_token_part", _die)
     two = analyze(text, toolkit, workers=2)
     assert two.tokens == one.tokens and two.vocabulary == one.vocabulary

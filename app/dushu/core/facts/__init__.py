@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dushu.core.facts.causes import extract_causes
-from dushu.core.facts.dates import find_date_mentions
+from dushu.core.facts.dates import DateMention, find_date_mentions
 from dushu.core.facts.events import entity_finder, extract_events, find_entities
 from dushu.core.facts.layout import TextLayout, layout_of
 from dushu.core.facts.people import extract_people
@@ -15,11 +15,14 @@ from dushu.core.wordlists import NameEntry, bundled_names
 
 __all__ = [
     "TextLayout",
+    "date_the_text",
     "entity_finder",
     "extract_causes",
     "extract_events",
     "extract_facts",
+    "facts_of",
     "find_entities",
+    "find_people_and_terms",
     "layout_of",
 ]
 
@@ -42,10 +45,15 @@ def extract_facts(
     """
     if names is None:
         names = bundled_names()
+    dating = date_the_text(text, document_date)
+    people, glossary = find_people_and_terms(text, sentences, names, tokens)
+    return facts_of(text, sentences, names, tokens, dating, people, glossary), glossary, people
+
+
+def date_the_text(text: str, document_date: str = "") -> tuple[TextLayout, list[DateMention]]:
+    """The first of `extract_facts`'s independent stages: the text's layout and every date it mentions
+    (the command line runs it while another process finds the people and terms)."""
     layout = layout_of(text, document_date)
-    people = extract_people(text, sentences, names, tokens)
-    person_names = frozenset(p.name for p in people)
-    glossary = extract_glossary(text, sentences, names, tokens, person_names=person_names)
     dated_lines = ((layout.dateline,) if layout.dateline else ()) + layout.bylines
     mentions = find_date_mentions(
         text,
@@ -54,7 +62,29 @@ def extract_facts(
         heading_spans=layout.headings,
         ignore_spans=dated_lines,
     )
+    return layout, mentions
+
+
+def find_people_and_terms(
+    text: str, sentences: Sequence[Sentence], names: Sequence[NameEntry], tokens: Sequence[Token] = ()
+) -> tuple[tuple[Person, ...], tuple[GlossaryEntry, ...]]:
+    """The second stage: the people the text names, then its terms (a person's name is no term)."""
+    people = extract_people(text, sentences, names, tokens)
+    person_names = frozenset(p.name for p in people)
+    return people, extract_glossary(text, sentences, names, tokens, person_names=person_names)
+
+
+def facts_of(
+    text: str,
+    sentences: Sequence[Sentence],
+    names: Sequence[NameEntry],
+    tokens: Sequence[Token],
+    dating: tuple[TextLayout, list[DateMention]],
+    people: Sequence[Person],
+    glossary: Sequence[GlossaryEntry],
+) -> tuple[Fact, ...]:
+    """The last stage: events and causes, in text order, from the two stages before."""
+    layout, mentions = dating
     events = extract_events(text, sentences, mentions, layout, people, glossary, names, tokens)
     causes = extract_causes(text, sentences, layout, people, glossary, names)
-    facts = tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))
-    return facts, glossary, people
+    return tuple(sorted(events + causes, key=lambda f: (f.start, f.kind != "event")))
