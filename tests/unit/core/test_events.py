@@ -283,3 +283,8 @@ def test_a_long_title_before_a_name_still_leaves_the_name_as_subject() -> None:
 def test_a_countrys_team_is_the_subject_not_the_country() -> None:
     (event,) = events_of("2031-10-15\n日本隊在12日的決賽以3比1擊敗北港隊。\n")
     assert event.subject == "日本隊"
+
+
+def test_a_clause_that_goes_on_listing_aims_is_no_event() -> None:
+    text = "2031年5月，議會通過法案。政府目標是在2035年前減少三成用水，2040年全面回收廢水。"
+    assert dates_of(text) == ["2031-05"]

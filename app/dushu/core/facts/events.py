@@ -468,6 +468,21 @@ _FORMERLY = re.compile(r"(?:原訂|原定|原本|原先|原擬|原拟|原订)(?:
 _RESCHEDULED = re.compile("延至|延後|延后|延期|順延|顺延|改至|改期|改為|改为|提前至|提早至|取消")
 
 
+# Words that may open a clause before its date and still continue the clause before it.
+_CLAUSE_LINKS = re.compile(r"^\s*(?:並|并|再|及|和|而|且|並於|并于|於|于|在|到|至)?\s*$")
+# An aim whose object is a date: "目標是在2030年前", "力爭2028年".
+_AIM_WITH_DATE = re.compile(rf"(?:{_AIM_WORDS})[^，,；;]{{0,6}}?[0-9０-９〇○零一二三四五六七八九十]")
+
+
+def _continues_an_aim(before: str, clause_before: str) -> bool:
+    """True when a date opens a clause that goes on listing the aims of the clause before it."""
+    if not _CLAUSE_LINKS.match(clause_before):
+        return False
+    sentence = re.split(r"[。！？!?\n]", before)[-1]
+    clauses = re.split(r"[，,；;]", sentence)
+    return len(clauses) >= 2 and bool(_AIM_WITH_DATE.search(clauses[-2]))
+
+
 def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> bool:
     """True when the date s[a:b] names, aims or dates the page rather than telling a happening."""
     after = s[b:]
@@ -501,6 +516,8 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
         return True  # 原訂4日舉行的X延至11日: the old date is no longer the happening's
     if _AIM_BEFORE.search(clause_before) and not _HELD_BEFORE_NOUN.match(after):
         return True  # 目標是在2030年前… (but 目標是明年3月舉行的X賽 names a fixture)
+    if _continues_an_aim(before, clause_before):
+        return True  # 目標是2030年前減碳三成，2050年淨零: the next clause is the next aim
     aim = _AIM_AFTER.match(after)
     if aim and not _AIM_ACTS.search(aim.group()):
         return True  # 2027財年…的目標

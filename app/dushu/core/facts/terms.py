@@ -728,6 +728,11 @@ def extract_glossary(
             term = text[start:end]
             if len(term) - len(m.group()) < 2 or _only_a_verb(tokens, start, base + m.start()):
                 continue  # "舉行理事會" is a meeting being held, not a body's name
+            if any(
+                len(known) > len(term) and known.endswith(term) and text[end - len(known) : end] == known
+                for known in entries
+            ):
+                continue  # the tail of a name already read in full (選舉管理委員會（選管會）)
             kind = glossary_kind(term)
             members = _members_for(text, base, start, end, end, term, kind)
             add(term, start, s.index, "", "", members, kind)
@@ -836,6 +841,13 @@ def _bracketed_terms(
                 continue  # people and places in brackets keep out: only names that end like a body
         elif kind != "term" and _is_short_of(info.han, term, loose=True):
             abbreviation = info.han  # 市長辦公室（市長辦）
+        elif (
+            kind == "term"
+            and len(info.han) >= 3
+            and info.han[0] == term[0]
+            and _is_short_of(info.han, term, loose=True, by_ending=False)
+        ):
+            abbreviation = info.han  # 國家人民議會（國家人議）: a body whose name ends in no known suffix
         else:
             # 海委會（海洋保育委員會）: the short form first (the longest end of the words before
             # the bracket that is a short form of the name in it).
@@ -850,8 +862,24 @@ def _bracketed_terms(
             if short and glossary_kind(info.han) != "term":
                 add(info.han, end - len(short), s.index, short)
             continue
+        if abbreviation and all(is_han(ch) for ch in abbreviation) and abbreviation[0] not in term[:2]:
+            start, term = _widened_to_short_form(text, start, end, base, abbreviation, term)
         members = _members_for(text, base, start, end, base + m.end(), term, kind)
         add(term, start, s.index, abbreviation, info.english, members, kind)
+
+
+def _widened_to_short_form(
+    text: str, start: int, end: int, floor: int, short: str, term: str
+) -> tuple[int, str]:
+    """(start, term) moved back over the words a short form begins with: 選舉管理委員會（選管會）
+    whose 選舉 was read as a verb before the name. Unchanged when no such start lies close."""
+    for k in range(1, 5):
+        at = start - k
+        if at < floor or not is_han(text[at]) or text[at] in _NAME_STOP:
+            break
+        if text[at] == short[0] and _is_short_of(short, text[at:end], loose=True, by_ending=False):
+            return at, text[at:end]
+    return start, term
 
 
 def _after_apposition_head(term: str, start: int) -> tuple[str, int]:
