@@ -288,3 +288,17 @@ def test_a_countrys_team_is_the_subject_not_the_country() -> None:
 def test_a_clause_that_goes_on_listing_aims_is_no_event() -> None:
     text = "2031年5月，議會通過法案。政府目標是在2035年前減少三成用水，2040年全面回收廢水。"
     assert dates_of(text) == ["2031-05"]
+
+
+def test_a_scheduled_word_before_a_date_already_past_makes_no_plan() -> None:
+    text = "2031-06-01\n運河計畫於2024年3月經議會核定，預計2033年完工。\n"
+    facts, _glossary, _people = extract_facts(text, split_sentences(text), names=NAMES)
+    planned = {f.date: f.planned for f in facts if f.kind == "event"}
+    assert planned == {"2024-03": False, "2033": True}
+
+
+def test_the_rest_of_a_date_is_no_subject(analyze_text: Callable[[str], Analysis]) -> None:
+    text = "2031-06-01\n\n港務局主席王大同表示，港務局將於8月舉辦說明會，並在9月底前發出招標文件。\n"
+    events = [f for f in analyze_text(text).facts if f.kind == "event"]
+    assert [(f.date, f.subject) for f in events] == [("2031-08", "港務局"), ("2031-09", "港務局")]
+    assert events[-1].summary == "港務局在9月底前發出招標文件"

@@ -317,3 +317,20 @@ def test_a_short_form_widens_a_name_whose_first_word_reads_as_a_verb(
 def test_a_body_with_no_known_ending_takes_its_bracketed_short_form() -> None:
     found = glossary_of("去年，全島居民代表大會（全島居大）通過一項決議。")
     assert found["全島居民代表大會"].abbreviation == "全島居大"
+
+
+def test_a_category_word_before_a_body_stays_out_of_its_name(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "環保團體藍海守護聯盟（藍盟）呼籲政府禁用塑膠袋。"
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found.get("藍海守護聯盟") == "藍盟"
+
+
+def test_the_clause_before_a_mechanism_stays_out_of_its_name(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "業者參考北方碳配額交易機制（NCTS）的作法，其後標準委員會也跟進。"
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found.get("北方碳配額交易機制") == "NCTS"
+    assert not any(term.startswith(("業者", "其後")) for term in found)

@@ -915,6 +915,10 @@ def extract_events(
                     subject = looking_back(s, start)
                     if subject and (not own or verbal(own, start, m.start)):
                         summary = _joined(subject, summary)
+            if subject and _DATE_AFFIX.fullmatch(subject):
+                # 在7月底前…: the rest of the date is no actor; the actor is the one told before.
+                subject = looking_back(s, start)
+                summary = _joined(subject, summary) if subject else summary
             earlier_items = {
                 groups[i] for i, (x, _y) in enumerate(rel_spans) if i < mi and clauses[ci][0] <= x
             }
@@ -923,6 +927,9 @@ def extract_events(
                 or _planned_here(s.text, a, b, rel, rel_spans)
                 or (item is not None and bool(earlier_items & planned_groups))
             )
+            reference = layout.reference_date
+            if planned and reference and (m.range_end or m.date) < reference[: len(m.date)]:
+                planned = False  # 計畫於2016年核定 in a 2026 story: reported, no longer scheduled
             if planned:
                 planned_groups.add(groups[mi])
             fact = Fact(
@@ -1139,6 +1146,10 @@ def _item_span(
     while end > start and s[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# What may follow a date and is no actor: 7月底前, 年初, 中旬以後.
+_DATE_AFFIX = re.compile(r"(?:[底初中末前後后起間间旬左右上下以之])+")
 
 
 def _planned_here(s: str, a: int, b: int, rel: int, spans: Sequence[tuple[int, int]]) -> bool:

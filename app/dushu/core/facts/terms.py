@@ -71,6 +71,8 @@ _NAME_STOP = set(
     "的在與与和及、，。；：「」《》（）()！？是為为將将把被由對对向從从於于了等中並并且或即也都就這这那此"
 )
 _NAME_STOP_WORDS = (
+    # Adverbs of sequence and verbs of following a model end the clause before a name.
+    *("其後", "其后", "隨後", "随后", "此後", "此后", "參考", "参考"),
     "建立",
     "成立",
     "參與",
@@ -159,6 +161,8 @@ _MODEL_WORDS = ("仿效", "效仿", "仿照", "參照", "参照", "借鑒", "借
 _COUNT_WORD = re.compile(r"([二兩两三四五六七八九])[國国方邊边角]")
 _CN_COUNT = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Category words news puts before a name in apposition (初創企業X, 晶片大廠X, 電動車品牌X).
+# Category words before a body's own name: 民間團體X聯盟 -> X聯盟, 人權組織X會 -> X會.
+_BODY_HEADS = ("團體", "团体", "組織", "组织")
 _APPOSITION_HEADS = (
     "企業",
     "企业",
@@ -827,6 +831,8 @@ def _bracketed_terms(
         kind = glossary_kind(term)
         if kind == "term":
             term, start = _after_apposition_head(term, start)
+        else:
+            term, start = _after_apposition_head(term, start, _BODY_HEADS)
         abbreviation = info.abbreviation or (info.word if kind != "term" else "")
         if abbreviation and not info.cued:
             # A Latin acronym names an institution, or a concept that ends in a noun (採購經理人指數).
@@ -882,10 +888,12 @@ def _widened_to_short_form(
     return start, term
 
 
-def _after_apposition_head(term: str, start: int) -> tuple[str, int]:
+def _after_apposition_head(
+    term: str, start: int, heads: Sequence[str] = _APPOSITION_HEADS
+) -> tuple[str, int]:
     """The name after a category word standing before it: 初創企業X -> X, 晶片大廠X -> X."""
     best = -1
-    for head in _APPOSITION_HEADS:
+    for head in heads:
         idx = term.rfind(head)
         if idx != -1 and len(term) - idx - len(head) >= 2:
             best = max(best, idx + len(head))
