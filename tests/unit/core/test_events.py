@@ -302,3 +302,12 @@ def test_the_rest_of_a_date_is_no_subject(analyze_text: Callable[[str], Analysis
     events = [f for f in analyze_text(text).facts if f.kind == "event"]
     assert [(f.date, f.subject) for f in events] == [("2031-08", "港務局"), ("2031-09", "港務局")]
     assert events[-1].summary == "港務局在9月底前發出招標文件"
+
+
+def test_a_pronoun_in_a_summary_gives_way_to_its_person(analyze_text: Callable[[str], Analysis]) -> None:
+    text = "2031-06-01\n\n市長張雲峰昨天視察港口。他也要求工務局在下週三（4日）前提出改善方案。\n"
+    events = [f for f in analyze_text(text).facts if f.kind == "event"]
+    last = events[-1]
+    assert last.date == "2031-06-04"
+    assert last.summary.startswith("張雲峰也要求")
+    assert last.text.startswith("他也要求")  # the span of the document stays as written

@@ -915,6 +915,9 @@ def extract_events(
                     subject = looking_back(s, start)
                     if subject and (not own or verbal(own, start, m.start)):
                         summary = _joined(subject, summary)
+            if subject in person_names and summary[:1] in "他她" and summary[1:2] not in ("們", "们", "人"):
+                # 他也要求…: a learner reads the event alone, so the pronoun gives way to its person.
+                summary = subject + summary[1:]
             if subject and _DATE_AFFIX.fullmatch(subject):
                 # 在7月底前…: the rest of the date is no actor; the actor is the one told before.
                 subject = looking_back(s, start)
