@@ -311,3 +311,13 @@ def test_a_pronoun_in_a_summary_gives_way_to_its_person(analyze_text: Callable[[
     assert last.date == "2031-06-04"
     assert last.summary.startswith("張雲峰也要求")
     assert last.text.startswith("他也要求")  # the span of the document stays as written
+
+
+def test_a_clause_with_its_own_subject_after_a_lone_date_takes_none_from_before(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "2030年3月，市議會通過新的選舉法。同年12月，第三屆市長選舉舉行，投票率約五成。"
+    last = [f for f in analyze_text(text).facts if f.kind == "event"][-1]
+    assert last.date == "2030-12"
+    assert last.summary.startswith("同年12月，第三屆市長")
+    assert last.subject.startswith("第三屆")

@@ -654,6 +654,19 @@ def extract_events(
         i = bisect.bisect_right(token_starts, at) - 1
         return tokens[i].pos if tokens and at >= 0 and i >= 0 else ""
 
+    def opens_own_clause(pos: int, end: int) -> str:
+        """The subject of the clause after a date alone in its clause ("同年12月，第七屆大會選舉
+        舉行" -> 第七屆大會選舉), "" when that clause opens with no noun of its own."""
+        if text[pos : pos + 1] not in ("，", ",") or verb_first(pos + 1) or predicate_first(pos + 1):
+            return ""
+        i = _token_index(tokens, token_starts, pos + 1)
+        if i is None or tokens[i].pos[:1] not in ("n", "m"):
+            return ""
+        while i < len(tokens) - 1 and tokens[i].pos[:1] in ("m", "q"):
+            i += 1  # 第七屆…: the ordinal is part of the noun phrase
+        a, b = _noun_phrase_at(tokens, token_starts, tokens[i].start, end)
+        return text[pos + 1 : b] if b - a >= 2 else ""
+
     def verbal(phrase: str, lo: int, hi: int) -> bool:
         """True when `phrase` opens with a verb, preposition, adverb or conjunction: it has no subject."""
         return bool(_NOT_A_SUBJECT.match(phrase)) or pos_at(phrase, lo, hi)[:1] in ("v", "p", "d", "c")
@@ -913,7 +926,11 @@ def extract_events(
                 summary = _strip_leads(text[start:end])
                 if not subject:
                     subject = looking_back(s, start)
-                    if subject and (not own or verbal(own, start, m.start)):
+                    after_date = ms[groups[mi]].end if modifier is None else start
+                    own_clause = "" if own else opens_own_clause(after_date, end)
+                    if own_clause:
+                        subject = own_clause  # 同年12月，第七屆大會選舉舉行: its own subject
+                    elif subject and (not own or verbal(own, start, m.start)):
                         summary = _joined(subject, summary)
             if subject in person_names and summary[:1] in "他她" and summary[1:2] not in ("們", "们", "人"):
                 # 他也要求…: a learner reads the event alone, so the pronoun gives way to its person.
