@@ -283,3 +283,41 @@ def test_a_long_title_before_a_name_still_leaves_the_name_as_subject() -> None:
 def test_a_countrys_team_is_the_subject_not_the_country() -> None:
     (event,) = events_of("2031-10-15\n日本隊在12日的決賽以3比1擊敗北港隊。\n")
     assert event.subject == "日本隊"
+
+
+def test_a_clause_that_goes_on_listing_aims_is_no_event() -> None:
+    text = "2031年5月，議會通過法案。政府目標是在2035年前減少三成用水，2040年全面回收廢水。"
+    assert dates_of(text) == ["2031-05"]
+
+
+def test_a_scheduled_word_before_a_date_already_past_makes_no_plan() -> None:
+    text = "2031-06-01\n運河計畫於2024年3月經議會核定，預計2033年完工。\n"
+    facts, _glossary, _people = extract_facts(text, split_sentences(text), names=NAMES)
+    planned = {f.date: f.planned for f in facts if f.kind == "event"}
+    assert planned == {"2024-03": False, "2033": True}
+
+
+def test_the_rest_of_a_date_is_no_subject(analyze_text: Callable[[str], Analysis]) -> None:
+    text = "2031-06-01\n\n港務局主席王大同表示，港務局將於8月舉辦說明會，並在9月底前發出招標文件。\n"
+    events = [f for f in analyze_text(text).facts if f.kind == "event"]
+    assert [(f.date, f.subject) for f in events] == [("2031-08", "港務局"), ("2031-09", "港務局")]
+    assert events[-1].summary == "港務局在9月底前發出招標文件"
+
+
+def test_a_pronoun_in_a_summary_gives_way_to_its_person(analyze_text: Callable[[str], Analysis]) -> None:
+    text = "2031-06-01\n\n市長張雲峰昨天視察港口。他也要求工務局在下週三（4日）前提出改善方案。\n"
+    events = [f for f in analyze_text(text).facts if f.kind == "event"]
+    last = events[-1]
+    assert last.date == "2031-06-04"
+    assert last.summary.startswith("張雲峰也要求")
+    assert last.text.startswith("他也要求")  # the span of the document stays as written
+
+
+def test_a_clause_with_its_own_subject_after_a_lone_date_takes_none_from_before(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "2030年3月，市議會通過新的選舉法。同年12月，第三屆市長選舉舉行，投票率約五成。"
+    last = [f for f in analyze_text(text).facts if f.kind == "event"][-1]
+    assert last.date == "2030-12"
+    assert last.summary.startswith("同年12月，第三屆市長")
+    assert last.subject.startswith("第三屆")

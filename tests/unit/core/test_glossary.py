@@ -303,3 +303,34 @@ def test_a_body_named_before_a_longer_one_is_no_short_form_of_it(
         "台南總商會主席韋子龍批評新規。台南中小型企業總商會會長則呼籲政府推出貸款。"
     )
     assert all(g.abbreviation != "台南總商會" for g in analysis.glossary)
+
+
+def test_a_short_form_widens_a_name_whose_first_word_reads_as_a_verb(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "依照選舉監察委員會（選監會）的規定，候選人須申報開支。"
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found.get("選舉監察委員會") == "選監會"
+    assert "監察委員會" not in found
+
+
+def test_a_body_with_no_known_ending_takes_its_bracketed_short_form() -> None:
+    found = glossary_of("去年，全島居民代表大會（全島居大）通過一項決議。")
+    assert found["全島居民代表大會"].abbreviation == "全島居大"
+
+
+def test_a_category_word_before_a_body_stays_out_of_its_name(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "環保團體藍海守護聯盟（藍盟）呼籲政府禁用塑膠袋。"
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found.get("藍海守護聯盟") == "藍盟"
+
+
+def test_the_clause_before_a_mechanism_stays_out_of_its_name(
+    analyze_text: Callable[[str], Analysis],
+) -> None:
+    text = "業者參考北方碳配額交易機制（NCTS）的作法，其後標準委員會也跟進。"
+    found = {g.term: g.abbreviation for g in analyze_text(text).glossary}
+    assert found.get("北方碳配額交易機制") == "NCTS"
+    assert not any(term.startswith(("業者", "其後")) for term in found)

@@ -124,3 +124,29 @@ def test_an_agency_closing_code_gives_the_document_date() -> None:
 
 def test_a_closing_code_that_is_no_day_gives_no_date() -> None:
     assert layout_of("港務局今天宣布新碼頭啟用。\n（編輯：邱映然）1180231\n").reference_date == ""
+
+
+def test_a_date_after_the_reporters_line_is_the_dateline() -> None:
+    text = "〔記者方小晴／新竹報導〕2031年4月9日\n\n市府昨（8）日公布新路線，3月2日已完成招標。\n"
+    layout = layout_of(text)
+    assert layout.reference_date == "2031-04-09"
+    assert events_of(text) == [("2031-04-08", "昨（8）日"), ("2031-03-02", "3月2日")]
+
+
+def test_a_year_a_figure_measures_lends_no_year_to_a_later_paragraph() -> None:
+    text = (
+        "2031-03-12\n"
+        "統計處上月公布，2030年全年出口成長五成。\n\n"
+        "部長趙一凡在2月20日表示，將檢討關稅。\n"
+    )
+    assert ("2031-02-20", "2月20日") in events_of(text)
+
+
+def test_a_year_counted_from_the_document_date_ends_the_story_told_in_the_past() -> None:
+    text = (
+        "2031-10-05\n"
+        "新港大橋於2027年5月動工。\n\n"
+        "市府表示，明年2月將舉行論壇。\n\n"
+        "工務局將於11月8日至12日封閉河濱道路。\n"
+    )
+    assert ("2031-11-08", "11月8日至12日") in events_of(text)

@@ -523,6 +523,12 @@ class _Doc:
         return self.as_date() if self.stated else None
 
 
+_SENTENCE_ENDS = "。！？!?\n"
+# Words after a year that make it the period a figure measures ("2030年全年出口…"), not a time the
+# story is told in.
+_WHOLE_YEAR = ("全年", "整年", "整體", "整体", "全年度")
+
+
 def _future_cue(scan: str, pos: int) -> bool:
     """True when the words just before `pos` (in its clause) say the date lies ahead: 將於, 預計, 預定."""
     a = pos
@@ -647,8 +653,8 @@ def find_date_mentions(
 
     resolved: list[DateMention] = []
     # (passage, from a caption or timeline, year not stated, date, paragraph, counted from the
-    # document date) of each mention so far
-    context: list[tuple[int, bool, bool, str, int, bool]] = []
+    # document date, end offset, a whole year measured) of each mention so far
+    context: list[tuple[int, bool, bool, str, int, bool, int, bool]] = []
 
     for r in raws:
         caption = in_caption(r.start)
@@ -663,12 +669,18 @@ def find_date_mentions(
             here: int = passage_here,
             stated_only: bool = False,
             same_paragraph: bool = False,
+            near: bool = False,
             para_here: int = p,
+            start_here: int = r.start,
         ) -> str | None:
-            for pas, special, year_unstated, date, in_para, counted in reversed(context):
+            for pas, special, year_unstated, date, in_para, counted, end, measured in reversed(context):
                 if stated_only and year_unstated:
                     continue
                 if same_paragraph and (in_para != para_here or counted):
+                    continue
+                if near and counted and any(c in scan[end:start_here] for c in _SENTENCE_ENDS):
+                    return None  # the story has turned to the document's own time
+                if near and in_para != para_here and measured:
                     continue
                 if same_passage and pas != here:
                     continue
@@ -711,7 +723,10 @@ def find_date_mentions(
             # 今天, 昨（25）日, 同日 and 5月3日 state no year of their own: with a document date, a later
             # 12月 is placed near it rather than given their year.
             year_unstated = r.form not in _YEAR_STATED
-            context.append((passage_here, fenced, year_unstated, end_date or start_date, p, relative))
+            measured = len(start_date) == 4 and scan.startswith(_WHOLE_YEAR, r.end)
+            context.append(
+                (passage_here, fenced, year_unstated, end_date or start_date, p, relative, r.end, measured)
+            )
     return resolved
 
 
@@ -840,7 +855,12 @@ def _resolve_one(
 
     # A month-day, a bare month or a bare day: take what is missing from the context.
     need_month = r.form == "d"
-    prev = previous(need_month, same_passage=True, stated_only=doc is not None and r.form != "d")
+    # With a document date, a year a figure measures (2025年全年的成長率: not the story's time)
+    # lends its year to 2月27日 only in its own paragraph, and a year counted from the document
+    # date (明年5月, 今年) in an earlier sentence turns the story to the document's time: the day
+    # nearest the document date is meant.
+    dated = doc is not None and r.form != "d"
+    prev = previous(need_month, same_passage=True, stated_only=dated, near=dated)
     if prev is not None and doc is not None and r.form != "d" and _future_cue(scan, r.start):
         # 應於3月底前 in a February story: a date said to lie ahead takes a year before the document
         # date only from an explicit year of its own paragraph (a story told in the past); 去年

@@ -468,6 +468,21 @@ _FORMERLY = re.compile(r"(?:原訂|原定|原本|原先|原擬|原拟|原订)(?:
 _RESCHEDULED = re.compile("延至|延後|延后|延期|順延|顺延|改至|改期|改為|改为|提前至|提早至|取消")
 
 
+# Words that may open a clause before its date and still continue the clause before it.
+_CLAUSE_LINKS = re.compile(r"^\s*(?:並|并|再|及|和|而|且|並於|并于|於|于|在|到|至)?\s*$")
+# An aim whose object is a date: "目標是在2030年前", "力爭2028年".
+_AIM_WITH_DATE = re.compile(rf"(?:{_AIM_WORDS})[^，,；;]{{0,6}}?[0-9０-９〇○零一二三四五六七八九十]")
+
+
+def _continues_an_aim(before: str, clause_before: str) -> bool:
+    """True when a date opens a clause that goes on listing the aims of the clause before it."""
+    if not _CLAUSE_LINKS.match(clause_before):
+        return False
+    sentence = re.split(r"[。！？!?\n]", before)[-1]
+    clauses = re.split(r"[，,；;]", sentence)
+    return len(clauses) >= 2 and bool(_AIM_WITH_DATE.search(clauses[-2]))
+
+
 def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> bool:
     """True when the date s[a:b] names, aims or dates the page rather than telling a happening."""
     after = s[b:]
@@ -501,6 +516,8 @@ def _not_an_event(s: str, a: int, b: int, m: DateMention, near_top: bool) -> boo
         return True  # 原訂4日舉行的X延至11日: the old date is no longer the happening's
     if _AIM_BEFORE.search(clause_before) and not _HELD_BEFORE_NOUN.match(after):
         return True  # 目標是在2030年前… (but 目標是明年3月舉行的X賽 names a fixture)
+    if _continues_an_aim(before, clause_before):
+        return True  # 目標是2030年前減碳三成，2050年淨零: the next clause is the next aim
     aim = _AIM_AFTER.match(after)
     if aim and not _AIM_ACTS.search(aim.group()):
         return True  # 2027財年…的目標
@@ -636,6 +653,19 @@ def extract_events(
         at = text.find(phrase, lo, hi)
         i = bisect.bisect_right(token_starts, at) - 1
         return tokens[i].pos if tokens and at >= 0 and i >= 0 else ""
+
+    def opens_own_clause(pos: int, end: int) -> str:
+        """The subject of the clause after a date alone in its clause ("同年12月，第七屆大會選舉
+        舉行" -> 第七屆大會選舉), "" when that clause opens with no noun of its own."""
+        if text[pos : pos + 1] not in ("，", ",") or verb_first(pos + 1) or predicate_first(pos + 1):
+            return ""
+        i = _token_index(tokens, token_starts, pos + 1)
+        if i is None or tokens[i].pos[:1] not in ("n", "m"):
+            return ""
+        while i < len(tokens) - 1 and tokens[i].pos[:1] in ("m", "q"):
+            i += 1  # 第七屆…: the ordinal is part of the noun phrase
+        a, b = _noun_phrase_at(tokens, token_starts, tokens[i].start, end)
+        return text[pos + 1 : b] if b - a >= 2 else ""
 
     def verbal(phrase: str, lo: int, hi: int) -> bool:
         """True when `phrase` opens with a verb, preposition, adverb or conjunction: it has no subject."""
@@ -896,8 +926,19 @@ def extract_events(
                 summary = _strip_leads(text[start:end])
                 if not subject:
                     subject = looking_back(s, start)
-                    if subject and (not own or verbal(own, start, m.start)):
+                    after_date = ms[groups[mi]].end if modifier is None else start
+                    own_clause = "" if own else opens_own_clause(after_date, end)
+                    if own_clause:
+                        subject = own_clause  # 同年12月，第七屆大會選舉舉行: its own subject
+                    elif subject and (not own or verbal(own, start, m.start)):
                         summary = _joined(subject, summary)
+            if subject in person_names and summary[:1] in "他她" and summary[1:2] not in ("們", "们", "人"):
+                # 他也要求…: a learner reads the event alone, so the pronoun gives way to its person.
+                summary = subject + summary[1:]
+            if subject and _DATE_AFFIX.fullmatch(subject):
+                # 在7月底前…: the rest of the date is no actor; the actor is the one told before.
+                subject = looking_back(s, start)
+                summary = _joined(subject, summary) if subject else summary
             earlier_items = {
                 groups[i] for i, (x, _y) in enumerate(rel_spans) if i < mi and clauses[ci][0] <= x
             }
@@ -906,6 +947,9 @@ def extract_events(
                 or _planned_here(s.text, a, b, rel, rel_spans)
                 or (item is not None and bool(earlier_items & planned_groups))
             )
+            reference = layout.reference_date
+            if planned and reference and (m.range_end or m.date) < reference[: len(m.date)]:
+                planned = False  # 計畫於2016年核定 in a 2026 story: reported, no longer scheduled
             if planned:
                 planned_groups.add(groups[mi])
             fact = Fact(
@@ -1122,6 +1166,10 @@ def _item_span(
     while end > start and s[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# What may follow a date and is no actor: 7月底前, 年初, 中旬以後.
+_DATE_AFFIX = re.compile(r"(?:[底初中末前後后起間间旬左右上下以之])+")
 
 
 def _planned_here(s: str, a: int, b: int, rel: int, spans: Sequence[tuple[int, int]]) -> bool:

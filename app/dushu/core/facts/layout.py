@@ -68,6 +68,10 @@ _BYLINE = re.compile(
     rf"(?:(?P<month>1[0-2]|0?[1-9]|[０-９]{{1,2}}|十[一二]?|[一二三四五六七八九])月)?(?P<day>{_DAY_NUM})日"
     rf"(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]?"
 )
+# A bracketed reporter's line without its day ("〔記者X／台北報導〕"), which a dateline may follow.
+_BYLINE_PLAIN = re.compile(
+    r"^[〔【\[(（][^〔〕【】\[\]()（）\n，。]{1,24}?(?:電|电|報導|报导|報道|报道|訊|讯)[〕】\])）]"
+)
 # Words a dateline may hold beside its date: "2025-08-26 更新", "發佈時間：2025/08/26 10:30".
 _TIME_WORDS = re.compile(
     r"(?:發佈|發布|发布|更新|刊出|刊登|出版|上載|上载)(?:時間|时间|日期)?|時間|时间|日期"
@@ -196,8 +200,37 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
             dateline = (a, b)
             reference = mentions[0].date
             continue
+        plain = _BYLINE_PLAIN.match(para) if early and dateline is None else None
+        if plain:
+            rest = para[plain.end():]
+            after = find_date_mentions(rest) if len(rest) <= 30 else []
+            if (
+                len(after) == 1
+                and after[0].precision == "day"
+                and after[0].explicit
+                and _only_date_and_time(rest.replace(after[0].text, ""))
+            ):
+                # 〔記者X／台北報導〕2026年3月12日: a dateline that follows the byline on its line.
+                dateline = (a, b)
+                reference = after[0].date
+                bylines.append((a, b))
+                continue
         byline = _BYLINE.match(para) if early and byline_day is None else None
         if byline:
+            rest = para[byline.end():]
+            after = find_date_mentions(rest) if dateline is None and len(rest) <= 30 else []
+            if (
+                len(after) == 1
+                and after[0].precision == "day"
+                and after[0].explicit
+                and _only_date_and_time(rest.replace(after[0].text, ""))
+            ):
+                # 〔記者X／台北報導〕2026年3月12日: a dateline that follows the byline on its line.
+                dateline = (a, b)
+                reference = after[0].date
+                bylines.append((a, b))
+                byline_day = None
+                continue
             bylines.append((a, a + byline.end()))
             month = byline.group("month")
             byline_day = (read_numeral(month) if month else None, read_numeral(byline.group("day")))

@@ -71,6 +71,8 @@ _NAME_STOP = set(
     "的在與与和及、，。；：「」《》（）()！？是為为將将把被由對对向從从於于了等中並并且或即也都就這这那此"
 )
 _NAME_STOP_WORDS = (
+    # Adverbs of sequence and verbs of following a model end the clause before a name.
+    *("其後", "其后", "隨後", "随后", "此後", "此后", "參考", "参考"),
     "建立",
     "成立",
     "參與",
@@ -159,6 +161,8 @@ _MODEL_WORDS = ("仿效", "效仿", "仿照", "參照", "参照", "借鑒", "借
 _COUNT_WORD = re.compile(r"([二兩两三四五六七八九])[國国方邊边角]")
 _CN_COUNT = {"二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Category words news puts before a name in apposition (初創企業X, 晶片大廠X, 電動車品牌X).
+# Category words before a body's own name: 民間團體X聯盟 -> X聯盟, 人權組織X會 -> X會.
+_BODY_HEADS = ("團體", "团体", "組織", "组织")
 _APPOSITION_HEADS = (
     "企業",
     "企业",
@@ -728,6 +732,11 @@ def extract_glossary(
             term = text[start:end]
             if len(term) - len(m.group()) < 2 or _only_a_verb(tokens, start, base + m.start()):
                 continue  # "舉行理事會" is a meeting being held, not a body's name
+            if any(
+                len(known) > len(term) and known.endswith(term) and text[end - len(known) : end] == known
+                for known in entries
+            ):
+                continue  # the tail of a name already read in full (選舉管理委員會（選管會）)
             kind = glossary_kind(term)
             members = _members_for(text, base, start, end, end, term, kind)
             add(term, start, s.index, "", "", members, kind)
@@ -822,6 +831,8 @@ def _bracketed_terms(
         kind = glossary_kind(term)
         if kind == "term":
             term, start = _after_apposition_head(term, start)
+        else:
+            term, start = _after_apposition_head(term, start, _BODY_HEADS)
         abbreviation = info.abbreviation or (info.word if kind != "term" else "")
         if abbreviation and not info.cued:
             # A Latin acronym names an institution, or a concept that ends in a noun (採購經理人指數).
@@ -836,6 +847,13 @@ def _bracketed_terms(
                 continue  # people and places in brackets keep out: only names that end like a body
         elif kind != "term" and _is_short_of(info.han, term, loose=True):
             abbreviation = info.han  # 市長辦公室（市長辦）
+        elif (
+            kind == "term"
+            and len(info.han) >= 3
+            and info.han[0] == term[0]
+            and _is_short_of(info.han, term, loose=True, by_ending=False)
+        ):
+            abbreviation = info.han  # 國家人民議會（國家人議）: a body whose name ends in no known suffix
         else:
             # 海委會（海洋保育委員會）: the short form first (the longest end of the words before
             # the bracket that is a short form of the name in it).
@@ -850,14 +868,32 @@ def _bracketed_terms(
             if short and glossary_kind(info.han) != "term":
                 add(info.han, end - len(short), s.index, short)
             continue
+        if abbreviation and all(is_han(ch) for ch in abbreviation) and abbreviation[0] not in term[:2]:
+            start, term = _widened_to_short_form(text, start, end, base, abbreviation, term)
         members = _members_for(text, base, start, end, base + m.end(), term, kind)
         add(term, start, s.index, abbreviation, info.english, members, kind)
 
 
-def _after_apposition_head(term: str, start: int) -> tuple[str, int]:
+def _widened_to_short_form(
+    text: str, start: int, end: int, floor: int, short: str, term: str
+) -> tuple[int, str]:
+    """(start, term) moved back over the words a short form begins with: 選舉管理委員會（選管會）
+    whose 選舉 was read as a verb before the name. Unchanged when no such start lies close."""
+    for k in range(1, 5):
+        at = start - k
+        if at < floor or not is_han(text[at]) or text[at] in _NAME_STOP:
+            break
+        if text[at] == short[0] and _is_short_of(short, text[at:end], loose=True, by_ending=False):
+            return at, text[at:end]
+    return start, term
+
+
+def _after_apposition_head(
+    term: str, start: int, heads: Sequence[str] = _APPOSITION_HEADS
+) -> tuple[str, int]:
     """The name after a category word standing before it: 初創企業X -> X, 晶片大廠X -> X."""
     best = -1
-    for head in _APPOSITION_HEADS:
+    for head in heads:
         idx = term.rfind(head)
         if idx != -1 and len(term) - idx - len(head) >= 2:
             best = max(best, idx + len(head))
