@@ -395,3 +395,10 @@ def test_after_a_title_a_three_character_name_jieba_splits_is_a_person() -> None
         Token("。", 8, 9, 0, "x"),
     )
     assert extract_people(count, split_sentences(count), (), count_tokens) == ()
+
+
+def test_a_name_that_stands_for_office_at_the_start_of_a_line_is_a_person() -> None:
+    found = people_of("歷屆鎮長：\n2006年：岳明坤首度當選\n2010年：岳明坤連任\n2014年：葛淑華當選")
+    assert {"岳明坤", "葛淑華"} <= set(found)
+    assert found["岳明坤"].mentions == 2
+    assert people_of("結果：無黨籍當選，國民黨落選。") == {}

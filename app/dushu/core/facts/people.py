@@ -180,6 +180,8 @@ _CJK_COUNTRIES = _both_words("中國 台灣 臺灣 香港 澳門 日本 韓國 �
 _SAYS = re.compile(
     "|".join(_both_words("表示 指出 強調 認為 坦言 透露 回應 直言 說明 提到 呼籲 解釋 補充 受訪 證實 宣布"))
 )
+# Verbs of standing for or holding office, whose subject is a person (2018年：王大同當選).
+_OFFICE_VERBS = re.compile("|".join(_both_words("當選 連任 勝選 落選 參選 出馬 請辭 辭職 卸任 就職 競選")))
 # Position markers in photo captions: 高市早苗（中間右）, 特朗普（Donald Trump，左）.
 _POSITION = re.compile(r"^(?:中間|中间|前排|後排|后排)?[左右中](?:[一二三四五]|起[一二三四五])?$")
 _BRACKET = re.compile(r"[（(]([^（）()\n]{1,60})[）)]")
@@ -779,6 +781,14 @@ def extract_people(
             continue
         start = m.start() - len(name)
         if hints is not None and start in hints.person:
+            add(name)
+    # A full name that starts a line or a clause and stands for office: "2018年：王大同當選".
+    for m in _OFFICE_VERBS.finditer(text):
+        start = m.start() - 3
+        if start < 0 or (start > 0 and _han(text[start - 1])):
+            continue  # only after punctuation or at a line's start, where no word runs into the name
+        name = text[start : m.start()]
+        if _chinese_name_at(text, start, hints) == name:
             add(name)
     # Names listed before 等人 ("王大同、林志明等人"): every item a full name of three characters.
     for m in re.finditer("等人", text):
