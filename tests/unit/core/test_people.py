@@ -402,3 +402,9 @@ def test_a_name_that_stands_for_office_at_the_start_of_a_line_is_a_person() -> N
     assert {"岳明坤", "葛淑華"} <= set(found)
     assert found["岳明坤"].mentions == 2
     assert people_of("結果：無黨籍當選，國民黨落選。") == {}
+
+
+def test_a_batting_order_place_and_a_head_coach_are_titles() -> None:
+    found = people_of("客隊第三棒柯文斌敲出全壘打，總教頭范明德說，球隊會調整。")
+    assert found["柯文斌"].role == "客隊第三棒"
+    assert found["范明德"].role == "總教頭"
