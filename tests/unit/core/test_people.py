@@ -408,3 +408,9 @@ def test_a_batting_order_place_and_a_head_coach_are_titles() -> None:
     found = people_of("客隊第三棒柯文斌敲出全壘打，總教頭范明德說，球隊會調整。")
     assert found["柯文斌"].role == "客隊第三棒"
     assert found["范明德"].role == "總教頭"
+
+
+def test_an_age_and_a_word_for_a_person_before_a_name() -> None:
+    found = people_of("另一名涉案的19歲男子侯子健被判入教導所，一名六十歲婦人則獲釋。")
+    assert found["侯子健"].role == "男子"
+    assert set(found) == {"侯子健"}

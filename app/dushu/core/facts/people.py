@@ -182,6 +182,11 @@ _SAYS = re.compile(
 )
 # Verbs of standing for or holding office, whose subject is a person (2018年：王大同當選).
 _OFFICE_VERBS = re.compile("|".join(_both_words("當選 連任 勝選 落選 參選 出馬 請辭 辭職 卸任 就職 競選")))
+# An age and a word for a person before a name, as crime and court reports give them (23歲男子王大同).
+_AGED_PERSON = re.compile(
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[歲岁](?:的)?"
+    r"(男子|女子|男生|女生|少年|少女|男童|女童|青年|婦人|妇人|婦女|妇女|老翁|老婦|老妇|長者|长者)"
+)
 # Position markers in photo captions: 高市早苗（中間右）, 特朗普（Donald Trump，左）.
 _POSITION = re.compile(r"^(?:中間|中间|前排|後排|后排)?[左右中](?:[一二三四五]|起[一二三四五])?$")
 _BRACKET = re.compile(r"[（(]([^（）()\n]{1,60})[）)]")
@@ -749,6 +754,12 @@ def extract_people(
             if not following or not add(following, role):
                 break
             pos = sep.end() + len(following)
+
+    # 4b. An age and a word for a person before a name: 23歲男子王大同 (the word is the role given).
+    for m in _AGED_PERSON.finditer(text):
+        name = _chinese_name_at(text, m.end(), hints, titled=True)
+        if name:
+            add(name, m.group(1), titled=True)
 
     # 5. A name before the verb of taking office: 由王大同擔任董事長.
     for m in _TAKES_OFFICE.finditer(text):
