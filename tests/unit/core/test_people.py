@@ -339,3 +339,78 @@ def test_a_japanese_given_name_of_three_characters() -> None:
     people = people_of("日本隊終結者中村勇太郎在九局登板，總教練石井真美子賽後受訪。")
     assert "中村勇太郎" in people
     assert "石井真美子" in people
+
+
+def test_given_names_with_characters_that_usually_end_a_name() -> None:
+    # 以, 若, 業, 亦 are particles or body endings elsewhere, but common in given names.
+    found = people_of(
+        "衛生局局長馮以誠表示，本週將公布數據。水務署署長邵建業說，水庫存量充足。研究員葛若薇指出，樣本不足。"
+    )
+    assert {"馮以誠", "邵建業", "葛若薇"} <= set(found)
+    assert found["邵建業"].role == "水務署署長"
+    assert people_of("院長何以如此堅持？市長上任以來首度出訪。") == {}
+
+
+def test_hong_kong_magistrates_and_prosecutors_are_titles() -> None:
+    found = people_of("裁判官喬思敏押後案件，高級檢控官甘子晴反對保釋。")
+    assert found["喬思敏"].role == "裁判官"
+    assert found["甘子晴"].role == "高級檢控官"
+
+
+def test_more_family_names_after_a_title_and_in_its_list() -> None:
+    found = people_of("台南市長晏秋蘭與議員杭志遠、章立德出席開幕。")
+    assert {"晏秋蘭", "杭志遠", "章立德"} <= set(found)
+
+
+def test_interpunct_name_whose_second_part_starts_with_qiang() -> None:
+    found = people_of("客隊洋將羅伯特·強納森攻下30分。")
+    assert found["羅伯特·強納森"].role == "客隊洋將"
+
+
+def test_role_keeps_its_body_and_drops_another_one() -> None:
+    found = people_of("另一名議員范德明質疑預算。經濟部長蒲正宇回應時表示，將再檢討。")
+    assert found["范德明"].role == "議員"
+    assert found["蒲正宇"].role == "經濟部長"
+
+
+def test_after_a_title_a_three_character_name_jieba_splits_is_a_person() -> None:
+    text = "隊長許家明本場缺陣。"
+    tokens = (
+        Token("隊長", 0, 2, 0, "n"),
+        Token("許家", 2, 4, 0, "m"),
+        Token("明", 4, 5, 0, "n"),
+        Token("本", 5, 6, 0, "r"),
+        Token("場", 6, 7, 0, "q"),
+        Token("缺陣", 7, 9, 0, "v"),
+        Token("。", 9, 10, 0, "x"),
+    )
+    assert [p.name for p in extract_people(text, split_sentences(text), (), tokens)] == ["許家明"]
+    count = "市長連續三年出席。"
+    count_tokens = (
+        Token("市長", 0, 2, 0, "n"),
+        Token("連續", 2, 4, 0, "ad"),
+        Token("三", 4, 5, 0, "m"),
+        Token("年", 5, 6, 0, "q"),
+        Token("出席", 6, 8, 0, "v"),
+        Token("。", 8, 9, 0, "x"),
+    )
+    assert extract_people(count, split_sentences(count), (), count_tokens) == ()
+
+
+def test_a_name_that_stands_for_office_at_the_start_of_a_line_is_a_person() -> None:
+    found = people_of("歷屆鎮長：\n2006年：岳明坤首度當選\n2010年：岳明坤連任\n2014年：葛淑華當選")
+    assert {"岳明坤", "葛淑華"} <= set(found)
+    assert found["岳明坤"].mentions == 2
+    assert people_of("結果：無黨籍當選，國民黨落選。") == {}
+
+
+def test_a_batting_order_place_and_a_head_coach_are_titles() -> None:
+    found = people_of("客隊第三棒柯文斌敲出全壘打，總教頭范明德說，球隊會調整。")
+    assert found["柯文斌"].role == "客隊第三棒"
+    assert found["范明德"].role == "總教頭"
+
+
+def test_an_age_and_a_word_for_a_person_before_a_name() -> None:
+    found = people_of("另一名涉案的19歲男子侯子健被判入教導所，一名六十歲婦人則獲釋。")
+    assert found["侯子健"].role == "男子"
+    assert set(found) == {"侯子健"}

@@ -40,6 +40,7 @@ _SURNAMES = _both(
     "朴裴權孫俞玄文安宣禹咸奇韓魚吉池閔元琴項齊祝耿管柴焦衛甄桂穆霍虞季仲岳康寇燕蒲郎谷佘姬鐘皮卞栗茅言"
     "菅森岸原辻"
     "葛裘顏龐畢翟辛冼佟竇屈靳繆寧瞿鞏匡荊嵇婁敖區"
+    "晏杭闞諶鄢隋邰酆章衣"
 )
 # The last character of a three-character Japanese given name (健太郎, 由美子, 龍之介).
 _JAPANESE_GIVEN_ENDS = frozenset("郎子介助")
@@ -64,6 +65,16 @@ _NOT_GIVEN = _both(
     "電會院部局署處廳司黨隊團社廠校系館府市縣鄉鎮區省州報網店業界組室站"
     "、，。；：「」『』《》（）()！？"
 )
+# Characters of _NOT_GIVEN that are also common in given names (黃以文, 紀若涵, 林建業, 張亦凡): they
+# count as a name's when a clear boundary closes the three-character name right after them.
+_NAME_FRIENDLY = _both("以若業有亦")
+# Words these characters start that are never a given name's end (陳以來, 王若是, 林有關).
+_FRIENDLY_WORDS = _both_words(
+    "以來 以上 以下 以後 以前 以外 以內 以為 以便 以免 以及 若干 若是 有關 有人 有些 業者 業界 業務 "
+    "亦可 亦然 亦曾 亦稱 亦即"
+)
+# Numeral characters: 連續三 (年) is a count, never a name.
+_NUMERAL_CHARS = _both("一二三四五六七八九十百千萬兩零〇○")
 # What follows 發 when it starts a verb rather than ends a name (發表, 發布, 發言, 發現).
 _VERB_AFTER_FA = _both("表布言現生出動起揮展給放")
 # Characters of transliterated foreign names (川普, 梅爾茨, 瑪格麗特). A name after a foreign country's
@@ -74,7 +85,7 @@ _TRANSLIT = _both(
     "誇奎昆拉萊賴蘭朗勞雷蕾黎里理莉利麗廉琳凌龍隆盧魯倫羅洛馬瑪麥曼梅門蒙米密敏摩莫默姆穆納娜奈南尼"
     "妮涅寧紐努諾歐帕派潘培佩彭皮珀普奇齊恰喬切欽琴丘薩塞賽桑瑟森沙莎尚舍史斯絲松蘇索塔泰坦湯唐特提"
     "圖托瓦萬旺威韋維溫沃烏伍武西希錫席夏謝辛欣休薛雅亞耶伊依尤約扎澤詹哲珍茲祖佐川丁登宏茨契蓬蒂勒"
-    "魏蕭翰奎莉塞琪娃絲妲爵蕊莎芙娜琳蓮黛茜娣奧澤瑞鮑杰傑叻溫韓奈得李理那保蓋"
+    "魏蕭翰奎莉塞琪娃絲妲爵蕊莎芙娜琳蓮黛茜娣奧澤瑞鮑杰傑叻溫韓奈得李理那保蓋強"
 )
 # Transliteration characters that seldom mean anything else in news text.
 _STRONG_TRANSLIT = _both("斯克爾茲姆普羅蘭莉娜絲妮琳菲瑪麗亞奧蒂妲娃茨琪芙黛茜娣賽薩")
@@ -135,8 +146,8 @@ _LEADING_WORDS = tuple(
             """當時 當年 其中 包括 以及 至於 隨後 後來 此前 同時 其後 之後 然而 不過 另外 此外
     尤其 例如 比如 甚至 會見 會晤 接見 訪問 出席 表示 指出 認為 聯同 連同 據悉 圖為 今天 昨天 明天 今日
     昨日 明日 日前 近日 稍早 隨即 由於 根據 依據 透過 經過 除了 一位 一名 這位 該名 兩位 其他 前往 邀請
-    感謝 質詢 詢問 批評 支持 反對 陪同 率同 帶領 擔任 出任 接任 邀 請 由 據 經 向 對 與 和 及 讓 被 令
-    替 幫 為 是 並 但 也 都 就 還 又 在 於 從 今 昨 而 則"""
+    感謝 質詢 詢問 批評 支持 反對 陪同 率同 帶領 擔任 出任 接任 另一名 另一位 邀 請 由 據 向 對 與 和
+    及 讓 被 令 替 幫 為 是 並 但 也 都 就 還 又 在 於 從 今 昨 而 則"""
         ),
         key=len,
         reverse=True,
@@ -168,6 +179,13 @@ _CJK_COUNTRIES = _both_words("中國 台灣 臺灣 香港 澳門 日本 韓國 �
 # Verbs of saying that follow a speaker's name (王大同表示).
 _SAYS = re.compile(
     "|".join(_both_words("表示 指出 強調 認為 坦言 透露 回應 直言 說明 提到 呼籲 解釋 補充 受訪 證實 宣布"))
+)
+# Verbs of standing for or holding office, whose subject is a person (2018年：王大同當選).
+_OFFICE_VERBS = re.compile("|".join(_both_words("當選 連任 勝選 落選 參選 出馬 請辭 辭職 卸任 就職 競選")))
+# An age and a word for a person before a name, as crime and court reports give them (23歲男子王大同).
+_AGED_PERSON = re.compile(
+    r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[歲岁](?:的)?"
+    r"(男子|女子|男生|女生|少年|少女|男童|女童|青年|婦人|妇人|婦女|妇女|老翁|老婦|老妇|長者|长者)"
 )
 # Position markers in photo captions: 高市早苗（中間右）, 特朗普（Donald Trump，左）.
 _POSITION = re.compile(r"^(?:中間|中间|前排|後排|后排)?[左右中](?:[一二三四五]|起[一二三四五])?$")
@@ -301,16 +319,42 @@ def _given_ok(ch: str) -> bool:
     return _han(ch) and ch not in _NOT_GIVEN
 
 
-def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
-    """A family name and one or two given-name characters starting at `pos` (王大同, 高市早苗), or ""."""
+def _closed_after(text: str, end: int) -> bool:
+    """True when nothing name-like follows `end`: the text ends, or punctuation or a particle comes."""
+    if end >= len(text) or not _han(text[end]):
+        return True
+    return text[end] in _NOT_GIVEN and text[end] not in _NAME_FRIENDLY
+
+
+def _friendly_given(text: str, end: int, given: int) -> bool:
+    """True when the name-friendly character at `end` (the `given`-th given-name character) is a name's."""
+    if text[end : end + 2] in _FRIENDLY_WORDS:
+        return False
+    if given == 1:
+        return _closed_after(text, end + 1)  # 林建業表示
+    nxt = text[end + 1 : end + 2]
+    return bool(nxt) and _given_ok(nxt) and _closed_after(text, end + 2)  # 黃以文提醒
+
+
+def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None, *, titled: bool = False) -> str:
+    """A family name and one or two given-name characters starting at `pos` (王大同, 高市早苗), or "".
+
+    `titled` says a title stands right before `pos` (署長王大同): then a three-character name that a
+    clear boundary closes is a name even when its first two characters make a word (黎明輝說) or jieba
+    reads them as one (許家銘本場).
+    """
     surname = _surname_at(text, pos)
     if not surname:
         return ""
     end = pos + len(surname)
     while end < len(text) and end - pos - len(surname) < 2:
         ch = text[end]
+        given = end - pos - len(surname)
         # 和 is a given name's character (曾仁和) unless another name follows it (王大同和林志明).
-        if ch in "和" and end - pos - len(surname) == 1 and not _surname_at(text, end + 1):
+        if ch in "和" and given == 1 and not _surname_at(text, end + 1):
+            end += 1
+            continue
+        if ch in _NAME_FRIENDLY and len(surname) == 1 and _friendly_given(text, end, given):
             end += 1
             continue
         # 發 is a given name's character (王永發) unless it starts a verb (王大同發表).
@@ -327,15 +371,32 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None) -> str:
     ):
         end += 1  # 田中健太郎, 石井由美子: a Japanese given name of three characters
     name = text[pos:end]
-    if len(name) == len(surname) or name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
+    clear = titled and _clear_three(text, pos, end, hints)
+    if len(name) == len(surname) or (name[:2] in _COMMON_WORDS and not clear) or name in _TIME_OR_PLACE_WORDS:
         return ""
     if text[end - 1 : end + 1] in _BODY_WORDS or text[end : end + 2] in _BODY_WORDS:
         return ""  # 梅西大學, 王大同公司: the start of a body's name
-    if hints and pos in hints.not_name and pos not in hints.person:
+    if hints and pos in hints.not_name and pos not in hints.person and not clear:
         return ""
     if name in COUNTRY_NAMES or _role_re().fullmatch(name):
         return ""
     return name
+
+
+def _clear_three(text: str, pos: int, end: int, hints: _Hints | None) -> bool:
+    """True for a family name and two given names closed by a boundary, with no word running over it."""
+    if end - pos != 3 or _surname_at(text, pos) != text[pos] or text[end - 1] in _NUMERAL_CHARS:
+        return False
+    if not _closed_after(text, end):
+        return False
+    # jieba's word at the family name must end inside the name (許家|銘), and the name end at a word's
+    # start or a verb of saying (jieba glues 輝說 together).
+    if hints is None or text[end - 1] in "地得":
+        return False  # without jieba's words no word is overruled; 高興地說 is an adverb
+    ends_well = (
+        end in hints.starts or bool(_SAYS.match(text, end)) or text[end : end + 1] in ("說", "说", "稱", "称")
+    )
+    return (pos + 2 in hints.starts or pos + 1 in hints.starts) and ends_well
 
 
 def _translit_at(text: str, pos: int, hints: _Hints | None = None, limit: int = 6) -> str:
@@ -460,14 +521,17 @@ def _strip_leading(name: str) -> str:
     return name
 
 
-def _plausible(name: str, exclude: frozenset[str]) -> bool:
-    """False for what only looks like a name: a country, a role word, a body, a common word."""
+def _plausible(name: str, exclude: frozenset[str], *, titled: bool = False) -> bool:
+    """False for what only looks like a name: a country, a role word, a body, a common word.
+
+    `titled`: the name came right after a title (a three-character name may start like a word then).
+    """
     if not 2 <= len(name) <= 12 or name in exclude or name in COUNTRY_NAMES:
         return False
     # A family name and given names is read as such (王志城); other runs ending like a place are places.
     if (name[-1] in _PLACE_END and _chinese_name_at(name, 0) != name) or glossary_kind(name) != "term":
         return False
-    if name[:2] in _COMMON_WORDS or name in _TIME_OR_PLACE_WORDS:
+    if (name[:2] in _COMMON_WORDS and not (titled and len(name) == 3)) or name in _TIME_OR_PLACE_WORDS:
         return False
     if _role_re().fullmatch(name):
         return False
@@ -555,8 +619,8 @@ def extract_people(
             candidates[name] = _Candidate(name)
         return candidates[name]
 
-    def add(name: str, role: str = "", *, strong: bool = False) -> bool:
-        if not _plausible(name, exclude):
+    def add(name: str, role: str = "", *, strong: bool = False, titled: bool = False) -> bool:
+        if not _plausible(name, exclude, titled=titled):
             return False
         c = candidate(name)
         c.strong = c.strong or strong
@@ -578,7 +642,7 @@ def extract_people(
             translit = _translit_at(text, pos, hints)
             if translit:
                 return translit
-        chinese = _chinese_name_at(text, pos, hints)
+        chinese = _chinese_name_at(text, pos, hints, titled=True)
         if ("日本" in role or "日相" in role) and len(chinese) < 3:
             # A Japanese minister's name is three or four characters whatever the family name.
             end = pos
@@ -618,6 +682,11 @@ def extract_people(
         if not run or run[-1] in _PLACE_END:
             continue
         role, name = _split_title(run)
+        titles = [t for t in roles_re.finditer(run) if t.end() < len(run) and not _is_honorific(t.group())]
+        if role and titles:
+            # As after any title, the role reaches back no further than a verb (靠外籍球員X: 外籍球員).
+            t_start, t_end = run_start + titles[-1].start(), run_start + titles[-1].end()
+            role = _role_before(text, t_start, t_end, stops, candidates)
         name = _strip_leading(name)
         if token_starts and len(name) > 4:
             # jieba's word boundaries cut off words stuck to the front of a transliterated name.
@@ -674,7 +743,7 @@ def extract_people(
         role = _role_before(text, m.start(), m.end(), stops, candidates)
         pos = m.end()
         name = name_at(pos, role)
-        if not name or not add(name, role):
+        if not name or not add(name, role, titled=True):
             continue
         named_after.add(pos)
         pos += len(name)
@@ -685,6 +754,12 @@ def extract_people(
             if not following or not add(following, role):
                 break
             pos = sep.end() + len(following)
+
+    # 4b. An age and a word for a person before a name: 23歲男子王大同 (the word is the role given).
+    for m in _AGED_PERSON.finditer(text):
+        name = _chinese_name_at(text, m.end(), hints, titled=True)
+        if name:
+            add(name, m.group(1), titled=True)
 
     # 5. A name before the verb of taking office: 由王大同擔任董事長.
     for m in _TAKES_OFFICE.finditer(text):
@@ -717,6 +792,14 @@ def extract_people(
             continue
         start = m.start() - len(name)
         if hints is not None and start in hints.person:
+            add(name)
+    # A full name that starts a line or a clause and stands for office: "2018年：王大同當選".
+    for m in _OFFICE_VERBS.finditer(text):
+        start = m.start() - 3
+        if start < 0 or (start > 0 and _han(text[start - 1])):
+            continue  # only after punctuation or at a line's start, where no word runs into the name
+        name = text[start : m.start()]
+        if _chinese_name_at(text, start, hints) == name:
             add(name)
     # Names listed before 等人 ("王大同、林志明等人"): every item a full name of three characters.
     for m in re.finditer("等人", text):
