@@ -49,6 +49,15 @@ def _bundled_list(name: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def bundled_table(name: str, header: str, width: int) -> list[list[str]]:
+    """The rows of the bundled TSV list `resources/wordlists/NAME` (see `_tsv_rows`); a list this
+    installation lacks is an error, as the code that reads it cannot work without it."""
+    content = _bundled_list(name)
+    if content is None:
+        raise FileNotFoundError(f"the bundled word list {name} is missing")
+    return _tsv_rows(content, header, width)
+
+
 @cache
 def bundled_names() -> tuple[NameEntry, ...]:
     """The names and terms list shipped with Dushu."""

@@ -12,11 +12,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import overload
 
 from dushu.core.models import GlossaryEntry, Sentence, Token, is_han
-from dushu.core.wordlists import NameEntry
+from dushu.core.wordlists import NameEntry, bundled_table
 
 __all__ = [
     "COUNTRY_ABBREVIATIONS",
@@ -31,19 +30,7 @@ __all__ = [
 ]
 
 
-def _read_word_list(name: str) -> list[tuple[str, str]]:
-    """The two-column rows of a bundled TSV word list (header and `#` comments left out)."""
-    content = resources.files("dushu.resources").joinpath(f"wordlists/{name}").read_text(encoding="utf-8")
-    rows: list[tuple[str, str]] = []
-    for line in content.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        first, _tab, second = line.partition("\t")
-        rows.append((first.strip(), second.strip()))
-    return rows[1:]  # the first row is the header
-
-
-_COUNTRY_ROWS = _read_word_list("countries.tsv")
+_COUNTRY_ROWS = [(name, english) for name, english in bundled_table("countries.tsv", "name", 2)]
 # One-character country abbreviations as news writes them in runs like 美日印澳, with the English name.
 COUNTRY_ABBREVIATIONS: dict[str, str] = {name: english for name, english in _COUNTRY_ROWS if len(name) == 1}
 # Full country and region names (Hong Kong, Taiwan and Mainland forms, Traditional and Simplified) with
@@ -56,7 +43,9 @@ for _name, _english in _COUNTRY_ROWS:
         _COUNTRY_DISPLAY.setdefault(_english, _name)
 
 # Endings that say what kind of thing a name is (委員會 organisation, 協定 agreement); longest first.
-_SUFFIX_KINDS: dict[str, str] = dict(_read_word_list("name_suffixes.tsv"))
+_SUFFIX_KINDS: dict[str, str] = {
+    suffix: kind for suffix, kind in bundled_table("name_suffixes.tsv", "suffix", 2)
+}
 _SUFFIXES = tuple(sorted(_SUFFIX_KINDS, key=len, reverse=True))
 _LONGEST_SUFFIX = len(_SUFFIXES[0])
 _ORGANISATION_SUFFIX = re.compile(
