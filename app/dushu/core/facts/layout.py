@@ -202,32 +202,16 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
             continue
         plain = _BYLINE_PLAIN.match(para) if early and dateline is None else None
         if plain:
-            rest = para[plain.end():]
-            after = find_date_mentions(rest) if len(rest) <= 30 else []
-            if (
-                len(after) == 1
-                and after[0].precision == "day"
-                and after[0].explicit
-                and _only_date_and_time(rest.replace(after[0].text, ""))
-            ):
-                # 〔記者X／台北報導〕2026年3月12日: a dateline that follows the byline on its line.
-                dateline = (a, b)
-                reference = after[0].date
+            day = _dateline_after(para[plain.end() :])
+            if day:
+                dateline, reference = (a, b), day
                 bylines.append((a, b))
                 continue
         byline = _BYLINE.match(para) if early and byline_day is None else None
         if byline:
-            rest = para[byline.end():]
-            after = find_date_mentions(rest) if dateline is None and len(rest) <= 30 else []
-            if (
-                len(after) == 1
-                and after[0].precision == "day"
-                and after[0].explicit
-                and _only_date_and_time(rest.replace(after[0].text, ""))
-            ):
-                # 〔記者X／台北報導〕2026年3月12日: a dateline that follows the byline on its line.
-                dateline = (a, b)
-                reference = after[0].date
+            day = _dateline_after(para[byline.end() :]) if dateline is None else ""
+            if day:
+                dateline, reference = (a, b), day
                 bylines.append((a, b))
                 byline_day = None
                 continue
@@ -254,6 +238,20 @@ def _closing_date(text: str, paragraphs: Sequence[tuple[int, int]]) -> str:
                 return _date(year + 1911, month, day).isoformat()
             except ValueError:
                 continue  # 1150231 is no day
+    return ""
+
+
+def _dateline_after(rest: str) -> str:
+    """The day of a dateline that follows a byline on its line (〔記者X／台北報導〕2026年3月12日): the
+    rest of the line is one explicit full date and perhaps a time; "" otherwise."""
+    after = find_date_mentions(rest) if len(rest) <= 30 else []
+    if (
+        len(after) == 1
+        and after[0].precision == "day"
+        and after[0].explicit
+        and _only_date_and_time(rest.replace(after[0].text, ""))
+    ):
+        return after[0].date
     return ""
 
 
