@@ -89,7 +89,7 @@ def test_package_imports_cleanly(col: Any, tmp_path: Path) -> None:
     analysis = SAMPLE.build_analysis()
     log = _import(col, _export(tmp_path, analysis, "deck.apkg", T1))
 
-    assert len(log.new) == col.note_count() == 25
+    assert len(log.new) == col.note_count() == 23
     assert not (log.conflicting or log.missing_notetype or log.empty_first_field or log.duplicate)
     assert _dushu_note_types(col) == ["Dushu Cloze", "Dushu Fact", "Dushu Vocabulary"]
     vocab = col.models.get(VOCAB_MODEL_ID)
@@ -102,13 +102,13 @@ def test_package_imports_cleanly(col: Any, tmp_path: Path) -> None:
     # 14 words: 14 recognition, 14 recall (all have meanings), 14 sentence cards (all have examples).
     assert _cards_by_template(col, VOCAB_MODEL_ID) == {"Recognition": 14, "Recall": 14, "Sentence": 14}
     assert _cards_by_template(col, FACT_MODEL_ID) == {
-        "Question → Answer": 7, "Date → Event": 3, "Event → Date": 3,
+        "Question → Answer": 6, "Date → Event": 2, "Event → Date": 2,
     }  # fmt: skip
-    assert sum(_cards_by_template(col, CLOZE_MODEL_ID).values()) == 8
+    assert sum(_cards_by_template(col, CLOZE_MODEL_ID).values()) == 6  # three sentences: date + term + person, date + term, date
     vocab_deck = col.decks.id_for_name("港口合作::Vocabulary")
     facts_deck = col.decks.id_for_name("港口合作::Facts")
     assert set(col.find_cards(f"mid:{VOCAB_MODEL_ID}")) == set(col.find_cards(f"did:{vocab_deck}"))
-    assert len(col.find_cards(f"did:{facts_deck}")) == 13 + 8
+    assert len(col.find_cards(f"did:{facts_deck}")) == 6 + 2 + 2 + 6
 
     note = _note_for(col, "Word:組織")
     assert note["Simplified"] == "组织"
@@ -238,7 +238,7 @@ def test_same_package_twice_adds_nothing(col: Any, tmp_path: Path) -> None:
     _import(col, package)
     log = _import(col, package)
     assert not log.new and not log.updated
-    assert col.note_count() == 25
+    assert col.note_count() == 23
 
 
 def test_known_words_from_anki_exports(col: Any, tmp_path: Path) -> None:

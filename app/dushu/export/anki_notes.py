@@ -14,16 +14,15 @@ Facts that share an identity within one text are told apart by their order.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from genanki import guid_for
 
-from dushu.core.facts.causes import cue_words
-from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
+from dushu.core.models import Analysis, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
 from dushu.core.readings import has_syllable
+from dushu.core.study import StudyItem, Templates, study_items, templates_for
 from dushu.export.anki_fields import (
     Marked,
     Span,
@@ -268,215 +267,146 @@ def _token_reading(token: Token) -> str:
 
 # --- facts ----------------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class _FactQA:
-    key: tuple[str, ...]
-    kind: str
-    question: Marked
-    hint: str
-    answer: str
-    answer_extra: str
-    terms: tuple[str, ...]  # key terms whose readings the note lists
-    date: str = ""
-    date_iso: str = ""
-    source: Marked | None = None
-    sentence: Sentence | None = None
-    order: tuple[int, int] = (0, 0)
-    tags: tuple[str, ...] = ()
+# The item a fact note is made from when a fact has several: who acted (the date cards ask when),
+# the short form's full name, the person's role.
+_NOTE_ASKS = (
+    "actor",
+    "date",
+    "reason",
+    "purpose",
+    "result",
+    "full_name",
+    "english",
+    "role",
+    "person_english",
+)
 
 
-# The cause card blanks the words right after its cue, so only cues whose part follows them count.
-_REASON_MARKERS = cue_words("reason", following_only=True)
-_PURPOSE_MARKERS = cue_words("purpose", following_only=True)
-_RESULT_MARKERS = cue_words("result", following_only=True)
-_RESTATE_MARKERS = cue_words("restatement", following_only=True)
-# After these the point is the rest of the sentence, not just the next clause.
-_WHOLE_REST = frozenset(("究其原因", "究其根源", *_RESTATE_MARKERS))
-_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
-_SENTENCE_END = re.compile(r"[；;。！？!?]")
-_LEADING_SEP = "，,：:、 \u3000"
+def _primary_items(items: Sequence[StudyItem]) -> list[StudyItem]:
+    """One study item per fact (group): the one its note asks; the others are its cards' backs."""
+    by_group: dict[str, list[StudyItem]] = defaultdict(list)
+    for item in items:
+        if item.is_fact:
+            # A term's or a person's facts (short form, English name, role) make one note together.
+            by_group["|".join(item.key) if item.kind in ("term", "person") else item.group].append(item)
+    chosen: list[StudyItem] = []
+    for group in by_group.values():
+        ranked = sorted((i for i in group if i.ask in _NOTE_ASKS), key=lambda i: _NOTE_ASKS.index(i.ask))
+        if ranked:
+            chosen.append(ranked[0])
+    return chosen
 
 
-def _marker_hint(marker: str) -> str:
-    if marker in _PURPOSE_MARKERS:
-        return "What for?"
-    if marker in _RESULT_MARKERS:
-        return "With what result?"
-    if marker in _RESTATE_MARKERS:
-        return "In other words?"
-    return "Why?"
+def _blank_spans(item: StudyItem) -> tuple[Span, ...]:
+    return tuple(Span(a, b, "blank") for a, b in item.blanks)
 
 
-def _entity_gloss(name: str, ctx: NoteContext) -> str:
-    person = ctx.people.get(name)
-    if person is not None:
-        return " · ".join(x for x in (plain_line(person.english), plain_line(person.role)) if x)
-    term = ctx.glossary.get(name)
-    if term is not None:
-        return " · ".join(x for x in (plain_line(term.abbreviation), plain_line(term.english)) if x)
-    return ""
-
-
-def _entity_hint(name: str, ctx: NoteContext) -> str:
-    if name in ctx.people:
-        return "Who?"
-    if name in ctx.glossary:
-        return "Which term?"
-    return "Who or what?"
-
-
-def _fact_source(fact: Fact, ctx: NoteContext) -> tuple[Sentence | None, Marked, int, int]:
-    """The fact's sentence with its clause marked `fact` and its date marked `fact-date`."""
-    sentence = ctx.sentence(fact.sentence)
-    clause = fact.text
+def _source_marked(item: StudyItem, ctx: NoteContext) -> tuple[Sentence | None, Marked | None]:
+    """The item's sentence with its passage marked `fact` and the answer marked `fact-date`/`fact`."""
+    sentence = ctx.sentence(item.sentence)
     if sentence is None:
-        text, c_start = clause, 0
-    else:
-        text = sentence.text
-        if fact.start >= 0 and sentence.start <= fact.start < fact.end <= sentence.end:
-            c_start = fact.start - sentence.start
-            clause = text[c_start : fact.end - sentence.start]
-        else:
-            found = text.find(clause)
-            c_start = found if found >= 0 else -1
+        return None, None
     spans: list[Span] = []
-    if c_start >= 0 and clause:
-        spans.append(Span(c_start, c_start + len(clause), "fact"))
-    if fact.date_text:
-        inside = [s for s in find_all(text, fact.date_text) if c_start <= s < c_start + len(clause)]
-        anywhere = find_all(text, fact.date_text)
-        for s in (inside or anywhere)[:1]:
-            spans.append(Span(s, s + len(fact.date_text), "fact-date"))
-    return sentence, Marked(text, tuple(spans)), c_start, c_start + len(clause)
+    offset = item.position - sentence.start
+    if offset >= 0 and offset + len(item.context) <= len(sentence.text) and item.context:
+        spans.append(Span(offset, offset + len(item.context), "fact"))
+        if item.date_text:
+            at = item.context.find(item.date_text)
+            if at >= 0:
+                spans.append(Span(offset + at, offset + at + len(item.date_text), "fact-date"))
+    elif item.subject and item.kind in ("term", "person"):
+        spans.extend(Span(s, s + len(item.subject), "fact") for s in find_all(sentence.text, item.subject))
+    return sentence, Marked(sentence.text, tuple(spans))
 
 
-def _event_qa(fact: Fact, ctx: NoteContext) -> _FactQA | None:
-    clause = plain_line(fact.text)
-    if not clause or not (fact.date or fact.date_text):
-        return None
-    sentence, source, _, _ = _fact_source(fact, ctx)
-    date_shown = plain_line(fact.date_text or fact.date)
-    present = [e for e in fact.entities if e and e in clause and e not in date_shown]
-    order = (fact.sentence, max(fact.start, 0))
-    key = ("event", fact.date or date_shown, *sorted(set(fact.entities)))
-    tags = ("dushu::fact::event",)
-    if present:
-        # Who or what acted is asked by the question card; the two date cards ask when.
-        entity = present[0]
-        blanks = tuple(Span(s, s + len(entity), "blank") for s in find_all(clause, entity))
-        return _FactQA(
-            key, "event", Marked(clause, blanks), _entity_hint(entity, ctx), entity,
-            _entity_gloss(entity, ctx), tuple(present), date_shown, fact.date, source, sentence, order, tags,
-        )  # fmt: skip
-    # Without a named actor the question card asks for the date itself, so the date cards are not
-    # made (the Date field stays empty) to avoid asking the same thing twice.
-    blanks = tuple(Span(s, s + len(fact.date_text), "blank") for s in find_all(clause, fact.date_text))
-    answer_extra = fact.date if fact.date and fact.date != date_shown else ""
-    return _FactQA(
-        key, "event", Marked(clause, blanks), "When?", date_shown, answer_extra, (), "", fact.date,
-        source, sentence, order, tags,
-    )  # fmt: skip
+def _card_of(item: StudyItem, words: Templates) -> tuple[Marked, str, str, str, tuple[str, ...]]:
+    """Front (marked), hint, answer, extra line and tags of the note made from `item`."""
+    if item.ask in ("actor", "date", *_CAUSES):
+        hint_name = (
+            item.ask if item.ask != "actor" else ("actor" if item.extra[:1] == ("person",) else "thing")
+        )
+        front = Marked(item.context, _blank_spans(item))
+        extra = item.gloss if item.ask == "actor" else ""
+        if item.ask == "date" and item.date and item.date != item.answer:
+            extra = item.date
+        kind = "event" if item.kind == "event" else "cause"
+        return front, words.card(hint_name), item.answer, extra, (f"dushu::fact::{kind}",)
+    if item.ask in ("full_name", "english"):
+        # The card shows the short form (or the English name) and asks for the term as the text writes it.
+        shown, term = (item.subject, item.answer) if item.ask == "full_name" else (item.answer, item.subject)
+        gloss = item.gloss if item.gloss != shown else ""
+        tags = ("dushu::fact::glossary", f"dushu::term::{tag_part(item.extra[0] if item.extra else 'term')}")
+        return Marked(shown), words.card("full_name"), term, gloss, tags
+    # A person: the name, and the role the text gives (or the English name the text writes).
+    return Marked(item.subject), words.card("role"), item.answer, item.gloss, ("dushu::fact::person",)
 
 
-def _cause_qa(fact: Fact, ctx: NoteContext) -> _FactQA | None:
-    if fact.cue_kind in ("reason", "result") and not (fact.cause or fact.effect):
-        return None  # the cue is there but the text does not say what led to what ("並不是…導致的")
-    text = plain_line(fact.text)
-    best: tuple[int, int, str] | None = None
-    for marker in (*_REASON_MARKERS, *_PURPOSE_MARKERS, *_RESULT_MARKERS, *_RESTATE_MARKERS):
-        at = text.find(marker)
-        if at >= 0 and (best is None or (at, -len(marker)) < (best[0], -best[1])):
-            best = (at, len(marker), marker)
-    if best is None:
-        return None
-    at, length, marker = best
-    start = at + length
-    while start < len(text) and text[start] in _LEADING_SEP:
-        start += 1
-    stop_re = _SENTENCE_END if marker in _WHOLE_REST else _CLAUSE_END
-    stop = stop_re.search(text, start)
-    end = stop.start() if stop else len(text)
-    answer = text[start:end].strip()
-    if len(answer) < 2:
-        return None
-    sentence, source, _, _ = _fact_source(fact, ctx)
-    entities = tuple(sorted(set(e for e in fact.entities if e)))
-    key = ("cause", marker, *entities) if entities else ("cause", marker, answer)
-    terms = tuple(e for e in fact.entities if e and e in answer)
-    return _FactQA(
-        key, "cause", Marked(text, (Span(start, start + len(answer), "blank"),)), _marker_hint(marker),
-        answer, "", terms, source=source, sentence=sentence, order=(fact.sentence, max(fact.start, 0)),
-        tags=("dushu::fact::cause",),
-    )  # fmt: skip
+_CAUSES = ("reason", "purpose", "result")
 
 
-def _other_qa(fact: Fact, ctx: NoteContext) -> _FactQA | None:
-    """A fact of another kind: its statement with its first named entity blanked, if it names one."""
-    text = plain_line(fact.text)
-    entity = next((e for e in fact.entities if e and e in text), None)
-    if entity is None:
-        return None
-    sentence, source, _, _ = _fact_source(fact, ctx)
-    kind = tag_part(fact.kind or "fact")
-    blanks = tuple(Span(s, s + len(entity), "blank") for s in find_all(text, entity))
-    return _FactQA(
-        (kind, *sorted(set(fact.entities))), kind, Marked(text, blanks), _entity_hint(entity, ctx), entity,
-        _entity_gloss(entity, ctx), (entity,), source=source, sentence=sentence,
-        order=(fact.sentence, max(fact.start, 0)), tags=(f"dushu::fact::{kind}",),
-    )  # fmt: skip
+def fact_notes(
+    analysis: Analysis, ctx: NoteContext, items: Sequence[StudyItem] | None = None
+) -> list[NoteSpec]:
+    """Question/answer notes from the study items: events, causes, glossary terms and people, in text order.
+
+    Each fact gets one note. An event's note asks who acted when the text names someone, and its
+    Date field (the Date -> Event and Event -> Date cards) is filled only when no other event of the
+    text has the same date; without an actor the note asks the date itself and the Date field stays
+    empty, so the same thing is not asked twice.
+    """
+    if items is None:
+        items = study_items(analysis)
+    words = templates_for(analysis.script)
+    members = {i.group: i for i in items if i.ask == "members"}
+    has_actor = {i.group for i in items if i.ask == "actor"}
+    order = {"event": 0, "cause": 0, "term": 1, "person": 2}
+    primary = sorted(_primary_items(items), key=lambda i: (order[i.kind], i.position))
+    source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
+    notes: list[NoteSpec] = []
+    for item, guid in zip(primary, _unique_guids("dushu-fact", (i.key for i in primary)), strict=True):
+        front, hint, answer, extra, kind_tags = _card_of(item, words)
+        if item.group in members:
+            extra = " · ".join(
+                x for x in (extra, words.card("members_label") + members[item.group].answer) if x
+            )
+        question_html = front.html() + f'<div class="qhint">{escape_html(hint)}</div>'
+        answer_html = f'<div class="answer-main">{escape_html(plain_line(answer))}</div>'
+        if extra:
+            answer_html += f'<div class="answer-extra">{escape_html(plain_line(extra))}</div>'
+        sentence, source = _source_marked(item, ctx)
+        reading_html, reading_plain = _reading_html(item.terms, sentence, ctx)
+        date_shown = ""
+        if item.kind == "event" and item.group in has_actor and item.date_unique:
+            date_shown = _event_date(items, item.group)
+        fields = (
+            question_html,
+            answer_html,
+            reading_html,
+            _date_html(date_shown, item.date),
+            source.html() if source else "",
+            escape_html(plain_line(ctx.source_title)),
+        )
+        answer_plain = answer + (f" ({extra})" if extra else "")
+        plain = (front.plain(), answer_plain, reading_plain)
+        tags = ("dushu", "dushu::fact", *kind_tags, source_tag)
+        notes.append(NoteSpec("fact", guid, fields, tags, "Facts", plain))
+    return notes
 
 
-def _glossary_qa(entry: GlossaryEntry, ctx: NoteContext) -> _FactQA | None:
-    term = plain_line(entry.term)
-    prompt = plain_line(entry.abbreviation) or plain_line(entry.english)
-    if not term or not prompt:
-        return None
-    extra = [plain_line(entry.english)] if entry.abbreviation and entry.english else []
-    if entry.members:
-        extra.append("成員：" + "、".join(plain_line(m) for m in entry.members))
-    sentence = ctx.sentence(entry.sentence)
-    source = _highlighted(sentence, term) if sentence else None
-    kind = tag_part(entry.kind or "term")
-    return _FactQA(
-        ("glossary", term), "glossary", Marked(prompt), "Full name?", term, " · ".join(extra), (term,),
-        source=source, sentence=sentence, order=(10**9, entry.sentence),
-        tags=("dushu::fact::glossary", f"dushu::term::{kind}"),
-    )  # fmt: skip
+def _event_date(items: Sequence[StudyItem], group: str) -> str:
+    """The date an event's Date cards show: the absolute date, never a relative one (同年11月)."""
+    return next((i.answer for i in items if i.group == group and i.ask == "date"), "")
 
 
-def _person_qa(person: Person, ctx: NoteContext) -> _FactQA | None:
-    name = plain_line(person.name)
-    answer = plain_line(person.role)
-    extra = plain_line(person.english)
-    if not name or not (answer or extra):
-        return None
-    if not answer:
-        answer, extra = extra, ""
-    sentence = next((ctx.sentence(i) for i in person.sentences if ctx.sentence(i)), None)
-    if sentence is None:
-        sentence = next((s for s in ctx.analysis.sentences if name in s.text), None)
-    source = _highlighted(sentence, name) if sentence else None
-    return _FactQA(
-        ("person", name), "person", Marked(name), "Who is this?", answer, extra, (name,),
-        source=source, sentence=sentence, order=(2 * 10**9, sentence.index if sentence else 0),
-        tags=("dushu::fact::person",),
-    )  # fmt: skip
-
-
-def _highlighted(sentence: Sentence, term: str) -> Marked:
-    return Marked(sentence.text, tuple(Span(s, s + len(term), "fact") for s in find_all(sentence.text, term)))
-
-
-def _reading_html(qa: _FactQA, ctx: NoteContext) -> tuple[str, str]:
+def _reading_html(terms: Sequence[str], sentence: Sentence | None, ctx: NoteContext) -> tuple[str, str]:
     html_parts: list[str] = []
     plain_parts: list[str] = []
     seen: set[str] = set()
-    for term in qa.terms:
+    for term in terms:
         if term in seen or len(seen) >= MAX_READINGS:
             continue
         seen.add(term)
-        syllables = ctx.term_reading(term, qa.sentence)
+        syllables = ctx.term_reading(term, sentence)
         if not syllables:
             continue
         html_parts.append(
@@ -496,48 +426,6 @@ def _date_html(shown: str, iso: str) -> str:
     return out
 
 
-def fact_notes(analysis: Analysis, ctx: NoteContext) -> list[NoteSpec]:
-    """Question/answer notes: dated events, causes, glossary terms and people, in text order."""
-    qas: list[_FactQA] = []
-    for fact in analysis.facts:
-        if fact.kind == "event":
-            qa = _event_qa(fact, ctx)
-        elif fact.kind == "cause":
-            qa = _cause_qa(fact, ctx)
-        else:
-            qa = _other_qa(fact, ctx)
-        if qa is not None:
-            qas.append(qa)
-    qas.extend(q for q in (_glossary_qa(g, ctx) for g in analysis.glossary) if q is not None)
-    qas.extend(q for q in (_person_qa(p, ctx) for p in analysis.people) if q is not None)
-    qas.sort(key=lambda q: q.order)
-
-    source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
-    notes: list[NoteSpec] = []
-    for qa, guid in zip(qas, _unique_guids("dushu-fact", (q.key for q in qas)), strict=True):
-        question_html = qa.question.html()
-        if qa.hint:
-            question_html += f'<div class="qhint">{escape_html(qa.hint)}</div>'
-        answer_html = f'<div class="answer-main">{escape_html(qa.answer)}</div>'
-        if qa.answer_extra:
-            answer_html += f'<div class="answer-extra">{escape_html(qa.answer_extra)}</div>'
-        reading_html, reading_plain = _reading_html(qa, ctx)
-        source_html = qa.source.html() if qa.source else ""
-        fields = (
-            question_html,
-            answer_html,
-            reading_html,
-            _date_html(qa.date, qa.date_iso),
-            source_html,
-            escape_html(plain_line(ctx.source_title)),
-        )
-        answer_plain = qa.answer + (f" ({qa.answer_extra})" if qa.answer_extra else "")
-        plain = (qa.question.plain(), answer_plain, reading_plain)
-        tags = ("dushu", "dushu::fact", *qa.tags, source_tag)
-        notes.append(NoteSpec("fact", guid, fields, tags, "Facts", plain))
-    return notes
-
-
 def _unique_guids(prefix: str, keys: Iterable[tuple[str, ...]]) -> Iterator[str]:
     """A GUID per key; repeated keys get an ordinal so two facts never collapse into one note."""
     counts: dict[tuple[str, ...], int] = defaultdict(int)
@@ -550,6 +438,8 @@ def _unique_guids(prefix: str, keys: Iterable[tuple[str, ...]]) -> Iterator[str]
 # --- cloze ----------------------------------------------------------------------------------------
 
 _CLOZE_PRIORITY = {"date": 0, "term": 1, "person": 2}
+# Which study items a cloze sentence blanks, and as what.
+_CLOZE_ASKS = {"date": "date", "full_name": "term", "actor": "person"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,22 +451,28 @@ class _Blank:
     extra: str
 
 
-def cloze_notes(analysis: Analysis, ctx: NoteContext) -> list[NoteSpec]:
-    """One cloze note per key sentence (one holding events, causes or terms), dates and terms blanked."""
-    facts_by_sentence: dict[int, list[Fact]] = defaultdict(list)
-    for fact in analysis.facts:
-        if fact.kind in ("event", "cause"):
-            facts_by_sentence[fact.sentence].append(fact)
-    key_sentences = set(facts_by_sentence) | {g.sentence for g in analysis.glossary}
+def cloze_notes(
+    analysis: Analysis, ctx: NoteContext, items: Sequence[StudyItem] | None = None
+) -> list[NoteSpec]:
+    """One cloze note per sentence the study items ask about: their dates, terms and people blanked."""
+    if items is None:
+        items = study_items(analysis)
+    by_sentence: dict[int, list[StudyItem]] = defaultdict(list)
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for item in items:
+        if item.is_fact:
+            by_sentence[item.sentence].append(item)
+            if item.kind in ("event", "cause"):
+                kinds[item.sentence].add(item.kind)
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
 
     identities: list[tuple[str, ...]] = []
     notes: list[NoteSpec] = []
-    for index in sorted(key_sentences):
+    for index in sorted(by_sentence):
         sentence = ctx.sentence(index)
         if sentence is None:
             continue
-        blanks = _choose_blanks(sentence, facts_by_sentence.get(index, []), ctx)
+        blanks = _choose_blanks(sentence, by_sentence[index])
         if not blanks:
             continue
         numbers = _cloze_numbers(blanks)
@@ -598,8 +494,7 @@ def cloze_notes(analysis: Analysis, ctx: NoteContext) -> list[NoteSpec]:
                         f'<span class="pinyin">{pinyin_html(syllables)}</span></div>'
                     )
                     readings_plain.append(f"{answer} {pinyin_plain(syllables)}")
-        kinds = sorted({f.kind for f in facts_by_sentence.get(index, [])})
-        tags = ("dushu", "dushu::cloze", *(f"dushu::fact::{k}" for k in kinds), source_tag)
+        tags = ("dushu", "dushu::cloze", *(f"dushu::fact::{k}" for k in sorted(kinds[index])), source_tag)
         fields = (
             text_html,
             "".join(extras),
@@ -613,34 +508,26 @@ def cloze_notes(analysis: Analysis, ctx: NoteContext) -> list[NoteSpec]:
     return [replace(note, guid=guid) for note, guid in zip(notes, guids, strict=True)]
 
 
-def _choose_blanks(sentence: Sentence, facts: Sequence[Fact], ctx: NoteContext) -> list[_Blank]:
-    text = sentence.text
+def _choose_blanks(sentence: Sentence, items: Sequence[StudyItem]) -> list[_Blank]:
+    """The answers of the sentence's items that the sentence writes, as blanks (at most MAX_CLOZES)."""
     candidates: list[_Blank] = []
-
-    def add(needle: str, category: str, key: str, extra: str) -> None:
-        needle = needle.strip()
-        if needle:
-            candidates.extend(
-                _Blank(s, s + len(needle), category, key, extra) for s in find_all(text, needle)
-            )
-
-    for fact in facts:
-        if fact.kind == "event" and fact.date_text:
-            iso = fact.date or fact.date_text
-            add(fact.date_text, "date", iso, fact.date if fact.date and fact.date != fact.date_text else "")
-    for term, entry in ctx.glossary.items():
-        if term in text:
-            add(term, "term", term, " · ".join(x for x in (entry.abbreviation, entry.english) if x))
-        elif entry.abbreviation and entry.abbreviation in text:
-            # Only when the full name is absent: blanking both would make two cards for one term.
-            add(entry.abbreviation, "term", entry.abbreviation, term)
-    for name, person in ctx.people.items():
-        if name in text:
-            add(name, "person", name, " · ".join(x for x in (person.english, person.role) if x))
-    for fact in facts:
-        for entity in fact.entities:
-            if entity and entity not in ctx.people and entity not in ctx.glossary:
-                add(entity, "term", entity, "")
+    for item in items:
+        category = _CLOZE_ASKS.get(item.ask)
+        if category is None or not item.blanks:
+            continue
+        if item.ask == "actor" and item.extra[:1] != ("person",):
+            category = "term"
+        offset = item.position - sentence.start
+        if offset < 0 or offset + len(item.context) > len(sentence.text):
+            continue  # a passage that reaches into another sentence
+        key = item.date if item.ask == "date" and item.date else item.answer
+        extra = item.date if item.ask == "date" and item.date != item.date_text else item.gloss
+        if item.ask == "full_name":
+            extra = " · ".join(x for x in (item.subject, item.gloss) if x)
+        for start, end in item.blanks:
+            # The blank covers the answer itself, not an English gloss the item hides with it.
+            length = len(item.date_text) if item.ask == "date" else len(item.answer)
+            candidates.append(_Blank(offset + start, offset + min(end, start + length), category, key, extra))
 
     # Keep the most important blanks, longest first on ties, never two that overlap.
     candidates.sort(key=lambda b: (_CLOZE_PRIORITY[b.category], -(b.end - b.start), b.start))
@@ -702,12 +589,13 @@ def build_notes(
         for item in selection.items:
             notes.append(vocab_note(item, ctx))
             tick()
+    items = study_items(analysis) if wanted & {"facts", "cloze"} else ()
     if "facts" in wanted:
-        for note in fact_notes(analysis, ctx):
+        for note in fact_notes(analysis, ctx, items):
             notes.append(note)
             tick()
     if "cloze" in wanted:
-        for note in cloze_notes(analysis, ctx):
+        for note in cloze_notes(analysis, ctx, items):
             notes.append(note)
             tick()
     return notes

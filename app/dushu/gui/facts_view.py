@@ -510,4 +510,3 @@ class FactsView(QWidget):
                 tab.retranslate()
             self._retranslate()
         super().changeEvent(event)
-

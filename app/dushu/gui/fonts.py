@@ -10,12 +10,22 @@ __all__ = ["NO_CJK_FONT_MESSAGE", "cjk_families", "default_family", "has_cjk_fon
 # The first of these that is installed wins; Traditional texts get Traditional glyph shapes.
 _PREFERRED = {
     "traditional": (
-        "Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei",
-        "Noto Sans CJK HK", "Heiti TC",
+        "Noto Sans CJK TC",
+        "Noto Sans TC",
+        "Source Han Sans TC",
+        "PingFang TC",
+        "Microsoft JhengHei",
+        "Noto Sans CJK HK",
+        "Heiti TC",
     ),
     "simplified": (
-        "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-        "Heiti SC", "WenQuanYi Micro Hei",
+        "Noto Sans CJK SC",
+        "Noto Sans SC",
+        "Source Han Sans SC",
+        "PingFang SC",
+        "Microsoft YaHei",
+        "Heiti SC",
+        "WenQuanYi Micro Hei",
     ),
 }
 

@@ -28,7 +28,9 @@ def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     if loc.language() != QLocale.Language.Chinese:
         return "en"
     if loc.script() == QLocale.Script.TraditionalChineseScript or loc.territory() in (
-        QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao,
+        QLocale.Country.Taiwan,
+        QLocale.Country.HongKong,
+        QLocale.Country.Macao,
     ):
         return "zh_TW"
     return "zh_CN"
@@ -51,7 +53,9 @@ def install_language(language: str) -> bool:
     ours = QTranslator(app)
     with ExitStack() as stack:
         path = stack.enter_context(
-            resources.as_file(resources.files("dushu.resources").joinpath(f"translations/dushu_{language}.qm"))
+            resources.as_file(
+                resources.files("dushu.resources").joinpath(f"translations/dushu_{language}.qm")
+            )
         )
         ok = path.is_file() and ours.load(str(path))
     if ok:

@@ -505,7 +505,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         words = len(analysis.vocabulary)
         self.status_label.setText(
-            translate("Main", "%1 characters · %2 different words").replace("%1", f"{len(analysis.text):,}")
+            translate("Main", "%1 characters · %2 different words")
+            .replace("%1", f"{len(analysis.text):,}")
             .replace("%2", f"{words:,}")
         )
         self.reader.canvas.setFocus()
@@ -561,9 +562,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_merge)
         menu.addAction(self.act_split)
         menu.addSeparator()
-        menu.addAction(
-            translate("Main", "Edit meaning…"), lambda: self._edit_meaning_of_token(index)
-        )
+        menu.addAction(translate("Main", "Edit meaning…"), lambda: self._edit_meaning_of_token(index))
         menu.addAction(translate("Main", "Copy word"), lambda: self._copy_token(index))
         menu.exec(pos)
 
@@ -1047,7 +1046,8 @@ class MainWindow(QMainWindow):
             return
         analysis = self.reading.analysis
         self.status_label.setText(
-            translate("Main", "%1 characters · %2 different words").replace("%1", f"{len(analysis.text):,}")
+            translate("Main", "%1 characters · %2 different words")
+            .replace("%1", f"{len(analysis.text):,}")
             .replace("%2", f"{len(analysis.vocabulary):,}")
         )
 

@@ -410,9 +410,7 @@ class VocabularyView(QWidget):
 
     def visible_words(self) -> list[str]:
         """The words shown, top to bottom."""
-        return [
-            str(self.proxy.index(r, Column.WORD).data()) for r in range(self.proxy.rowCount())
-        ]
+        return [str(self.proxy.index(r, Column.WORD).data()) for r in range(self.proxy.rowCount())]
 
     def select_words(self, words: Sequence[str]) -> None:
         """Select the rows of these words (by their form in the text)."""

@@ -32,7 +32,7 @@ _CONTEXT = 14  # characters of context on each side of an occurrence
 
 
 def hsk_label(level: int | None) -> str:
-    """"HSK 3", "HSK 7–9" or "not in HSK"."""
+    """ "HSK 3", "HSK 7–9" or "not in HSK"."""
     if level is None:
         return translate("WordPanel", "not in HSK")
     if level >= 7:
@@ -331,9 +331,7 @@ class WordPanel(QWidget):
             translate("WordPanel", "This word and the next are one word: keep them together from now on")
         )
         self._split.setText(translate("WordPanel", "Split word"))
-        self._split.setToolTip(
-            translate("WordPanel", "This is not one word: split it from now on")
-        )
+        self._split.setToolTip(translate("WordPanel", "This is not one word: split it from now on"))
         self._edit.setText(translate("WordPanel", "Edit meaning…"))
         self._update_status_buttons()
         if self._doc is not None and self._token is not None:

@@ -367,5 +367,3 @@ def _is_current(path: Path) -> bool:
     except (sqlite3.Error, OSError):
         return False
     return bool(row) and row[0] == source_stamp() and complete
-
-

@@ -58,8 +58,9 @@ def _cause_cards(text: str) -> list[tuple[str, str]]:
 
 def test_a_result_cue_from_the_one_list_makes_a_result_card() -> None:
     ((question, answer),) = _cause_cards("連月乾旱導致水庫見底。")
-    assert answer == "水庫見底"
-    assert "導致" in question
+    # The card asks what led to the result, as the quiz does: the cause is blanked, the result shown.
+    assert answer == "連月乾旱"
+    assert "導致水庫見底" in question
 
 
 def test_a_cue_that_states_no_cause_makes_no_card() -> None:

@@ -344,12 +344,7 @@ def test_a_month_without_a_year_is_placed_nearest_the_document_date() -> None:
 
 def test_a_timeline_does_not_lend_its_years_to_the_next_paragraph() -> None:
     text = (
-        "2026-05-10\n"
-        "歷年大事：\n"
-        "1921年：學會成立\n"
-        "1958年：遷入新址\n"
-        "1987年：改名\n"
-        "本會將於6月1日舉行年會。\n"
+        "2026-05-10\n歷年大事：\n1921年：學會成立\n1958年：遷入新址\n1987年：改名\n本會將於6月1日舉行年會。\n"
     )
     heading = (text.index("歷年"), text.index("歷年") + 5)
     dates = found(text, heading_spans=[heading], reference_date="2026-05-10")

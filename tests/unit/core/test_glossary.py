@@ -299,9 +299,7 @@ def test_a_region_and_a_body_joined_by_yu_are_two_names() -> None:
 def test_a_body_named_before_a_longer_one_is_no_short_form_of_it(
     analyze_text: Callable[[str], Analysis],
 ) -> None:
-    analysis = analyze_text(
-        "台南總商會主席韋子龍批評新規。台南中小型企業總商會會長則呼籲政府推出貸款。"
-    )
+    analysis = analyze_text("台南總商會主席韋子龍批評新規。台南中小型企業總商會會長則呼籲政府推出貸款。")
     assert all(g.abbreviation != "台南總商會" for g in analysis.glossary)
 
 

@@ -134,11 +134,7 @@ def test_a_date_after_the_reporters_line_is_the_dateline() -> None:
 
 
 def test_a_year_a_figure_measures_lends_no_year_to_a_later_paragraph() -> None:
-    text = (
-        "2031-03-12\n"
-        "統計處上月公布，2030年全年出口成長五成。\n\n"
-        "部長趙一凡在2月20日表示，將檢討關稅。\n"
-    )
+    text = "2031-03-12\n統計處上月公布，2030年全年出口成長五成。\n\n部長趙一凡在2月20日表示，將檢討關稅。\n"
     assert ("2031-02-20", "2月20日") in events_of(text)
 
 

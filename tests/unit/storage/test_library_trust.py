@@ -184,9 +184,7 @@ def test_stale_temporaries_of_an_interrupted_creation_are_removed(tmp_path: Path
     other.write_bytes(b"keep")
     os.utime(other, (old, old))
     Library(path).close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["library.sqlite3", fresh.name, other.name]
-    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["library.sqlite3", fresh.name, other.name])
 
 
 class _BrokenConnection:

@@ -779,8 +779,17 @@ def _resolve_one(
         else:
             if doc is None:
                 return None
-            offset = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "來年": 1, "来年": 1, "下年": 1,
-                      "後年": 2, "后年": 2}
+            offset = {
+                "去年": -1,
+                "上年": -1,
+                "前年": -2,
+                "明年": 1,
+                "來年": 1,
+                "来年": 1,
+                "下年": 1,
+                "後年": 2,
+                "后年": 2,
+            }
             year = doc.year + offset.get(word, 0)
         return _fmt(year, r.month, r.day if r.month is not None else None)
 

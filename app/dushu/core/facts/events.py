@@ -1063,8 +1063,32 @@ _FRAME_END = (
 # A clause ending in "when …" is a time frame however long its "…" (視察工地進度時); these end
 # otherwise (小時 hours, 同時 meanwhile, 及時 in time …).
 _WHEN_END = ("時", "时", "之際", "之际", "期間", "期间")
-_NOT_WHEN = ("小時", "小时", "同時", "同时", "及時", "及时", "準時", "准时", "暫時", "暂时", "臨時", "临时",
-             "隨時", "随时", "按時", "按时", "定時", "定时", "屆時", "届时", "當時", "当时", "平時", "平时")
+_NOT_WHEN = (
+    "小時",
+    "小时",
+    "同時",
+    "同时",
+    "及時",
+    "及时",
+    "準時",
+    "准时",
+    "暫時",
+    "暂时",
+    "臨時",
+    "临时",
+    "隨時",
+    "随时",
+    "按時",
+    "按时",
+    "定時",
+    "定时",
+    "屆時",
+    "届时",
+    "當時",
+    "当时",
+    "平時",
+    "平时",
+)
 
 
 # Prepositions of grounds or topic ("依…", "根據…", "針對…"): a phrase they open names no happening.

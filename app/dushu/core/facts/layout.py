@@ -85,6 +85,7 @@ _CLOSING_PARAGRAPHS = 3
 # A list entry that opens with its date and a colon ("◎2006/12/26：…") is no heading.
 _ENTRY_HEAD = re.compile(r"^\W{0,2}\s*\S{4,16}?[：:]")
 
+
 @dataclass(frozen=True, slots=True)
 class TextLayout:
     """Paragraph roles in a text: photo captions, the dateline and headings (by character span)."""
@@ -176,8 +177,7 @@ def layout_of(text: str, document_date: str = "") -> TextLayout:
                 and (
                     _is_credit(credit.group(1))
                     or (
-                        not any(is_han(c) for c in credit.group(1))
-                        and " " not in credit.group(1).strip()[:1]
+                        not any(is_han(c) for c in credit.group(1)) and " " not in credit.group(1).strip()[:1]
                     )
                 )
             )

@@ -364,11 +364,7 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None, *, titled
         if title and title.end() - end >= 2 and not _is_honorific(title.group()):
             break  # 林志明總統: the title starts here
         end += 1
-    if (
-        len(surname) == 2
-        and end - pos == 4
-        and text[end : end + 1] in _JAPANESE_GIVEN_ENDS
-    ):
+    if len(surname) == 2 and end - pos == 4 and text[end : end + 1] in _JAPANESE_GIVEN_ENDS:
         end += 1  # 田中健太郎, 石井由美子: a Japanese given name of three characters
     name = text[pos:end]
     clear = titled and _clear_three(text, pos, end, hints)

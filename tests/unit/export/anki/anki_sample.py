@@ -112,7 +112,18 @@ def build_analysis(
     clause0 = "2024年3月5日，林美華出任海洋合作組織（OMC）秘書長"
     facts = (
         Fact("event", clause0, 0, "2024-03-05", "2024年3月5日", ("林美華", "海洋合作組織"), 0, len(clause0)),
-        Fact("cause", s1.text[:-1], 1, entities=("航運",)),
+        Fact(
+            "cause",
+            s1.text[:-1],
+            1,
+            entities=("航運",),
+            start=s1.start,
+            end=s1.end - 1,
+            cue="由於",
+            cause="航運成本上升",
+            effect="各國同意加強港口合作",
+            cue_kind="reason",
+        ),
         Fact("event", "該組織在同年6月發表《港口安全宣言》", 2, "2024-06", "同年6月", ("港口安全宣言",)),
         Fact("event", s3.text[:-1], 3, "2024-07-01", "7月1日", (HOSTILE_SCRIPT,)),
     )

@@ -107,8 +107,11 @@ def test_date_cards_only_for_events(analysis: Analysis, tmp_path: Path) -> None:
     out = tmp_path / "deck.apkg"
     summary = export_deck(analysis, out, include=["facts"], timestamp=STAMP)
     cards = _cards_per_template(_collection(out), FACT_MODEL_ID)
-    assert summary.fact_notes == 7
-    assert cards == {0: 7, 1: 3, 2: 3}, "three dated events; the cause, terms and person get one card"
+    assert summary.fact_notes == 6
+    assert cards == {0: 6, 1: 2, 2: 2}, (
+        "two events with an actor and a date no other event shares get the date cards; the event without"
+        " an actor asks its date on its one card; the cause, the term and the person get one card each"
+    )
 
 
 def test_notes_carry_identity_guids_and_the_package_timestamp(analysis: Analysis, tmp_path: Path) -> None:

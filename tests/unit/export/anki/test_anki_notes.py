@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from dushu.core.models import Analysis, Definition, Fact, Script, Sentence, Token, VocabItem
+from dushu.core.models import Analysis, Definition, Fact, Person, Script, Sentence, Token, VocabItem
 from dushu.export.anki_fields import BLANK
 from dushu.export.anki_models import CLOZE_FIELD_DEFS, FACT_FIELD_DEFS, VOCAB_FIELD_DEFS
 from dushu.export.anki_notes import (
@@ -161,8 +161,8 @@ def test_fact_identity_survives_rewording(analysis: Analysis) -> None:
 
 
 def test_facts_with_the_same_identity_stay_apart(analysis: Analysis) -> None:
-    a = Fact("event", "林美華訪問東京", 0, "2024-05", "5月", ("林美華",))
-    b = Fact("event", "林美華訪問大阪", 0, "2024-05", "5月", ("林美華",))
+    a = Fact("event", "5月，林美華訪問東京", 0, "2024-05", "5月", ("林美華",))
+    b = Fact("event", "5月，林美華訪問大阪", 0, "2024-05", "5月", ("林美華",))
     twins = replace(analysis, facts=(a, b), glossary=(), people=())
     notes = fact_notes(twins, NoteContext.build(twins, "t"))
     assert len({n.guid for n in notes}) == 2
@@ -172,7 +172,7 @@ def test_cause_blanks_the_reason(analysis: Analysis) -> None:
     notes = fact_notes(analysis, NoteContext.build(analysis, "t"))
     cause = next(n for n in notes if "dushu::fact::cause" in n.tags)
     assert _field(cause, "Question").startswith(f'由於<span class="blank">{BLANK}</span>，各國同意')
-    assert "Why?" in _field(cause, "Question")
+    assert "為甚麼？" in _field(cause, "Question"), "the hint is worded in the text's script"
     assert "航運成本上升" in _field(cause, "Answer")
     assert _field(cause, "Date") == ""
 
@@ -203,12 +203,15 @@ def test_cloze_answers_cannot_break_out_of_their_blank(analysis: Analysis, sampl
         n for n in cloze_notes(analysis, NoteContext.build(analysis, "t")) if "7月1日" in n.fields[0]
     )
     text = _field(hostile, "Text")
-    assert "{{c2::&lt;script&gt;alert(1)&lt;/script&gt;::term}}" in text
-    colon = Fact("event", "A:B 在5月成立", 0, "2024-05", "5月", ("A:B",))
-    sentence = Sentence(0, 0, 10, "A:B 在5月成立。")
-    tiny = Analysis(sentence.text, Script.TRADITIONAL, (sentence,), (), (), facts=(colon,))
+    assert "{{c1::7月1日::date}}" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script" not in text
+    colon = Fact("event", "A:B 在5月成立", 0, "2024-05", "5月", ("A:B",), 0, 10)
+    sentence = Sentence(0, 0, 11, "A:B 在5月成立。")
+    tiny = Analysis(
+        sentence.text, Script.TRADITIONAL, (sentence,), (), (), facts=(colon,), people=(Person("A:B", 1),)
+    )
     (note,) = cloze_notes(tiny, NoteContext.build(tiny, "t"))
-    assert "A&#58;B::term}}" in note.fields[0]
+    assert "A&#58;B::person}}" in note.fields[0]
 
 
 @pytest.mark.parametrize("include", [("vocab",), ("facts",), ("cloze",), ("vocab", "cloze")])

@@ -1,0 +1,905 @@
+"""Study items: what an Analysis lets a learner be asked, in one neutral form for quizzes and cards.
+
+Every dated event, cause, glossary term, person and teachable word of an analysis becomes one or more
+`StudyItem`s: what is asked (`ask`), the passage of the text it is asked on (`context`, verbatim) with
+the answer's place in it (`blanks`), the answer and the other forms that count as right, distractors
+of the same kind taken from the text first, the source sentence and a stable `key`. The quiz generator
+(`dushu.core.quiz.generate`) picks and words items; the Anki exporter (`dushu.export.anki_notes`) turns
+the same items into fact and cloze notes. Neither reads the sentences or the cue words again.
+
+Rules every item keeps (each has a test):
+- its answer is stated in the document: a bundled list may recognise a term, never supply the answer
+  (an abbreviation, an English name, a role or members the text does not give are not asked);
+- its distractors are of the answer's kind (dates of the same precision, people with people, terms
+  with terms, meanings of words of the same part of speech), never another form of the answer, never
+  repeated;
+- items of one fact share a `group`: a quiz asks each group once;
+- a photo caption, a date that only names something, a linking phrase or a cause without both sides
+  is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from dushu.core.facts.dates import date_answer_forms, format_date_zh, shift_date
+from dushu.core.facts.layout import layout_of
+from dushu.core.facts.terms import (
+    COUNTRY_ABBREVIATIONS,
+    COUNTRY_NAMES,
+    country_display_name,
+    country_groups,
+)
+from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, Token, VocabItem
+from dushu.core.script import to_simplified, to_traditional
+from dushu.core.tones import to_numbers
+
+__all__ = [
+    "FACT_KINDS",
+    "StudyItem",
+    "study_items",
+]
+
+# What the text states (a teacher's questions), as opposed to word meanings and readings.
+FACT_KINDS = ("event", "cause", "term", "person")
+
+_CAUSE_ASKS = ("reason", "purpose", "result")
+# Words at the front of a clause that only link it to the one before (they are not part of a cause).
+_LEADING_LINKS = (
+    "換句話說",
+    "换句话说",
+    "整體來說",
+    "整体来说",
+    "總的來說",
+    "总的来说",
+    "首先",
+    "其次",
+    "或許",
+    "或许",
+    "因此",
+    "所以",
+    "並且",
+    "并且",
+    "而且",
+    "例如",
+    "當然",
+    "当然",
+    "同時",
+    "同时",
+    "此外",
+    "另外",
+)
+# An event clause shorter than this is quoted with the clauses before it.
+_MIN_CONTEXT = 14
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_PHOTO_LEAD = re.compile(r"^\s*(?:圖為|图为|圖：|图：|圖/|图/|圖／|图／|左圖|右圖|上圖|下圖)")
+_LATIN_GLOSS = re.compile(r"\s*[（(][A-Za-z][A-Za-z .,'\-]*[）)]")
+_STOP_GLOSS = frozenset(
+    ("a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "by", "with", "be", "as", "is",
+     "are", "from", "into", "up", "out", "one's", "sth", "sb", "oneself", "its", "something", "someone")
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StudyItem:
+    """One thing a learner can be asked about, with everything a question or a card needs.
+
+    `context` is a passage copied from the document; `blanks` are the places of the answer in it
+    ((start, end) offsets into `context`, every occurrence), empty when the answer is not written
+    there (a role, a meaning). A cloze blanks exactly those spans and changes nothing else.
+    """
+
+    key: tuple[str, ...]  # what it is about, never its wording: the Anki note's identity
+    group: str  # the fact it belongs to; a quiz asks one group once
+    kind: str  # event | cause | term | person | word
+    ask: str  # date | actor | reason | purpose | result | abbreviation | full_name | english | members
+    #           | role | person_english | meaning | reading
+    subject: str  # what the question names: the effect of a cause, the term, the name, the word
+    context: str
+    blanks: tuple[tuple[int, int], ...]
+    answer: str
+    accepted: tuple[str, ...]  # every form that counts as right, the answer first
+    distractors: tuple[str, ...]  # same kind, best first; never an accepted form
+    sentence: int
+    source: str  # the whole source sentence, verbatim
+    position: int  # offset of the context in the document
+    quality: float
+    date: str = ""  # ISO date of an event
+    date_text: str = ""  # the date as the text writes it
+    date_unique: bool = False  # no other event has this date (a Date -> Event card can be answered)
+    cue: str = ""  # the text's cue word of a cause
+    gloss: str = ""  # what a card's back adds: the ISO date, the English name, the role
+    terms: tuple[str, ...] = ()  # names and terms whose readings a card lists
+    label: str = ""  # an event without its date, short enough to put in order
+    reading: str = ""  # a word's reading, tone marks
+    extra: tuple[str, ...] = field(default=())  # actor: its kind (person, term, country); members: them
+
+    @property
+    def is_fact(self) -> bool:
+        """True for what the text states (events, causes, terms, people), False for words."""
+        return self.kind in FACT_KINDS
+
+    def blanked(self, blank: str) -> str:
+        """The context with every blank replaced by `blank` (nothing else changed)."""
+        return self.replaced(blank)
+
+    def replaced(self, value: str) -> str:
+        """The context with `value` written where the answer is (a true/false statement)."""
+        out: list[str] = []
+        pos = 0
+        for start, end in self.blanks:
+            out.append(self.context[pos:start])
+            out.append(value)
+            pos = end
+        out.append(self.context[pos:])
+        return "".join(out)
+
+
+def study_items(analysis: Analysis) -> tuple[StudyItem, ...]:
+    """Every study item of the analysis, in the order of the text (facts first within a sentence)."""
+    builder = _Builder(analysis)
+    items = [
+        *builder.event_items(),
+        *builder.cause_items(),
+        *builder.term_items(),
+        *builder.person_items(),
+        *builder.word_items(),
+    ]
+    items.sort(key=lambda i: (i.position, FACT_KINDS.index(i.kind) if i.is_fact else 9))
+    return tuple(items)
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _all_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
+    if not needle:
+        return ()
+    spans: list[tuple[int, int]] = []
+    i = text.find(needle)
+    while i != -1:
+        spans.append((i, i + len(needle)))
+        i = text.find(needle, i + len(needle))
+    return tuple(spans)
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """True when `pos` is inside 「…」 or 《…》 (a name such as 「中國製造2025」, not the country)."""
+    for opening, closing in (("「", "」"), ("《", "》"), ("『", "』")):
+        left = text.rfind(opening, 0, pos)
+        if left != -1 and text.find(closing, left) >= pos:
+            return True
+    return False
+
+
+def _date_number(date: str) -> int:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return parts[0] * 372 + (parts[1] - 1) * 31 + parts[2]
+
+
+def _norm(text: str) -> str:
+    return to_simplified(re.sub(r"\s+", "", text)).casefold()
+
+
+def _unique(values: Iterable[str], *, besides: Iterable[str] = ()) -> tuple[str, ...]:
+    """Values in order, each once (after normalising), none equal to one of `besides`."""
+    seen = {_norm(b) for b in besides}
+    out: list[str] = []
+    for v in values:
+        n = _norm(v)
+        if v and n not in seen:
+            seen.add(n)
+            out.append(v)
+    return tuple(out)
+
+
+def _gloss_words(meaning: str) -> frozenset[str]:
+    words = re.findall(r"[a-z]+", re.sub(r"\([^)]*\)", "", meaning.casefold()))
+    return frozenset(w for w in words if w not in _STOP_GLOSS and len(w) > 2)
+
+
+def _strip_links(text: str) -> str:
+    text = text.strip("，,。；;：: \u3000")
+    changed = True
+    while changed:
+        changed = False
+        for lead in _LEADING_LINKS:
+            if text.startswith(lead) and len(text) > len(lead) + 2:
+                text = text[len(lead) :].lstrip("，, ")
+                changed = True
+    return text
+
+
+def _core(text: str, limit: int = 40) -> str:
+    """A long cause or effect cut to a contiguous core of itself: the part after a colon, or clauses."""
+    text = _strip_links(text)
+    if len(text) <= limit:
+        return text
+    if "：" in text:
+        tail = text.rsplit("：", 1)[1]
+        if 8 <= len(tail) <= limit:
+            return tail
+        head = text.split("：", 1)[0]
+        if 8 <= len(head) <= limit:
+            return head
+    cuts = [m.end() for m in _CLAUSE_SPLIT.finditer(text)]
+    starts = [0, *cuts]
+    ends = [c - 1 for c in cuts] + [len(text)]
+    for size in (2, 1):
+        for i in range(len(starts) - size, -1, -1):
+            piece = text[starts[i] : ends[i + size - 1]].strip("，,；; ")
+            if 8 <= len(piece) <= limit:
+                return piece
+    return ""
+
+
+class _Builder:
+    """Looks over one analysis once and makes its items."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.a = analysis
+        self.simplified = analysis.script == Script.SIMPLIFIED
+        self.layout = layout_of(analysis.text)
+        self.events = [
+            (i, f)
+            for i, f in enumerate(analysis.facts)
+            if f.kind == "event" and f.date and f.date_text and not self.is_caption(f)
+        ]
+        self.people = [p for p in analysis.people if p.name]
+        self.people_names = {p.name for p in self.people}
+        self.glossary = list(analysis.glossary)
+        self.terms_by_name = {g.term: g for g in self.glossary}
+
+    # -- the text ----------------------------------------------------------------------------------
+
+    def sentence_text(self, index: int) -> str:
+        if 0 <= index < len(self.a.sentences):
+            return self.a.sentences[index].text
+        return ""
+
+    def sentence_start(self, index: int) -> int:
+        if 0 <= index < len(self.a.sentences):
+            return self.a.sentences[index].start
+        return 0
+
+    def is_caption(self, fact: Fact) -> bool:
+        """A fact told by a photo caption ("圖為…（Getty）"): a picture's description, not a happening."""
+        start = self.sentence_start(fact.sentence)
+        return self.layout.is_caption(start) or bool(_PHOTO_LEAD.match(self.sentence_text(fact.sentence)))
+
+    def shown(self, text: str) -> str:
+        """A fixed Chinese word in the text's own script (country names from the list)."""
+        return to_simplified(text) if self.simplified else text
+
+    @cached_property
+    def countries_in_text(self) -> tuple[str, ...]:
+        """Country names as the text writes them, in order of first mention."""
+        found: list[tuple[int, str]] = []
+        for name in COUNTRY_NAMES:
+            pos = self.a.text.find(name)
+            if pos != -1:
+                found.append((pos, name))
+        found.sort()
+        # One name per country (中國 and 中國大陸 are one place: two such options would both be right).
+        by_country: dict[str, str] = {}
+        for _p, name in found:
+            by_country.setdefault(COUNTRY_NAMES[name], name)
+        return tuple(by_country.values())
+
+    def other_clauses(self, avoid: Sequence[str], sentence: int) -> list[str]:
+        """Statements from elsewhere in the text (clauses without numbers), as distractors for a cause."""
+        found: list[str] = []
+        for s in self.a.sentences:
+            if abs(s.index - sentence) <= 1:
+                continue
+            for part in re.split(r"[，；。！？]", s.text):
+                part = _strip_links(part)
+                if (
+                    8 <= len(part) <= 30
+                    and not re.search(r"[0-9０-９]", part)
+                    and not any(part in a or a in part for a in avoid if a)
+                ):
+                    found.append(part)
+        # A stable, spread-out order: every third clause first, so they do not all come from one place.
+        return found[::3] + [f for i, f in enumerate(found) if i % 3]
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def display_date(self, fact: Fact, date: str | None = None) -> str:
+        """How an event's date is written in an option: 2017年11月, 2027財年, 1990年代."""
+        date = date or fact.date
+        for suffix in ("財年", "财年", "年度", "年代"):
+            if suffix in fact.date_text:
+                return f"{date[:4]}" + self.shown(suffix)
+        return format_date_zh(date)
+
+    def date_distractors(self, fact: Fact) -> tuple[str, ...]:
+        """Other dates of the same precision: from the text first (plausible), then shifted ones."""
+        answer = self.display_date(fact)
+        precision = len(fact.date)
+        from_text = sorted(
+            {f.date for _i, f in self.events if len(f.date) == precision and f.date != fact.date},
+            key=lambda d: (abs(_date_number(d) - _date_number(fact.date)), d),
+        )
+        decade = "年代" in fact.date_text
+        if decade:
+            from_text = [d for d in from_text if d.endswith("0")]
+        picks = [self.display_date(fact, d) for d in from_text[:4]]
+        shifts: list[dict[str, int]] = (
+            [{"years": 10}, {"years": -10}, {"years": 20}, {"years": -20}]
+            if decade
+            else [{"years": 1}, {"years": -1}, {"years": 2}, {"years": -2}, {"years": 3}]
+            if precision == 4
+            else [{"months": 2}, {"years": -1}, {"months": -3}, {"years": 1}, {"months": 5}, {"years": 2}]
+        )
+        picks += [self.display_date(fact, shift_date(fact.date, **s)) for s in shifts]
+        return _unique(picks, besides=[answer, fact.date_text])[:6]
+
+    def event_label(self, text: str, blanks: Sequence[tuple[int, int]]) -> str:
+        """The event's passage without its date, when it still reads as a statement (for ordering)."""
+        if not blanks:
+            return ""
+        start, end = blanks[0]
+        before = re.sub(
+            r"(?:早在|到了|直到|直至|截至|例如在|並在|并在|並於|并于|也在|就在|已在|而在|接著在|接着在|隨即在|随即在|在|於|于)$",
+            "",
+            text[:start],
+        )
+        after = re.sub(r"^(?:時|时|起|間|间)?[，,]?", "", text[end:])
+        label = _strip_links((before + after).strip("，,；; "))
+        if label.startswith(("的", "中", "時", "时", "前", "後", "后", "起")) or len(label) < 5:
+            return ""  # "在2025年2月的《…》中表示": without its date the clause no longer reads
+        if len(label) > 42:
+            cut = max(label.rfind("，", 0, 42), label.rfind("；", 0, 42))
+            if cut < 10:
+                return ""
+            label = label[:cut]
+        return label
+
+    def event_items(self) -> list[StudyItem]:
+        items: list[StudyItem] = []
+        date_counts: dict[str, int] = {}
+        for _i, f in self.events:
+            date_counts[f.date] = date_counts.get(f.date, 0) + 1
+        for index, fact in self.events:
+            items.extend(self.event_of(index, fact, date_counts[fact.date] == 1))
+        return items
+
+    def event_context(self, fact: Fact) -> tuple[str, int]:
+        """The event's clause, reaching back to the clauses before it when it is too short to stand
+        alone ("7月23日起實施" needs what took effect); always a verbatim passage of one sentence."""
+        position = fact.start if fact.start >= 0 else self.sentence_start(fact.sentence)
+        context = fact.text
+        if len(context) >= _MIN_CONTEXT or fact.start < 0:
+            return context, position
+        sentence_start = self.sentence_start(fact.sentence)
+        before = self.a.text[sentence_start : fact.start]
+        cuts = [m.start() for m in re.finditer(r"[，,；;：:]", before)]
+        start = sentence_start
+        for cut in reversed(cuts[:-1] if cuts and cuts[-1] == len(before) - 1 else cuts):
+            if fact.end - (sentence_start + cut + 1) >= _MIN_CONTEXT:
+                start = sentence_start + cut + 1
+                break
+        return self.a.text[start : fact.end], start
+
+    def event_of(self, index: int, fact: Fact, date_unique: bool) -> list[StudyItem]:
+        context, position = self.event_context(fact)
+        source = self.sentence_text(fact.sentence)
+        group = f"event:{index}"
+        entities = tuple(sorted(set(e for e in fact.entities if e)))
+        key = ("event", fact.date or fact.date_text, *entities)
+        answer = self.display_date(fact)
+        blanks = _all_spans(context, fact.date_text)
+        quality = (
+            3.0 - max(0, len(context) - 45) / 30 + (0.3 if fact.date_text[:2] in ("同年", "翌年") else 0)
+        )
+        if fact.date_text in ("本年度", "今年度"):
+            quality -= 1.0
+        present = [e for e in fact.entities if e and e in context and e not in fact.date_text]
+        common = {
+            "group": group,
+            "kind": "event",
+            "context": context,
+            "sentence": fact.sentence,
+            "source": source,
+            "position": position,
+            "date": fact.date,
+            "date_text": fact.date_text,
+            "date_unique": date_unique,
+        }
+        out: list[StudyItem] = []
+        if blanks and not fact.date_end:
+            accepted = [answer, *date_answer_forms(fact.date, fact.date_text), fact.date_text]
+            out.append(
+                StudyItem(
+                    key=key,
+                    ask="date",
+                    subject=context,
+                    blanks=blanks,
+                    answer=answer,
+                    accepted=_unique(accepted),
+                    distractors=self.date_distractors(fact),
+                    quality=quality,
+                    gloss=fact.date if fact.date != answer else "",
+                    terms=tuple(present),
+                    label=self.event_label(context, blanks) if context == fact.text else "",
+                    **common,  # type: ignore[arg-type]
+                )
+            )
+        actor = self.actor_of(fact, context)
+        if actor is not None:
+            name, spans, distractors, gloss, kind_quality, actor_kind = actor
+            out.append(
+                StudyItem(
+                    key=key,
+                    ask="actor",
+                    subject=name,
+                    blanks=spans,
+                    answer=name,
+                    accepted=(name,),
+                    distractors=distractors,
+                    quality=kind_quality,
+                    gloss=gloss,
+                    terms=tuple(present),
+                    extra=(actor_kind,),
+                    **common,  # type: ignore[arg-type]
+                )
+            )
+        return out
+
+    def actor_of(
+        self, fact: Fact, context: str
+    ) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...], str, float, str] | None:
+        """Who or what acts in an event, where it stands, and others of its kind from the text."""
+        date_span = context.find(fact.date_text)
+        date_range = range(date_span, date_span + len(fact.date_text)) if date_span >= 0 else range(0)
+        # A person first, then a term of the glossary, then a country (each with others of its kind).
+        persons = sorted(
+            (context.find(p.name), p) for p in self.people if p.name in context and context.find(p.name) >= 0
+        )
+        if persons:
+            person = persons[0][1]
+            others = [p.name for p in self.people if p.name != person.name and p.name not in context]
+            same_role = [p.name for p in self.people if p.role and p.role == person.role and p.name in others]
+            distractors = _unique([*same_role, *others], besides=[person.name])
+            spans = self.name_spans(context, person.name)
+            gloss = " · ".join(x for x in (person.english, person.role) if x)
+            return person.name, spans, distractors, gloss, 2.6, "person"
+        for entity in fact.entities:
+            if not entity or entity not in context or context.find(entity) in date_range:
+                continue
+            entry = self.terms_by_name.get(entity)
+            if entry is not None:
+                same = [g.term for g in self.glossary if g.kind == entry.kind and g.term not in context]
+                rest = [g.term for g in self.glossary if g.kind != entry.kind and g.term not in context]
+                gloss = " · ".join(x for x in (entry.abbreviation, entry.english) if x and x in self.a.text)
+                distractors = _unique([*same, *rest], besides=[entity])
+                return entity, _all_spans(context, entity), distractors, gloss, 2.3, "term"
+            # A country is asked only as the one who acts (the event's subject), not inside a name.
+            if (
+                entity in COUNTRY_NAMES
+                and entity == fact.subject
+                and not _inside_quote(context, context.find(entity))
+            ):
+                others = [c for c in self.countries_in_text if c not in context and c != entity]
+                if COUNTRY_NAMES[entity] in {COUNTRY_NAMES.get(o) for o in others}:
+                    others = [o for o in others if COUNTRY_NAMES.get(o) != COUNTRY_NAMES[entity]]
+                return (
+                    entity,
+                    _all_spans(context, entity),
+                    _unique(others, besides=[entity]),
+                    "",
+                    1.6,
+                    "country",
+                )
+        return None
+
+    def name_spans(self, context: str, name: str) -> tuple[tuple[int, int], ...]:
+        """Every place of a name, with the English gloss right after it (it would give the name away)."""
+        spans: list[tuple[int, int]] = []
+        for start, end in _all_spans(context, name):
+            m = _LATIN_GLOSS.match(context, end)
+            spans.append((start, m.end() if m else end))
+        return tuple(spans)
+
+    # -- causes ------------------------------------------------------------------------------------
+
+    def cause_items(self) -> list[StudyItem]:
+        items: list[StudyItem] = []
+        causes = [
+            (i, f)
+            for i, f in enumerate(self.a.facts)
+            if f.kind == "cause" and f.cause and f.effect and f.cue_kind in _CAUSE_ASKS
+        ]
+        cores = {i: _core(f.cause) or _strip_links(f.cause) for i, f in causes}
+        for i, fact in causes:
+            item = self.cause_of(i, fact, cores[i], [cores[j] for j, _f in causes if j != i])
+            if item is not None:
+                items.append(item)
+        return items
+
+    def cause_of(self, index: int, fact: Fact, cause: str, other_causes: Sequence[str]) -> StudyItem | None:
+        text = self.a.text
+        # The passage that holds both sides: the fact's own text, or reaching back to the sentence
+        # before when the cause was told there ("…。因此，…").
+        start = fact.start if fact.start >= 0 else text.find(fact.text)
+        end = fact.end if fact.end >= 0 else start + len(fact.text)
+        if start < 0:
+            return None
+        at = text.rfind(cause, max(0, start - 240), end)
+        if at == -1:
+            return None
+        start = min(start, at)
+        context = text[start:end]
+        # Sentences before the cause's own one are not part of the quotation.
+        sentence_of_cause = next((s for s in self.a.sentences if s.start <= at < s.end), None)
+        if sentence_of_cause is not None and sentence_of_cause.start > start:
+            context = text[sentence_of_cause.start : end]
+            start = sentence_of_cause.start
+        blanks = _all_spans(context, cause)
+        if not blanks:
+            return None
+        effect = _core(fact.effect) or _strip_links(fact.effect)
+        if fact.cue_kind == "purpose" and len(effect) > 12:
+            effect = _core(fact.effect, 24) or effect
+        if not effect or _norm(effect) == _norm(cause):
+            return None
+        avoid = [effect, cause, fact.text]
+        distractors = [
+            c for c in other_causes if c and not any(c in a or a in c for a in avoid) and "\n" not in c
+        ]
+        distractors += self.other_clauses(avoid, fact.sentence)
+        entities = tuple(sorted(set(e for e in fact.entities if e)))
+        key = ("cause", fact.cue, *entities) if entities else ("cause", fact.cue, cause)
+        return StudyItem(
+            key=key,
+            group=f"cause:{index}",
+            kind="cause",
+            ask=fact.cue_kind,
+            subject=effect,
+            context=context,
+            blanks=blanks,
+            answer=cause,
+            accepted=(cause,),
+            distractors=_unique(distractors, besides=[cause])[:8],
+            sentence=fact.sentence,
+            source=self.sentence_text(fact.sentence),
+            position=start,
+            quality=2.5,
+            cue=fact.cue,
+            terms=tuple(e for e in fact.entities if e and e in cause),
+        )
+
+    # -- terms -------------------------------------------------------------------------------------
+
+    def stated_members(self, entry: GlossaryEntry) -> tuple[str, ...]:
+        """The members of a mechanism as the text names them near the term, or () if it does not."""
+        if len(entry.members) < 2:
+            return ()
+        window = " ".join(
+            self.sentence_text(i) for i in (entry.sentence - 1, entry.sentence, entry.sentence + 1)
+        )
+        named: dict[str, str] = {}
+        for name, english in COUNTRY_NAMES.items():
+            if english in entry.members and english not in named and name in window:
+                named[english] = name
+        for _s, _e, group in country_groups(window):
+            for ch in group:
+                english = COUNTRY_ABBREVIATIONS.get(ch, "")
+                if english in entry.members and english not in named:
+                    named[english] = self.shown(country_display_name(english))
+        if any(m not in named for m in entry.members):
+            return ()
+        return tuple(named[m] for m in entry.members)
+
+    def term_items(self) -> list[StudyItem]:
+        items: list[StudyItem] = []
+        text = self.a.text
+        for entry in self.glossary:
+            if not entry.term or entry.term not in text:
+                continue
+            source = self.sentence_text(entry.sentence)
+            base = self.sentence_start(entry.sentence)
+            position = base + max(0, source.find(entry.term))
+            group = f"term:{to_simplified(entry.term)}"
+            key = ("glossary", entry.term)
+            common = {
+                "key": key,
+                "group": group,
+                "kind": "term",
+                "sentence": entry.sentence,
+                "source": source,
+                "position": position,
+                "terms": (entry.term,),
+            }
+            abbr = entry.abbreviation
+            if abbr and abbr in text and abbr != entry.term:
+                others_abbr = [
+                    g.abbreviation
+                    for g in self.glossary
+                    if g.abbreviation
+                    and g.abbreviation in text
+                    and g.abbreviation.isascii() == abbr.isascii()
+                ]
+                clause, blanks = self.term_clause(source, entry.term, abbr)
+                gloss = entry.english if entry.english and entry.english in text else ""
+                common["position"] = base + max(0, source.find(clause))
+                common["extra"] = (entry.kind,)
+                items.append(
+                    StudyItem(
+                        ask="abbreviation",
+                        subject=entry.term,
+                        context=clause,
+                        blanks=blanks,
+                        answer=abbr,
+                        accepted=_unique([abbr, abbr.upper()]),
+                        distractors=_unique(others_abbr, besides=[abbr]),
+                        quality=2.8,
+                        gloss=gloss,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+                same_kind = [g.term for g in self.glossary if g.kind == entry.kind]
+                other_kind = [g.term for g in self.glossary if g.kind != entry.kind]
+                items.append(
+                    StudyItem(
+                        ask="full_name",
+                        subject=abbr,
+                        context=clause,
+                        blanks=_all_spans(clause, entry.term),
+                        answer=entry.term,
+                        accepted=(entry.term,),
+                        distractors=_unique([*same_kind, *other_kind], besides=[entry.term]),
+                        quality=2.7,
+                        gloss=gloss,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+            if entry.english and entry.english in text:
+                others_en = [g.english for g in self.glossary if g.english and g.english in text]
+                clause, _b = self.term_clause(source, entry.term, entry.english)
+                common["position"] = base + max(0, source.find(clause))
+                common["extra"] = (entry.kind,)
+                items.append(
+                    StudyItem(
+                        ask="english",
+                        subject=entry.term,
+                        context=clause,
+                        blanks=_all_spans(clause, entry.english),
+                        answer=entry.english,
+                        accepted=(entry.english,),
+                        distractors=_unique(others_en, besides=[entry.english]),
+                        quality=2.3,
+                        gloss=abbr if abbr and abbr in text else "",
+                        **{**common, "group": f"term_english:{to_simplified(entry.term)}"},  # type: ignore[arg-type]
+                    )
+                )
+            members = self.stated_members(entry)
+            common["position"] = base
+            common.pop("extra", None)
+            if members and entry.kind in ("mechanism", "organisation") and not country_groups(entry.term):
+                shown = "、".join(members)
+                items.append(
+                    StudyItem(
+                        ask="members",
+                        subject=entry.term,
+                        context=source,
+                        blanks=(),
+                        answer=shown,
+                        accepted=(shown,),
+                        distractors=self.member_distractors(entry, members),
+                        quality=3.2,
+                        extra=members,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+        return items
+
+    def term_clause(self, source: str, term: str, short: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The clause of the sentence that holds the short form (or the term), and the short form's places."""
+        idx = source.find(short)
+        if idx == -1:
+            idx = source.find(term)
+        if idx == -1:
+            return source, _all_spans(source, short)
+        cut = max(source.rfind(p, 0, idx) for p in "，；：。！？")
+        # The clause begins where the term does when a break falls between the term and its short form.
+        term_at = source.rfind(term, 0, idx + 1)
+        start = min(cut + 1, term_at) if term_at >= 0 else cut + 1
+        ends = [p for p in (source.find(c, idx + len(short)) for c in "，。；！？") if p != -1]
+        end = min(ends) if ends else len(source)
+        clause = source[start:end]
+        return clause, _all_spans(clause, short)
+
+    def member_distractors(self, entry: GlossaryEntry, members: Sequence[str]) -> tuple[str, ...]:
+        """Other member lists of the same length: other mechanisms of the text, then one country swapped."""
+        answer = frozenset(members)
+        options: list[tuple[str, ...]] = []
+        for g in self.glossary:
+            other = self.stated_members(g) if g is not entry else ()
+            if other and frozenset(other) != answer:
+                options.append(other)
+        countries = [c for c in self.countries_in_text if c not in members]
+        countries += [
+            self.shown(country_display_name(e))
+            for e in dict.fromkeys(COUNTRY_ABBREVIATIONS.values())
+            if self.shown(country_display_name(e)) not in members
+        ]
+        countries = list({COUNTRY_NAMES.get(c, c): c for c in reversed(countries)}.values())[::-1]
+        taken = {COUNTRY_NAMES.get(m, m) for m in members}
+        countries = [c for c in countries if COUNTRY_NAMES.get(c, c) not in taken]
+        for drop in range(len(members) - 1, -1, -1):
+            for add in countries[:6]:
+                swapped = list(members)
+                swapped[drop] = add
+                options.append(tuple(swapped))
+        shown = ["、".join(o) for o in options if len(o) == len(members) or o in options[:2]]
+        return _unique(shown, besides=["、".join(members)])[:6]
+
+    # -- people ------------------------------------------------------------------------------------
+
+    def role_stated(self, p: Person) -> bool:
+        """True when a sentence that names the person also gives the role (日本首相高市早苗)."""
+        return any(p.name in s.text and p.role in s.text for s in self.a.sentences)
+
+    def person_items(self) -> list[StudyItem]:
+        items: list[StudyItem] = []
+        roles = {
+            p.name: p.role for p in self.people if p.role and p.name not in p.role and self.role_stated(p)
+        }
+        for p in self.people:
+            first = p.sentences[0] if p.sentences else -1
+            source = self.sentence_text(first) if first >= 0 else ""
+            if not source:
+                source = next((s.text for s in self.a.sentences if p.name in s.text), "")
+                first = next((s.index for s in self.a.sentences if p.name in s.text), 0)
+            position = self.sentence_start(first) + max(0, source.find(p.name))
+            common = {
+                "key": ("person", p.name),
+                "group": f"person:{to_simplified(p.name)}",
+                "kind": "person",
+                "subject": p.name,
+                "sentence": first,
+                "source": source,
+                "position": position,
+                "terms": (p.name,),
+            }
+            if p.name in roles:
+                role = roles[p.name]
+                # Another person's role that is also true of this one (two presidents) is no distractor.
+                others = [r for n, r in roles.items() if n != p.name and r != role]
+                at = source.find(role)
+                context = source if at != -1 else ""
+                items.append(
+                    StudyItem(
+                        ask="role",
+                        context=context,
+                        blanks=_all_spans(context, role) if context else (),
+                        answer=role,
+                        accepted=(role,),
+                        distractors=_unique(others, besides=[role]),
+                        quality=2.4,
+                        gloss=p.english if p.english and p.english in self.a.text else "",
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+            if p.english and p.english in self.a.text:
+                words = p.english.split()
+                # Japanese names are written family name first (Takaichi Sanae), others last (Donald Trump).
+                family = words[0] if len(p.name) == 4 and len(words) == 2 else words[-1]
+                others_en = [o.english for o in self.people if o.english and o.english in self.a.text]
+                items.append(
+                    StudyItem(
+                        ask="person_english",
+                        context=source,
+                        blanks=_all_spans(source, p.english),
+                        answer=p.english,
+                        accepted=_unique([p.english, family]),
+                        distractors=_unique(others_en, besides=[p.english]),
+                        quality=2.2,
+                        gloss=roles.get(p.name, ""),
+                        **{**common, "group": f"person_english:{to_simplified(p.name)}"},  # type: ignore[arg-type]
+                    )
+                )
+        return items
+
+    # -- words -------------------------------------------------------------------------------------
+
+    def word_items(self) -> list[StudyItem]:
+        from dushu.core.study.meanings import word_meanings
+
+        teachable = [v for v in self.a.vocabulary if _teachable(v)][:60]
+        senses = word_meanings(self.a, teachable)
+        pos_of = {v.word: self.pos_of(v) for v in teachable}
+        items: list[StudyItem] = []
+        for rank, v in enumerate(teachable):
+            source = v.example
+            position = self.sentence_start(v.example_sentence) + max(0, source.find(v.word))
+            reading = " ".join(v.pinyin)
+            common = {
+                "key": ("word", v.simplified or v.word),
+                "group": f"word:{v.simplified or v.word}",
+                "kind": "word",
+                "subject": v.word,
+                "context": source,
+                "blanks": _all_spans(source, v.word),
+                "sentence": v.example_sentence,
+                "source": source,
+                "position": position,
+                "reading": reading,
+            }
+            meaning = senses.get(v.word, "")
+            if meaning:
+                words = _gloss_words(meaning)
+                others = [
+                    (abs(o.frequency - v.frequency), senses[o.word])
+                    for o in teachable
+                    if o.word != v.word
+                    and senses.get(o.word)
+                    and pos_of[o.word][:1] == pos_of[v.word][:1]
+                    and not (words & _gloss_words(senses[o.word]))
+                ]
+                others.sort(key=lambda t: t[0])
+                items.append(
+                    StudyItem(
+                        ask="meaning",
+                        answer=meaning,
+                        accepted=(meaning,),
+                        distractors=_unique([m for _d, m in others], besides=[meaning])[:8],
+                        quality=2.0 - rank * 0.02,
+                        **common,  # type: ignore[arg-type]
+                    )
+                )
+            if reading:
+                numbered = " ".join(to_numbers(s) for s in v.pinyin)
+                items.append(
+                    StudyItem(
+                        ask="reading",
+                        answer=reading,
+                        accepted=_unique(
+                            [reading, numbered, reading.replace(" ", ""), numbered.replace(" ", "")]
+                        ),
+                        distractors=(),
+                        quality=1.9 - rank * 0.02,
+                        **{**common, "group": f"reading:{v.simplified or v.word}"},  # type: ignore[arg-type]
+                    )
+                )
+        return items
+
+    def pos_of(self, v: VocabItem) -> str:
+        """The part of speech jieba gave the word where the example sentence has it."""
+        for t in self._tokens_of(v.example_sentence):
+            if t.text == v.word:
+                return t.pos
+        return ""
+
+    def _tokens_of(self, sentence: int) -> Sequence[Token]:
+        return self._by_sentence.get(sentence, ())
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Token]]:
+        out: dict[int, list[Token]] = {}
+        for t in self.a.tokens:
+            out.setdefault(t.sentence, []).append(t)
+        return out
+
+
+def _teachable(v: VocabItem) -> bool:
+    """A word worth a question: Chinese, two characters or more, with a dictionary meaning, and not
+    one of the everyday words (可以, 問題) a reader of this text already knows."""
+    return (
+        not v.is_name
+        and len(v.word) >= 2
+        and bool(v.pinyin)
+        and (v.hsk is None or v.hsk >= 4)
+        and v.frequency < 5.0
+        and any(d.source in ("cc-cedict", "user") and d.meanings for d in v.definitions)
+    )
+
+
+def both_scripts(text: str) -> frozenset[str]:
+    """A word in both scripts, for comparing what a learner typed or a meaning names."""
+    return frozenset((text, to_simplified(text), to_traditional(text)))
