@@ -104,7 +104,8 @@ def test_package_imports_cleanly(col: Any, tmp_path: Path) -> None:
     assert _cards_by_template(col, FACT_MODEL_ID) == {
         "Question → Answer": 6, "Date → Event": 2, "Event → Date": 2,
     }  # fmt: skip
-    assert sum(_cards_by_template(col, CLOZE_MODEL_ID).values()) == 6  # three sentences: date + term + person, date + term, date
+    # Three sentences: date, term and person; date and term; date.
+    assert sum(_cards_by_template(col, CLOZE_MODEL_ID).values()) == 6
     vocab_deck = col.decks.id_for_name("港口合作::Vocabulary")
     facts_deck = col.decks.id_for_name("港口合作::Facts")
     assert set(col.find_cards(f"mid:{VOCAB_MODEL_ID}")) == set(col.find_cards(f"did:{vocab_deck}"))
