@@ -11,7 +11,7 @@ import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from dushu.core.models import Analysis, Script
+from dushu.core.models import Analysis, Script, is_han
 from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet
 from dushu.core.study import StudyItem, Templates, study_items, templates_for
 from dushu.errors import DushuError
@@ -71,7 +71,9 @@ def generate_quiz(
     selected.sort(key=lambda c: (c.position, GENERATED_TYPES.index(c.bucket)))
     width = max(2, len(str(len(selected))))
     questions = tuple(replace(c.question, id=f"q{i:0{width}d}") for i, c in enumerate(selected, start=1))
-    heading = title or analysis.title or _first_line(analysis.text)
+    heading = title or analysis.title
+    if not any(is_han(ch) for ch in heading):
+        heading = _first_line(analysis.text)  # a title that is only a date or a file name
     return QuizSet(
         title=title or words.title(heading),
         questions=questions,
@@ -82,10 +84,12 @@ def generate_quiz(
 
 
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:40]
-    return "Dushu"
+    """The first line with Chinese in it (a heading), shortened."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if any(is_han(ch) for ch in line):
+            return line[:40]
+    return lines[0][:40] if lines else "Dushu"
 
 
 def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.Random) -> list[_Candidate]:
@@ -252,7 +256,10 @@ class _Renderer:
         if prompt_name == "statement_truefalse":
             if not item.blanks:
                 return
-            true_prompt = self.w.quiz(prompt_name, quote=self.quote(item, item.answer))
+            # A date the text writes out (2024年下半年) stays as written; a relative one (去年) is
+            # written out, so the true statement is checkable on its own.
+            written = item.date_text if item.ask == "date" and item.answer in item.date_text else item.answer
+            true_prompt = self.w.quiz(prompt_name, quote=self.quote(item, written))
             false_prompt = self.w.quiz(prompt_name, quote=self.quote(item, wrong))
         else:
             true_prompt = self.w.quiz(prompt_name, shown=item.answer, **values)
@@ -378,9 +385,8 @@ class _Renderer:
 
     def ask_meaning(self, item: StudyItem) -> None:
         why = self.w.explain("word", subject=item.subject, reading=item.reading, answer=item.answer)
-        prompt = self.w.quiz(
-            "meaning_choice", subject=item.subject, reading=item.reading, quote=f"「{item.source}」"
-        )
+        quote = f"「{_clause_around(item.context, item.blanks)}」"
+        prompt = self.w.quiz("meaning_choice", subject=item.subject, reading=item.reading, quote=quote)
         self.choice("vocabulary", item, prompt, ("vocabulary", "meaning"), why, item.quality)
 
     def ask_reading(self, item: StudyItem) -> None:
@@ -431,10 +437,11 @@ class _Renderer:
 
     def match_questions(self, items: list[StudyItem], kind: str) -> None:
         """Short forms to full names, or people to their roles, when the text gives three or more."""
-        distinct: dict[str, StudyItem] = {}
+        usable: list[StudyItem] = []
         for i in items:
-            distinct.setdefault(i.answer, i)
-        usable = list(distinct.values())
+            # Two answers where one holds the other (董事長, 公司董事長) would make the pairs ambiguous.
+            if not any(i.answer in u.answer or u.answer in i.answer for u in usable):
+                usable.append(i)
         if len(usable) < 3:
             return
         for attempt in range(2):
@@ -455,6 +462,18 @@ class _Renderer:
                     "match", q, tuple(i.group for i in picked), 2.9 - attempt * 0.3, picked[0].position
                 )
             )
+
+
+def _clause_around(text: str, spans: Sequence[tuple[int, int]], limit: int = 60) -> str:
+    """The clause of `text` that holds the first span (verbatim), or the whole text when it is short."""
+    if len(text) <= limit or not spans:
+        return text
+    start, end = spans[0]
+    marks = "，,；;。！？!?"
+    left = max(text.rfind(m, 0, start) for m in marks) + 1
+    rights = [p for p in (text.find(m, end) for m in marks) if p != -1]
+    right = min(rights) if rights else len(text)
+    return text[left:right]
 
 
 def _comparable(dates: Sequence[str]) -> bool:

@@ -72,6 +72,15 @@ _LEADING_LINKS = (
     "此外",
     "另外",
 )
+_BYLINE_ROLE = re.compile(r"(?:記者|记者|特派員|特派员|通訊員|通讯员|攝影|摄影|編輯|编辑)$")
+# A byline or credit in brackets at the start of a passage (〔記者X／台北報導〕, （中央社台北1日電）).
+_LEADING_BYLINE = re.compile(
+    r"^\s*[〔【（(\[][^〔〕【】（）()\[\]]{0,30}(?:報導|报道|電|电|攝|摄)[〕】）)\]]\s*"
+)
+# Parts of a year (下半年, 第三季, 年底): no option of the same span can be written for them.
+_PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中旬|下旬|月初|月底|月中|月末")
+# Marks at the front of a list line ("◎：", "▲") that a label for ordering does not need.
+_LIST_MARKS = "◎●○▲▼■□◆◇・•★☆－-—：:，,、 \u3000"
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -248,7 +257,8 @@ class _Builder:
             for i, f in enumerate(analysis.facts)
             if f.kind == "event" and f.date and f.date_text and not self.is_caption(f)
         ]
-        self.people = [p for p in analysis.people if p.name]
+        # The reporters of a byline are people of the page, not of the story: never asked about.
+        self.people = [p for p in analysis.people if p.name and not _BYLINE_ROLE.search(p.role)]
         self.people_names = {p.name for p in self.people}
         self.glossary = list(analysis.glossary)
         self.terms_by_name = {g.term: g for g in self.glossary}
@@ -349,7 +359,7 @@ class _Builder:
             text[:start],
         )
         after = re.sub(r"^(?:時|时|起|間|间)?[，,]?", "", text[end:])
-        label = _strip_links((before + after).strip("，,；; "))
+        label = _strip_links((before + after).strip("，,；; ").lstrip(_LIST_MARKS))
         if label.startswith(("的", "中", "時", "时", "前", "後", "后", "起")) or len(label) < 5:
             return ""  # "在2025年2月的《…》中表示": without its date the clause no longer reads
         if len(label) > 42:
@@ -370,20 +380,24 @@ class _Builder:
 
     def event_context(self, fact: Fact) -> tuple[str, int]:
         """The event's clause, reaching back to the clauses before it when it is too short to stand
-        alone ("7月23日起實施" needs what took effect); always a verbatim passage of one sentence."""
+        alone ("7月23日起實施" needs what took effect); always a verbatim passage of one sentence,
+        without a byline in front of it."""
         position = fact.start if fact.start >= 0 else self.sentence_start(fact.sentence)
         context = fact.text
-        if len(context) >= _MIN_CONTEXT or fact.start < 0:
-            return context, position
-        sentence_start = self.sentence_start(fact.sentence)
-        before = self.a.text[sentence_start : fact.start]
-        cuts = [m.start() for m in re.finditer(r"[，,；;：:]", before)]
-        start = sentence_start
-        for cut in reversed(cuts[:-1] if cuts and cuts[-1] == len(before) - 1 else cuts):
-            if fact.end - (sentence_start + cut + 1) >= _MIN_CONTEXT:
-                start = sentence_start + cut + 1
-                break
-        return self.a.text[start : fact.end], start
+        if len(context) < _MIN_CONTEXT and fact.start >= 0:
+            sentence_start = self.sentence_start(fact.sentence)
+            before = self.a.text[sentence_start : fact.start]
+            cuts = [m.start() for m in re.finditer(r"[，,；;：:]", before)]
+            start = sentence_start
+            for cut in reversed(cuts[:-1] if cuts and cuts[-1] == len(before) - 1 else cuts):
+                if fact.end - (sentence_start + cut + 1) >= _MIN_CONTEXT:
+                    start = sentence_start + cut + 1
+                    break
+            context, position = self.a.text[start : fact.end], start
+        byline = _LEADING_BYLINE.match(context)
+        if byline and byline.end() < len(context):
+            context, position = context[byline.end() :], position + byline.end()
+        return context, position
 
     def event_of(self, index: int, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
@@ -411,7 +425,7 @@ class _Builder:
             "date_unique": date_unique,
         }
         out: list[StudyItem] = []
-        if blanks and not fact.date_end:
+        if blanks and not fact.date_end and not _PART_OF_YEAR.search(fact.date_text):
             accepted = [answer, *date_answer_forms(fact.date, fact.date_text), fact.date_text]
             out.append(
                 StudyItem(
@@ -705,11 +719,11 @@ class _Builder:
             idx = source.find(term)
         if idx == -1:
             return source, _all_spans(source, short)
-        cut = max(source.rfind(p, 0, idx) for p in "，；：。！？")
+        cut = max(source.rfind(p, 0, idx) for p in "，；：。！？,;")
         # The clause begins where the term does when a break falls between the term and its short form.
         term_at = source.rfind(term, 0, idx + 1)
         start = min(cut + 1, term_at) if term_at >= 0 else cut + 1
-        ends = [p for p in (source.find(c, idx + len(short)) for c in "，。；！？") if p != -1]
+        ends = [p for p in (source.find(c, idx + len(short)) for c in "，。；！？,;") if p != -1]
         end = min(ends) if ends else len(source)
         clause = source[start:end]
         return clause, _all_spans(clause, short)
@@ -769,8 +783,9 @@ class _Builder:
             }
             if p.name in roles:
                 role = roles[p.name]
-                # Another person's role that is also true of this one (two presidents) is no distractor.
-                others = [r for n, r in roles.items() if n != p.name and r != role]
+                # Another person's role that is also true of this one (two presidents, 董事長 and
+                # 公司董事長) is no distractor.
+                others = [r for n, r in roles.items() if n != p.name and r not in role and role not in r]
                 at = source.find(role)
                 context = source if at != -1 else ""
                 items.append(
