@@ -79,6 +79,8 @@ _LEADING_BYLINE = re.compile(
 )
 # Parts of a year (下半年, 第三季, 年底): no option of the same span can be written for them.
 _PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中旬|下旬|月初|月底|月中|月末")
+# A label ending in one of these lost what followed its date ("真正的分水嶺是"): it no longer reads.
+_DANGLING = tuple("是為为在於于的與与和及至到從从自由向對对把將将被")
 # Marks at the front of a list line ("◎：", "▲") that a label for ordering does not need.
 _LIST_MARKS = "◎●○▲▼■□◆◇・•★☆－-—：:，,、 \u3000"
 # An event clause shorter than this is quoted with the clauses before it.
@@ -360,7 +362,11 @@ class _Builder:
         )
         after = re.sub(r"^(?:時|时|起|間|间)?[，,]?", "", text[end:])
         label = _strip_links((before + after).strip("，,；; ").lstrip(_LIST_MARKS))
-        if label.startswith(("的", "中", "時", "时", "前", "後", "后", "起")) or len(label) < 5:
+        if (
+            label.startswith(("的", "中", "時", "时", "前", "後", "后", "起"))
+            or label.endswith(_DANGLING)
+            or len(label) < 5
+        ):
             return ""  # "在2025年2月的《…》中表示": without its date the clause no longer reads
         if len(label) > 42:
             cut = max(label.rfind("，", 0, 42), label.rfind("；", 0, 42))
