@@ -245,7 +245,8 @@ _OPENING_MARKS = frozenset("（「『《〈“‘([{【〔")
 def _sentence_pinyin(tokens: Sequence[Token], written: Mapping[str, tuple[str, ...]]) -> str:
     """The sentence's reading word by word, syllables tone-coloured, punctuation kept in place.
 
-    `written` gives the capitalised reading of proper nouns (日本 Rìběn) by their form.
+    `written` gives the capitalised reading of proper nouns (日本 Rìběn) by their form; it is used
+    for the tokens the analysis takes for names.
     """
     parts: list[str] = []
     attach = True  # no space before the first word or after an opening bracket or quote
@@ -254,7 +255,9 @@ def _sentence_pinyin(tokens: Sequence[Token], written: Mapping[str, tuple[str, .
         if not text:
             continue
         if token.pinyin or any(ch.isalnum() for ch in text):
-            syllables = written.get(token.text, token.pinyin)
+            # Capitals only where the text names someone or somewhere: 四國 is "four countries"
+            # in most sentences although its one dictionary entry is the island Shikoku.
+            syllables = written.get(token.text, token.pinyin) if token.is_name else token.pinyin
             if len(syllables) != len(token.pinyin):
                 syllables = token.pinyin
             reading = _token_reading(text, syllables)
