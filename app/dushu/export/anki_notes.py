@@ -240,6 +240,7 @@ def _example(item: VocabItem, ctx: NoteContext) -> tuple[str, str]:
 
 
 _OPENING_MARKS = frozenset("（「『《〈“‘([{【〔")
+_PROPER_NOUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
 
 
 def _sentence_pinyin(tokens: Sequence[Token], written: Mapping[str, tuple[str, ...]]) -> str:
@@ -255,9 +256,11 @@ def _sentence_pinyin(tokens: Sequence[Token], written: Mapping[str, tuple[str, .
         if not text:
             continue
         if token.pinyin or any(ch.isalnum() for ch in text):
-            # Capitals only where the text names someone or somewhere: 四國 is "four countries"
-            # in most sentences although its one dictionary entry is the island Shikoku.
-            syllables = written.get(token.text, token.pinyin) if token.is_name else token.pinyin
+            # Capitals only for what the analysis takes for a name (a name, or jieba's tag of a
+            # person, place, organisation or other proper noun): 會 or 方 have a capitalised
+            # surname entry too, and 四國 "four countries" is also the island Shikoku.
+            proper = token.is_name or token.pos in _PROPER_NOUN_TAGS
+            syllables = written.get(token.text, token.pinyin) if proper else token.pinyin
             if len(syllables) != len(token.pinyin):
                 syllables = token.pinyin
             reading = _token_reading(text, syllables)

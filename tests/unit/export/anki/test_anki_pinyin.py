@@ -83,3 +83,21 @@ def test_the_card_and_its_sentence_write_a_place_name_as_pinyin_does() -> None:
     assert _text(note.fields[VOCAB.index("Example Pinyin")]) == "Xī'ànchéng yǒu tiān'é。"
     assert note.plain[2] == "tiān'é"
     assert _text(vocab_note(city, ctx).fields[VOCAB.index("Pinyin")]) == "Xī'ànchéng"
+
+
+def test_a_sentence_capitalises_only_the_words_it_uses_as_names() -> None:
+    # 東島 "the east islands" here, though its one dictionary entry is a place.
+    text = "東島的東島人。"
+    island = _item("東島", ("dōng", "dǎo"), Definition("Dōng dǎo", ("(a place)",)))
+    island = replace(island, example=text)
+    people = replace(_item("東島人", ("dōng", "dǎo", "rén")), example=text, first_offset=3)
+    tokens = (
+        Token("東島", 0, 2, 0, "n", ("dōng", "dǎo")),
+        Token("的", 2, 3, 0, "uj", ("de",)),
+        Token("東島", 3, 5, 0, "ns", ("dōng", "dǎo")),
+        Token("人", 5, 6, 0, "n", ("rén",)),
+        Token("。", 6, 7, 0, "x"),
+    )
+    analysis = Analysis(text, Script.TRADITIONAL, (Sentence(0, 0, 7, text),), tokens, (island, people))
+    note = vocab_note(people, NoteContext.build(analysis, "t"))
+    assert _text(note.fields[VOCAB.index("Example Pinyin")]) == "dōngdǎo de Dōngdǎo rén。"
