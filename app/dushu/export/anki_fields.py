@@ -74,9 +74,45 @@ def _zhuyin_syllable_html(syllable: str) -> str:
     return f'<span class="tone{tone_number(syllable)}">{escape_html(zhuyin(syllable))}</span>'
 
 
+# A syllable that starts with a, o or e after another syllable of the same word takes an apostrophe,
+# so the word reads one way only (xī'ān is two syllables, xiān one): the rule of the pinyin standard.
+_VOWEL_INITIAL = frozenset("aāáǎàoōóǒòeēéěèê")
+
+
+def pinyin_words(syllables: Iterable[str]) -> list[list[str]]:
+    """The syllables of one word grouped as pinyin writes them: a capitalised syllable after the
+    first starts a new written word (CC-CEDICT capitalises names that way: "Máo Zé dōng" is
+    Máo Zédōng), every other syllable joins the word before it."""
+    words: list[list[str]] = []
+    for syllable in syllables:
+        if not syllable:
+            continue
+        if not words or syllable[:1].isupper():
+            words.append([syllable])
+        else:
+            words[-1].append(syllable)
+    return words
+
+
+def needs_apostrophe(syllable: str) -> bool:
+    """True when `syllable`, written after another in the same word, needs an apostrophe before it."""
+    return syllable[:1].lower() in _VOWEL_INITIAL
+
+
 def pinyin_html(syllables: Iterable[str]) -> str:
-    """Syllables written together as one word, each in a `toneN` span for colouring."""
-    return "".join(syllable_html(s) for s in syllables if s)
+    """Syllables written as pinyin writes one word, each in a `toneN` span for colouring.
+
+    Syllables join without spaces, with an apostrophe before a, o or e ("xī'ān"); a capitalised
+    syllable after the first starts a new written word ("Máo Zédōng"). The CSS keeps every syllable
+    span from wrapping inside itself.
+    """
+    out: list[str] = []
+    for word in pinyin_words(syllables):
+        parts = [syllable_html(word[0])]
+        for syllable in word[1:]:
+            parts.append(("'" if needs_apostrophe(syllable) else "") + syllable_html(syllable))
+        out.append("".join(parts))
+    return " ".join(out)
 
 
 def zhuyin_html(syllables: Iterable[str]) -> str:
@@ -85,8 +121,14 @@ def zhuyin_html(syllables: Iterable[str]) -> str:
 
 
 def pinyin_plain(syllables: Iterable[str], sep: str = "") -> str:
-    """Tone-marked syllables joined by `sep`."""
-    return sep.join(s for s in syllables if s)
+    """Tone-marked syllables as plain text: written as one word ("xī'ān", "Máo Zédōng") when `sep` is
+    empty, else joined by `sep` as they are."""
+    if sep:
+        return sep.join(s for s in syllables if s)
+    words = pinyin_words(syllables)
+    return " ".join(
+        w[0] + "".join(("'" if needs_apostrophe(s) else "") + s for s in w[1:]) for w in words
+    )
 
 
 def numbered_plain(syllables: Iterable[str], sep: str = "") -> str:
@@ -179,6 +221,32 @@ def find_all(text: str, needle: str) -> list[int]:
         starts.append(i)
         i = text.find(needle, i + len(needle))
     return starts
+
+
+def reading_as_written(item: VocabItem) -> tuple[str, ...]:
+    """The word's syllables with the capitals of a proper noun ("Rì běn" gives Rìběn).
+
+    The capitals come from CC-CEDICT entries of the same reading: when every such entry is
+    capitalised (日本, 中文), or when one is and the word is a name. A character whose only capital
+    entry is a surname beside common senses (方 fāng) stays lower case. A name no entry has gets a
+    capital first syllable.
+    """
+    wanted = [numbered(s) for s in item.pinyin]
+    same_reading = [
+        written
+        for written in (d.pinyin.split() for d in item.definitions if d.source == "cc-cedict")
+        if len(written) == len(wanted) and [numbered(s) for s in written] == wanted
+    ]
+    capitalised = [w for w in same_reading if any(s[:1].isupper() for s in w)]
+    if capitalised and (item.is_name or len(capitalised) == len(same_reading)):
+        return tuple(
+            s[:1].upper() + s[1:] if w[:1].isupper() else s
+            for s, w in zip(item.pinyin, capitalised[0], strict=True)
+        )
+    if item.is_name and item.pinyin and item.pinyin[0] and not same_reading:
+        first = item.pinyin[0]
+        return (first[:1].upper() + first[1:], *item.pinyin[1:])
+    return item.pinyin
 
 
 # --- meanings -------------------------------------------------------------------------------

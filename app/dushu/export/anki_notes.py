@@ -15,7 +15,7 @@ Facts that share an identity within one text are told apart by their order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from genanki import guid_for
@@ -35,8 +35,8 @@ from dushu.export.anki_fields import (
     pinyin_html,
     pinyin_plain,
     plain_line,
+    reading_as_written,
     reading_key,
-    syllable_html,
     tag_part,
     zhuyin_html,
 )
@@ -116,6 +116,8 @@ class NoteContext:
     people: dict[str, Person] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     sentence_pinyin: dict[int, str] = field(default_factory=dict)  # filled as sentences are read
+    # Words whose pinyin has a proper noun's capitals (日本 -> Rì běn), for the sentences' pinyin.
+    written_reading: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, analysis: Analysis, source_title: str) -> NoteContext:
@@ -127,6 +129,11 @@ class NoteContext:
             for form in (item.word, item.traditional, item.simplified):
                 if form and item.pinyin:
                     ctx.vocab_reading.setdefault(form, item.pinyin)
+            written = reading_as_written(item)
+            if written != item.pinyin:
+                for form in (item.word, item.traditional, item.simplified):
+                    if form:
+                        ctx.written_reading.setdefault(form, written)
         ctx.people = {p.name: p for p in analysis.people if p.name}
         ctx.glossary = {g.term: g for g in analysis.glossary if g.term}
         return ctx
@@ -183,7 +190,7 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
         escape_html(plain_line(item.word)),
         escape_html(plain_line(item.traditional or item.word)),
         escape_html(plain_line(item.simplified or item.word)),
-        pinyin_html(item.pinyin),
+        pinyin_html(reading_as_written(item)),
         zhuyin_html(item.pinyin),
         meaning_html(item),
         example,
@@ -192,13 +199,16 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
         escape_html(plain_line(ctx.source_title)),
         "",  # Audio: left for the learner's text-to-speech add-on; Dushu ships no voices
     )
-    plain = (plain_line(item.word), meaning_plain(item), pinyin_plain(item.pinyin))
+    plain = (plain_line(item.word), meaning_plain(item), pinyin_plain(reading_as_written(item)))
     return NoteSpec("vocab", vocab_guid(item), fields, tuple(tags), "Vocabulary", plain)
 
 
 def _example(item: VocabItem, ctx: NoteContext) -> tuple[str, str]:
     """The example sentence with every occurrence of the word marked, and its pinyin.
 
+    Where a token is the word it is marked `hl`; where the word sits inside a longer word (稀土 in
+    稀土磁鐵, 中 in 中國) it is marked `hl-in`: the Sentence card blanks both, since any occurrence
+    left in sight gives the answer away, and the backs highlight only the first kind.
     Empty when the word cannot be found in the sentence: a Sentence card needs something to blank.
     """
     if not item.example.strip():
@@ -207,31 +217,37 @@ def _example(item: VocabItem, ctx: NoteContext) -> tuple[str, str]:
     tokens = ctx.tokens_by_sentence.get(sentence.index, []) if sentence else []
     forms = {f for f in (item.word, item.traditional, item.simplified) if f}
     spans: list[Span] = []
-    if sentence is not None and sentence.text == item.example:
-        # Token boundaries avoid marking 中 inside 中國 when the word is 中.
+    aligned = sentence is not None and sentence.text == item.example
+    if sentence is not None and aligned:
         spans = [
             Span(t.start - sentence.start, t.end - sentence.start, "hl") for t in tokens if t.text in forms
         ]
-    if not spans:
-        for form in sorted(forms, key=len, reverse=True):
-            spans = [Span(s, s + len(form), "hl") for s in find_all(item.example, form)]
-            if spans:
-                break
+    inner = "hl-in" if spans else "hl"
+    for form in sorted(forms, key=len, reverse=True):
+        for start in find_all(item.example, form):
+            end = start + len(form)
+            if not any(s.start < end and start < s.end for s in spans):
+                spans.append(Span(start, end, inner))
     if not spans:
         return "", ""
     pinyin = ""
-    if sentence is not None and sentence.text == item.example:
+    if sentence is not None and aligned:
         if sentence.index not in ctx.sentence_pinyin:
-            ctx.sentence_pinyin[sentence.index] = _sentence_pinyin(tokens)
+            ctx.sentence_pinyin[sentence.index] = _sentence_pinyin(tokens, ctx.written_reading)
         pinyin = ctx.sentence_pinyin[sentence.index]
     return Marked(item.example, tuple(spans)).html(), pinyin
 
 
 _OPENING_MARKS = frozenset("（「『《〈“‘([{【〔")
+_PROPER_NOUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz"))
 
 
-def _sentence_pinyin(tokens: Sequence[Token]) -> str:
-    """The sentence's reading word by word, syllables tone-coloured, punctuation kept in place."""
+def _sentence_pinyin(tokens: Sequence[Token], written: Mapping[str, tuple[str, ...]]) -> str:
+    """The sentence's reading word by word, syllables tone-coloured, punctuation kept in place.
+
+    `written` gives the capitalised reading of proper nouns (日本 Rìběn) by their form; it is used
+    for the tokens the analysis takes for names.
+    """
     parts: list[str] = []
     attach = True  # no space before the first word or after an opening bracket or quote
     for token in tokens:
@@ -239,7 +255,15 @@ def _sentence_pinyin(tokens: Sequence[Token]) -> str:
         if not text:
             continue
         if token.pinyin or any(ch.isalnum() for ch in text):
-            parts.append(_token_reading(token) if attach else " " + _token_reading(token))
+            # Capitals only for what the analysis takes for a name (a name, or jieba's tag of a
+            # person, place, organisation or other proper noun): 會 or 方 have a capitalised
+            # surname entry too, and 四國 "four countries" is also the island Shikoku.
+            proper = token.is_name or token.pos in _PROPER_NOUN_TAGS
+            syllables = written.get(token.text, token.pinyin) if proper else token.pinyin
+            if len(syllables) != len(token.pinyin):
+                syllables = token.pinyin
+            reading = _token_reading(text, syllables)
+            parts.append(reading if attach else " " + reading)
             attach = False
         else:  # punctuation sits against the word before it
             parts.append(escape_html(text))
@@ -247,22 +271,23 @@ def _sentence_pinyin(tokens: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def _token_reading(token: Token) -> str:
-    """A token's syllables written together; digits or Latin in it (2024年) stay, set off by a space."""
-    pieces: list[tuple[bool, str]] = []  # (is a syllable, html)
+def _token_reading(text: str, syllables: Sequence[str]) -> str:
+    """A token's syllables written as one word (apostrophes, capitals: see `pinyin_html`); digits or
+    Latin in it (2024年) stay, set off by a space."""
+    pieces: list[tuple[bool, list[str]]] = []  # (is a run of syllables, syllables or characters)
     han_index = 0
-    for ch in plain_line(token.text):
-        if has_syllable(ch) and han_index < len(token.pinyin):
-            pieces.append((True, syllable_html(token.pinyin[han_index])))
+    for ch in text:
+        is_syllable = has_syllable(ch) and han_index < len(syllables)
+        piece = syllables[han_index] if is_syllable else ch
+        if is_syllable:
             han_index += 1
-        elif pieces and not pieces[-1][0]:
-            pieces[-1] = (False, pieces[-1][1] + escape_html(ch))
+        if pieces and pieces[-1][0] == is_syllable:
+            pieces[-1][1].append(piece)
         else:
-            pieces.append((False, escape_html(ch)))
-    out = ""
-    for i, (syllable, piece) in enumerate(pieces):
-        out += piece if i == 0 or syllable == pieces[i - 1][0] else " " + piece
-    return out
+            pieces.append((is_syllable, [piece]))
+    return " ".join(
+        pinyin_html(run) if is_syllable else escape_html("".join(run)) for is_syllable, run in pieces
+    )
 
 
 # --- facts ----------------------------------------------------------------------------------------

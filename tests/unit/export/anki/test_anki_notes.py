@@ -76,7 +76,8 @@ def test_vocab_note_fields(analysis: Analysis) -> None:
     assert note.deck == "Vocabulary"
 
 
-def test_example_marks_whole_tokens_only() -> None:
+def test_example_marks_every_occurrence_also_inside_longer_words() -> None:
+    # A Sentence card that left 中 of 中國 in sight would show the answer it asks for.
     text = "中國在中間。"
     tokens = (
         Token("中國", 0, 2, 0, "ns", ("zhōng", "guó")),
@@ -88,7 +89,7 @@ def test_example_marks_whole_tokens_only() -> None:
     item = VocabItem("中", "中", "中", ("zhōng",), (Definition("zhōng", ("middle",)),), 1, 6.0, 2, text, 0, 3)
     analysis = Analysis(text, Script.TRADITIONAL, (Sentence(0, 0, 6, text),), tokens, (item,))
     example = vocab_note(item, NoteContext.build(analysis, "t")).fields[VOCAB.index("Example")]
-    assert example == '中國在<span class="hl">中</span>間。'
+    assert example == '<span class="hl-in">中</span>國在<span class="hl">中</span>間。'
 
 
 def test_word_missing_from_its_example_gets_no_example(analysis: Analysis) -> None:
@@ -233,5 +234,9 @@ def test_the_white_circle_zero_of_a_year_keeps_its_syllable_in_the_example_readi
     analysis = analyze_text("二○二三年，這個組織成立。")
     ctx = NoteContext.build(analysis, "年份")
     reading = _field(vocab_note(_word(analysis, "組織"), ctx), "Example Pinyin")
-    marked = [("èr", 4), ("líng", 2), ("èr", 4), ("sān", 1), ("nián", 2)]
-    assert "".join(f'<span class="tone{t}">{s}</span>' for s, t in marked) in reading
+    marked = [("èr", 4), ("líng", 2), ("'èr", 4), ("sān", 1), ("nián", 2)]
+    expected = "".join(
+        f"'<span class=\"tone{t}\">{s[1:]}</span>" if s[0] == "'" else f'<span class="tone{t}">{s}</span>'
+        for s, t in marked
+    )
+    assert expected in reading, "èrlíng'èrsānnián: an apostrophe before the syllable that starts with e"
