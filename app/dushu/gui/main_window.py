@@ -35,16 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
+from dushu.core.edits import Edits, annotations_of, apply_edits
 from dushu.core.facts.layout import layout_of
 from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
-from dushu.gui.document import (
-    ReadingDocument,
-    annotations_of,
-    build_reading_document,
-    with_annotations,
-    with_user_meanings,
-)
+from dushu.gui.document import ReadingDocument, build_reading_document
 from dushu.gui.document_properties import DocumentPropertiesDialog
 from dushu.gui.export_dialog import ExportDialog
 from dushu.gui.facts_view import FactsView
@@ -57,6 +52,7 @@ from dushu.gui.settings_dialog import SettingsDialog, reading_style_label
 from dushu.gui.tasks import Task, TaskRunner, quiet_gc
 from dushu.gui.vocabulary_view import VocabularyView
 from dushu.gui.word_panel import WordPanel
+from dushu.storage.edits import load_edits
 from dushu.storage.library import DocumentInfo, Library, WordStatus
 
 __all__ = ["MainWindow", "ToolkitLoader"]
@@ -451,7 +447,9 @@ class MainWindow(QMainWindow):
                     cancel=task.cancelled,
                     document_date=published,
                 )
-                shown = with_annotations(analysis, annotations)
+                # Only the fact edits here: the reader and the word panel show every dictionary
+                # sense beside the user's meaning, which exports put in their place (see export).
+                shown = apply_edits(analysis, Edits(annotations=annotations))
                 return analysis, build_reading_document(shown, doc_id)
 
         label = translate("Main", "Reading “%1”…").replace("%1", info.title)
@@ -796,7 +794,10 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             self.show_error(translate("Main", "Open a text first; the export is made from it."))
             return
-        analysis = with_user_meanings(self.reading.analysis, self.library.meanings())
+        # The same edits, applied by the same function, as `dushu deck` and `dushu quizset` use.
+        base = self.base_analysis if self.base_analysis is not None else self.reading.analysis
+        doc_id = self.doc_info.id if self.doc_info is not None else None
+        analysis = apply_edits(base, load_edits(self.library, doc_id))
         dialog = ExportDialog(
             analysis,
             self.library.words_with_status(WordStatus.LEARNING),
