@@ -84,7 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("deck", help="export an Anki deck (.apkg) or a CSV/TSV word list from FILE")
     p.add_argument("file", help="a text file")
-    p.add_argument("-o", "--output", required=True, help="the .apkg (or .csv/.tsv) file to write")
+    p.add_argument("-o", "--output", help="the .apkg (or .csv/.tsv) file to write")
+    p.add_argument(
+        "--to-anki",
+        action="store_true",
+        help="send the notes to the running Anki (AnkiConnect add-on) instead of a file: Dushu's fields "
+        "are updated in place, your own fields (Audio), tags and reviews are kept",
+    )
+    p.add_argument("--anki-url", metavar="URL", help="AnkiConnect's address (default http://127.0.0.1:8765)")
     p.add_argument("--deck", help="deck name (default: the text's title)")
     p.add_argument("--include", default="vocab,facts,cloze", help="comma-separated: vocab, facts, cloze")
     p.add_argument("--min-hsk", type=int, metavar="N", help="only words of HSK level N or above (7 = 7-9)")
@@ -397,6 +404,10 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     from dushu.export.anki import export_deck
     from dushu.export.known_words import read_known_words
 
+    if args.to_anki:
+        return _push_deck(args)
+    if not args.output:
+        raise DushuError("give the file to write with -o OUT.apkg (or send the notes to Anki with --to-anki)")
     _check_output(args.output)
     fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") or "apkg")
     if fmt == "txt":
@@ -425,6 +436,37 @@ def _cmd_deck(args: argparse.Namespace) -> int:
         f"{summary.path}: deck {summary.deck_name!r}, {_count(summary.vocab_notes, 'word')}, "
         f"{_count(summary.fact_notes, 'fact')}, {_count(summary.cloze_notes, 'cloze note')}, "
         f"{_count(summary.cards, 'card')}" + (f" (skipped {' and '.join(skipped)})" if skipped else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _push_deck(args: argparse.Namespace) -> int:
+    """`dushu deck FILE --to-anki`: the notes go to the running Anki through AnkiConnect."""
+    from dushu.export.ankiconnect import DEFAULT_URL, push_deck
+    from dushu.export.known_words import read_known_words
+    from dushu.storage.paths import cache_dir
+
+    if args.output or args.format:
+        raise DushuError("--to-anki sends the notes to Anki: leave out -o and --format")
+    known_from_file = read_known_words(args.known) if args.known else set()
+    analysis, edits = _analyze_with_edits(args)
+    summary = push_deck(
+        analysis,
+        url=args.anki_url or DEFAULT_URL,
+        deck_name=args.deck,
+        include=[part.strip() for part in args.include.split(",") if part.strip()],
+        min_hsk=args.min_hsk,
+        known_words=set(edits.known) | known_from_file,
+        # New notes travel as a package Anki reads from disk: a folder in the user's home, which a
+        # sandboxed Anki (Flatpak, Snap) can see where it may not see /tmp.
+        spool_dir=cache_dir(),
+    )
+    print(
+        f"Anki: deck {summary.deck_name!r}: {_count(summary.added, 'note')} added, "
+        f"{summary.updated} updated, {summary.unchanged} already up to date "
+        f"({_count(summary.vocab_notes, 'word')}, {_count(summary.fact_notes, 'fact')}, "
+        f"{_count(summary.cloze_notes, 'cloze note')}); your own fields and tags were kept",
         file=sys.stderr,
     )
     return 0
