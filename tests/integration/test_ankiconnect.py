@@ -178,6 +178,29 @@ def test_notes_from_a_package_of_the_previous_version_are_found_and_updated(
     assert "keeps it" in vocab["flds"][-1]["description"], "the note type itself is updated in place"
 
 
+def test_a_field_the_learner_adds_to_a_note_type_survives_a_push_that_adds_notes(
+    col: Any, anki: tuple[str, Any], tmp_path: Path
+) -> None:
+    url, _ = anki
+    analysis = SAMPLE.build_analysis()
+    later = next(i for i, v in enumerate(analysis.vocabulary) if v.word != "組織")
+    first = replace(analysis, vocabulary=analysis.vocabulary[:later] + analysis.vocabulary[later + 1 :])
+    push_deck(first, url=url, include=["vocab"], spool_dir=tmp_path, timestamp=T1)
+    model = col.models.get(VOCAB_MODEL_ID)
+    col.models.add_field(model, col.models.new_field("My notes"))
+    col.models.update_dict(model)
+    col.models._clear_cache()
+    note = _word_note(col)
+    note["My notes"] = "seen in the port article"
+    col.update_note(note)
+
+    summary = push_deck(_edited(), url=url, include=["vocab"], spool_dir=tmp_path, timestamp=T2)
+    assert summary.added == 1 and summary.updated == 1, "the left-out word arrives as a package"
+    assert _dushu_note_types(col) == ["Dushu Vocabulary"], "the learner's note type is merged, not copied"
+    note = col.get_note(note.id)
+    assert note["My notes"] == "seen in the port article" and "my meaning" in note["Meaning"]
+
+
 def test_two_readings_of_one_word_stay_two_notes(col: Any, anki: tuple[str, Any], tmp_path: Path) -> None:
     url, _ = anki
     analysis = SAMPLE.build_analysis()
