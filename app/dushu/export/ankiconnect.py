@@ -86,6 +86,7 @@ def anki_request(url: str, action: str, timeout: float = 30.0, **params: Any) ->
         with urllib.request.urlopen(request, timeout=timeout) as response:
             raw = response.read()
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection
         raise AnkiConnectError(
             f"{url} answered HTTP {exc.code} instead of AnkiConnect; is it Anki's AnkiConnect address?"
         ) from None
