@@ -796,11 +796,11 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             self.show_error(translate("Main", "Open a text first; the export is made from it."))
             return
-        analysis, _ = self._analysis_with_edits()
+        analysis, edits = self._analysis_with_edits()
         dialog = ExportDialog(
             analysis,
             self.library.words_with_status(WordStatus.LEARNING),
-            self.library.words_with_status(WordStatus.KNOWN),
+            edits.known,
             self.runner,
             str(self.library.setting("export_folder", "")),
             self,
