@@ -219,7 +219,8 @@ def _changed_fields(spec: NoteSpec, note: Mapping[str, Any]) -> dict[str, str]:
     out = {}
     for name, value in _dushu_fields(spec).items():
         field = current.get(name)
-        if not isinstance(field, Mapping) or field.get("value") != value:
+        # A field the learner removed from the note type is not sent (Anki would ignore it anyway).
+        if isinstance(field, Mapping) and field.get("value") != value:
             out[name] = value
     return out
 
@@ -268,7 +269,10 @@ def _find_existing(url: str, specs: Sequence[NoteSpec], timeout: float) -> dict[
 
 def _notes_info(url: str, ids: Sequence[int], timeout: float) -> list[dict[str, Any]]:
     calls = [("notesInfo", {"notes": list(chunk)}) for chunk in _chunks(list(ids), _BATCH)]
-    return [info for result in _multi(url, calls, timeout) for info in result or () if isinstance(info, dict)]
+    results = _multi(url, calls, timeout)
+    # A note deleted in Anki meanwhile comes back as an empty object.
+    infos = (info for result in results for info in result or ())
+    return [info for info in infos if isinstance(info, dict) and "noteId" in info]
 
 
 def _content_query(spec: NoteSpec) -> str:
