@@ -45,6 +45,15 @@ def _add_date_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_user_data_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-user-data",
+        action="store_true",
+        help="leave out what you changed in the app (meanings, fact edits, known, merged and split "
+        "words, the text's date): the result a fresh install would give",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface (documented in the README; other tools rely on it)."""
     parser = _Parser(
@@ -75,7 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("deck", help="export an Anki deck (.apkg) or a CSV/TSV word list from FILE")
     p.add_argument("file", help="a text file")
-    p.add_argument("-o", "--output", required=True, help="the .apkg (or .csv/.tsv) file to write")
+    p.add_argument("-o", "--output", help="the .apkg (or .csv/.tsv) file to write")
+    p.add_argument(
+        "--to-anki",
+        action="store_true",
+        help="send the notes to the running Anki (AnkiConnect add-on) instead of a file: Dushu's fields "
+        "are updated in place, your own fields (Audio), tags and reviews are kept",
+    )
+    p.add_argument("--anki-url", metavar="URL", help="AnkiConnect's address (default http://127.0.0.1:8765)")
     p.add_argument("--deck", help="deck name (default: the text's title)")
     p.add_argument("--include", default="vocab,facts,cloze", help="comma-separated: vocab, facts, cloze")
     p.add_argument("--min-hsk", type=int, metavar="N", help="only words of HSK level N or above (7 = 7-9)")
@@ -86,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("apkg", "csv", "tsv"), help="output format (default from -o's suffix)"
     )
     _add_date_option(p)
+    _add_user_data_option(p)
 
     p = sub.add_parser("quizset", help="generate a quiz set (TOML) from FILE")
     p.add_argument("file", help="a text file")
@@ -97,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same set)")
     _add_date_option(p)
+    _add_user_data_option(p)
 
     p = sub.add_parser("export-quiz", help="export a quiz set to GIFT, Moodle XML or CSV")
     p.add_argument("quizset", help="a quiz set (.toml)")
@@ -263,11 +281,12 @@ def _read_input(file: str) -> tuple[str, str]:
     return loaded.text, title
 
 
-def _open_toolkit() -> Any:
-    """The toolkit with the words the user merged or split in the app applied."""
+def _open_toolkit(user_data: bool = True) -> Any:
+    """The toolkit with the words the user merged or split in the app applied (unless `user_data`
+    is false)."""
     from dushu.storage.toolkit import open_toolkit, saved_user_words
 
-    merged, split = saved_user_words(_warn)
+    merged, split = saved_user_words(_warn) if user_data else ([], [])
     return open_toolkit(user_words=merged, split_words=split)
 
 
@@ -283,6 +302,31 @@ def _analyze_file(file: str, document_date: str = "") -> Any:
     return analyze(
         text, _open_toolkit(), title=title, source=file, workers=_workers(), document_date=document_date
     )
+
+
+def _analyze_with_edits(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The analysis of `args.file` with the user's edits from the app applied as the app applies
+    them (`dushu.core.edits.apply_edits`), and those edits; `--no-user-data` leaves them out."""
+    from dushu.core import analyze
+    from dushu.core.edits import NO_EDITS, apply_edits
+
+    text, title = _read_input(args.file)
+    if args.no_user_data:
+        edits = NO_EDITS
+    else:
+        from dushu.storage.edits import saved_edits
+
+        edits = saved_edits(text, _warn)
+    analysis = analyze(
+        text,
+        _open_toolkit(user_data=not args.no_user_data),
+        title=title,
+        source=args.file,
+        workers=_workers(),
+        # The date the user gave the text in the app counts as its own, as in the app; --date wins.
+        document_date=args.date or edits.published,
+    )
+    return apply_edits(analysis, edits), edits
 
 
 def _workers() -> int:
@@ -360,17 +404,20 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     from dushu.export.anki import export_deck
     from dushu.export.known_words import read_known_words
 
+    if args.to_anki:
+        return _push_deck(args)
+    if not args.output:
+        raise DushuError("give the file to write with -o OUT.apkg (or send the notes to Anki with --to-anki)")
     _check_output(args.output)
     fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") or "apkg")
     if fmt == "txt":
         fmt = "tsv"
     if fmt not in ("apkg", "csv", "tsv"):
         raise DushuError(f"{args.output}: choose --format apkg, csv or tsv (cannot tell from the name)")
-    from dushu.storage.toolkit import saved_known_words
-
+    known_from_file = read_known_words(args.known) if args.known else set()
+    analysis, edits = _analyze_with_edits(args)
     # Words marked known in the app are skipped too, as well as those in --known.
-    known = set(saved_known_words(_warn)) | (read_known_words(args.known) if args.known else set())
-    analysis = _analyze_file(args.file, args.date or "")
+    known = set(edits.known) | known_from_file
     summary = export_deck(
         analysis,
         args.output,
@@ -394,6 +441,37 @@ def _cmd_deck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _push_deck(args: argparse.Namespace) -> int:
+    """`dushu deck FILE --to-anki`: the notes go to the running Anki through AnkiConnect."""
+    from dushu.export.ankiconnect import DEFAULT_URL, push_deck
+    from dushu.export.known_words import read_known_words
+    from dushu.storage.paths import cache_dir
+
+    if args.output or args.format:
+        raise DushuError("--to-anki sends the notes to Anki: leave out -o and --format")
+    known_from_file = read_known_words(args.known) if args.known else set()
+    analysis, edits = _analyze_with_edits(args)
+    summary = push_deck(
+        analysis,
+        url=args.anki_url or DEFAULT_URL,
+        deck_name=args.deck,
+        include=[part.strip() for part in args.include.split(",") if part.strip()],
+        min_hsk=args.min_hsk,
+        known_words=set(edits.known) | known_from_file,
+        # New notes travel as a package Anki reads from disk: a folder in the user's home, which a
+        # sandboxed Anki (Flatpak, Snap) can see where it may not see /tmp.
+        spool_dir=cache_dir(),
+    )
+    print(
+        f"Anki: deck {summary.deck_name!r}: {_count(summary.added, 'note')} added, "
+        f"{summary.updated} updated, {summary.unchanged} already up to date "
+        f"({_count(summary.vocab_notes, 'word')}, {_count(summary.fact_notes, 'fact')}, "
+        f"{_count(summary.cloze_notes, 'cloze note')}); your own fields and tags were kept",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
@@ -405,7 +483,7 @@ def _cmd_quizset(args: argparse.Namespace) -> int:
         raise DushuError(f"--questions must be at least 1, not {args.questions}")
     _check_output(args.output)
     types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
-    analysis = _analyze_file(args.file, args.date or "")
+    analysis, _ = _analyze_with_edits(args)
     quiz = generate_quiz(analysis, n=args.questions, types=types, seed=args.seed)
     if not quiz.questions:
         raise DushuError(f"{args.file}: found nothing to ask about (no dated events, terms, people or words)")

@@ -532,6 +532,14 @@
         <translation>请先打开一篇文章，导出的内容来自这篇文章。</translation>
     </message>
     <message>
+        <source>Sending to Anki…</source>
+        <translation>正在发送到 Anki…</translation>
+    </message>
+    <message>
+        <source>Sent to Anki: %1 added, %2 updated, %3 already up to date; your own fields and tags were kept.</source>
+        <translation>已发送到 Anki：新增 %1 条、更新 %2 条、%3 条已是最新；你自己加的字段和标签都保留着。</translation>
+    </message>
+    <message>
         <source>Cancelled. Open the text again from the Library when you want to read it.</source>
         <translation>已取消。想读的时候，可以从书库再打开这篇文章。</translation>
     </message>
@@ -602,6 +610,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Anki</source>
+        <translation>发送到 Anki(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -532,6 +532,14 @@
         <translation>請先開啟一篇文章，匯出的內容來自這篇文章。</translation>
     </message>
     <message>
+        <source>Sending to Anki…</source>
+        <translation>正在傳送到 Anki…</translation>
+    </message>
+    <message>
+        <source>Sent to Anki: %1 added, %2 updated, %3 already up to date; your own fields and tags were kept.</source>
+        <translation>已傳送到 Anki：新增 %1 則、更新 %2 則、%3 則已是最新；你自己加的欄位和標籤都保留著。</translation>
+    </message>
+    <message>
         <source>Cancelled. Open the text again from the Library when you want to read it.</source>
         <translation>已取消。想讀的時候，可以從書庫再開啟這篇文章。</translation>
     </message>
@@ -602,6 +610,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Anki</source>
+        <translation>傳送到 Anki(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

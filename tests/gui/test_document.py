@@ -1,24 +1,19 @@
-"""The reader's view of an analysis: pages, offsets, occurrences and the user's edits (no widgets)."""
+"""The reader's view of an analysis: pages, offsets and occurrences (no widgets)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from dushu.core.models import (
     Analysis,
     Definition,
-    Fact,
-    GlossaryEntry,
-    Person,
     Script,
     Sentence,
     Token,
     VocabItem,
 )
 from dushu.gui import document
-from dushu.gui.document import annotations_of, build_reading_document, with_annotations, with_user_meanings
+from dushu.gui.document import build_reading_document
 
 pytestmark = pytest.mark.gui
 
@@ -77,42 +72,3 @@ def test_offsets_words_and_occurrences() -> None:
     assert doc.first_token_of_sentence(1) == 11
     assert doc.sentence_text(2) == "字" * 10
     assert doc.page_of(25) == 0
-
-
-def test_user_meanings_replace_the_dictionary_in_exports() -> None:
-    analysis = _analysis()
-    changed = with_user_meanings(analysis, {"字": "written character"})
-    assert changed.vocabulary[0].definitions == (Definition("zì", ("written character",), "user"),)
-    assert with_user_meanings(analysis, {}) is analysis
-
-
-def test_annotations_round_trip() -> None:
-    analysis = _analysis()
-    edited = Analysis(
-        analysis.text,
-        analysis.script,
-        analysis.sentences,
-        analysis.tokens,
-        analysis.vocabulary,
-        facts=(Fact("event", "開幕", 1, "2024-02", "2024年2月", ("熊本",), 3, 5),),
-        glossary=(
-            GlossaryEntry("世界貿易組織", "organisation", 0, "WTO", "World Trade Organization", ("美國",)),
-        ),
-        people=(Person("魏哲家", 2, "C. C. Wei", "chairman", (0, 2)),),
-    )
-    data: Any = annotations_of(edited)
-    assert data["facts"][0]["entities"] == ["熊本"]
-    restored = with_annotations(analysis, data)
-    assert restored.facts == edited.facts
-    assert restored.glossary == edited.glossary
-    assert restored.people == edited.people
-
-
-def test_damaged_annotations_are_skipped_not_fatal() -> None:
-    analysis = _analysis()
-    data = {
-        "facts": [{"text": "no kind or sentence"}, "junk", {"kind": "event", "text": "ok", "sentence": "2"}]
-    }
-    restored = with_annotations(analysis, data)
-    assert restored.facts == (Fact("event", "ok", 2),)
-    assert with_annotations(analysis, None) is analysis

@@ -140,3 +140,32 @@ def test_the_record_dialog_builds_a_record(qtbot: Any) -> None:
         members=("日本", "加拿大", "澳洲"),
     )
     assert dialog._sentence_preview.text() == "sentence 1"
+
+
+def test_the_export_and_the_command_line_apply_the_same_edits(
+    monkeypatch: pytest.MonkeyPatch, make_window: Any, shared_toolkit: Any
+) -> None:
+    from dushu.core import analyze
+    from dushu.core.edits import apply_edits
+    from dushu.storage.edits import saved_edits
+
+    text = "2031年4月2日，河洛港務局宣布開放新航線。\n柯文遠局長說，兩港會擴大合作。\n"
+    window = make_window()
+    window.open_text("河洛港", text)
+    added = Fact(kind="event", text="新航線啟用", sentence=0, date="2031-04", date_text="2031年4月")
+    _answer(monkeypatch, added)
+    window.facts.timeline._add_record()
+    window.set_meaning("合作", "to team up (mine)")
+    window.export()
+    exported = window.export_dialog._analysis
+    window.export_dialog.close()
+
+    # What `dushu deck` does with the same text and the same library.
+    headless = apply_edits(analyze(text, shared_toolkit), saved_edits(text))
+    assert any(f.text == "新航線啟用" for f in exported.facts)
+    assert exported.facts == headless.facts
+    assert exported.glossary == headless.glossary and exported.people == headless.people
+    assert exported.vocabulary == headless.vocabulary
+    assert next(v for v in exported.vocabulary if v.word == "合作").definitions[0].meanings == (
+        "to team up (mine)",
+    )

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from dushu.gui.document import with_user_meanings
 from dushu.gui.vocabulary_view import Column
 from dushu.storage.library import WordStatus
 
@@ -83,7 +82,9 @@ def test_an_edited_meaning_persists_and_reaches_the_export(make_window: Any) -> 
     again = make_window()  # a new session on the same library
     row = _row(again.vocabulary, "分流")
     assert again.vocabulary.model.index(row, Column.MEANING).data() == "divergence (of supply chains)"
-    exported = with_user_meanings(again.reading.analysis, again.library.meanings())
+    again.export()  # the Export dialog gets the analysis with the user's edits applied
+    exported = again.export_dialog._analysis
+    again.export_dialog.close()
     item = next(i for i in exported.vocabulary if i.word == "分流")
     assert item.definitions[0].meanings == ("divergence (of supply chains)",)
     assert item.definitions[0].source == "user"

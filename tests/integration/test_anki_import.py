@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from dushu.core.models import Analysis, Definition
-from dushu.export.anki import export_deck
+from dushu.export.anki import export_deck, note_key_tag
 from dushu.export.anki_models import (
     CLOZE_MODEL_ID,
     FACT_MODEL_ID,
@@ -115,7 +115,8 @@ def test_package_imports_cleanly(col: Any, tmp_path: Path) -> None:
     assert note["Simplified"] == "组织"
     assert note["Pinyin"] == '<span class="tone3">zǔ</span><span class="tone1">zhī</span>'
     assert note["HSK"] == "HSK 4"
-    assert set(note.tags) == {"dushu", "dushu::vocab", "dushu::hsk::4", "dushu::source::港口合作"}
+    key = note_key_tag(note.guid)  # how a push through AnkiConnect finds the note again
+    assert set(note.tags) == {"dushu", "dushu::vocab", "dushu::hsk::4", "dushu::source::港口合作", key}
 
 
 def test_check_database_and_empty_cards_find_nothing(col: Any, tmp_path: Path) -> None:

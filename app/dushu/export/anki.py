@@ -5,7 +5,9 @@ A package holds up to three note types (see anki_models): *Dushu Vocabulary*, *D
 from what it is about (anki_notes), deck ids from deck names and note types have fixed ids, so
 importing a newer export of the same text updates the notes already in Anki: no duplicates, no copied
 note types, and the cards keep their review history. Anki updates a note only when the package is
-newer than the note, which is why the package timestamp is the time of export.
+newer than the note, which is why the package timestamp is the time of export. Every note also
+carries a tag naming its identity (`note_key_tag`): Anki cannot search by GUID, and that tag is how
+`dushu.export.ankiconnect` finds the note again to update Dushu's fields in a running Anki.
 
 ``fmt="csv"`` and ``fmt="tsv"`` write the flat lists described in dushu.export.flat instead.
 """
@@ -33,7 +35,7 @@ from dushu.errors import Cancelled, ExportError
 from dushu.export import flat
 from dushu.export.anki_fields import escape_html, plain_line
 from dushu.export.anki_models import cloze_model, fact_model, vocabulary_model
-from dushu.export.anki_notes import NoteSpec, build_notes, select_vocabulary
+from dushu.export.anki_notes import NoteSpec, VocabSelection, build_notes, select_vocabulary
 from dushu.export.atomic import write_atomically
 
 INCLUDE_CHOICES = ("vocab", "facts", "cloze")
@@ -43,6 +45,9 @@ FACTS_SUBDECK = "Facts"
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+
+# The namespace of the tags that name a note's identity (see note_key_tag).
+NOTE_KEY_TAG = "dushu::id::"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,67 @@ class ExportSummary:
     def notes(self) -> int:
         """All notes (CSV/TSV rows) written."""
         return self.vocab_notes + self.fact_notes + self.cloze_notes
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    """The notes one export makes from an analysis, before they are written anywhere."""
+
+    root: str  # the deck name; notes go to <root>::Vocabulary and <root>::Facts
+    source_title: str
+    wanted: tuple[str, ...]  # the parts included: vocab, facts, cloze
+    selection: VocabSelection
+    specs: tuple[NoteSpec, ...]
+
+    def count(self, model: str) -> int:
+        """How many notes of one model ("vocab", "fact", "cloze") the plan holds."""
+        return sum(1 for s in self.specs if s.model == model)
+
+
+def note_key_tag(guid: str) -> str:
+    """The tag that names a note's identity (its GUID) in a form Anki's search finds (`tag:…`):
+    Anki has no search by GUID, and AnkiConnect shows none."""
+    return NOTE_KEY_TAG + hashlib.sha256(f"dushu-note:{guid}".encode()).hexdigest()[:16]
+
+
+def subdeck_name(root: str, spec: NoteSpec) -> str:
+    """The deck a new note goes to: <root>::Vocabulary for words, <root>::Facts for the rest."""
+    return f"{root}::{VOCAB_SUBDECK if spec.deck == VOCAB_SUBDECK else FACTS_SUBDECK}"
+
+
+def plan_deck(
+    analysis: Analysis,
+    *,
+    deck_name: str | None = None,
+    include: Iterable[str] = INCLUDE_CHOICES,
+    min_hsk: int | None = None,
+    known_words: Iterable[str] = frozenset(),
+    cancel: Cancel | None = None,
+) -> DeckPlan:
+    """The notes of an export (what `export_deck` writes and `push_deck` sends), options checked.
+
+    Raises ExportError for a bad option and dushu.errors.Cancelled when `cancel()` turns true.
+    """
+    wanted = _check_include(include)
+    if min_hsk is not None and not (isinstance(min_hsk, int) and 1 <= min_hsk <= 7):
+        raise ExportError(f"the minimum HSK level must be a whole number from 1 to 7, not {min_hsk!r}")
+    root = clean_deck_name(deck_name) if deck_name is not None else default_deck_name(analysis)
+    if not root:
+        raise ExportError("the deck name is empty")
+    source_title = plain_line(analysis.title) or root
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+
+    selection = select_vocabulary(analysis, min_hsk=min_hsk, known_words=known_words)
+    specs = build_notes(analysis, selection, include=wanted, source_title=source_title, tick=check_cancel)
+    return DeckPlan(root, source_title, wanted, selection, tuple(specs))
+
+
+def nothing_to_export(plan: DeckPlan) -> str:
+    """Why a plan without notes exports nothing, in one sentence."""
+    return _nothing_to_export(plan.wanted, plan.selection.skipped_known, plan.selection.skipped_below_hsk)
 
 
 def deck_id_for(name: str) -> int:
@@ -114,22 +180,17 @@ def export_deck(
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     wanted = _check_include(include)
-    if min_hsk is not None and not (isinstance(min_hsk, int) and 1 <= min_hsk <= 7):
-        raise ExportError(f"the minimum HSK level must be a whole number from 1 to 7, not {min_hsk!r}")
     out = Path(path)
     _check_target(out)
-    root = clean_deck_name(deck_name) if deck_name is not None else default_deck_name(analysis)
-    if not root:
-        raise ExportError("the deck name is empty")
-    source_title = plain_line(analysis.title) or root
+    plan = plan_deck(
+        analysis, deck_name=deck_name, include=wanted, min_hsk=min_hsk, known_words=known_words, cancel=cancel
+    )
+    root, source_title, selection, specs = plan.root, plan.source_title, plan.selection, list(plan.specs)
+    counts = {kind: plan.count(kind) for kind in ("vocab", "fact", "cloze")}
 
     def check_cancel() -> None:
         if cancel is not None and cancel():
             raise Cancelled()
-
-    selection = select_vocabulary(analysis, min_hsk=min_hsk, known_words=known_words)
-    specs = build_notes(analysis, selection, include=wanted, source_title=source_title, tick=check_cancel)
-    counts = {kind: sum(1 for s in specs if s.model == kind) for kind in ("vocab", "fact", "cloze")}
 
     if fmt in ("csv", "tsv"):
         if fmt == "tsv":
@@ -145,7 +206,7 @@ def export_deck(
         )  # fmt: skip
 
     if not specs:
-        raise ExportError(_nothing_to_export(wanted, selection.skipped_known, selection.skipped_below_hsk))
+        raise ExportError(nothing_to_export(plan))
     stamp = time.time() if timestamp is None else float(timestamp)
     cards, decks = write_apkg(
         out, specs, root=root, source_title=source_title, timestamp=stamp, progress=progress,
@@ -205,11 +266,12 @@ def write_apkg(
     decks: dict[str, genanki.Deck] = {root: genanki.Deck(deck_id_for(root), root, description)}
     placed: list[tuple[genanki.Deck, genanki.Note]] = []
     for position, spec in enumerate(specs):
-        name = f"{root}::{VOCAB_SUBDECK if spec.deck == VOCAB_SUBDECK else FACTS_SUBDECK}"
+        name = subdeck_name(root, spec)
         if name not in decks:
             decks[name] = genanki.Deck(deck_id_for(name), name, description)
+        tags = [*spec.tags, note_key_tag(spec.guid)]
         note = genanki.Note(
-            model=models[spec.model], fields=list(spec.fields), tags=list(spec.tags), guid=spec.guid,
+            model=models[spec.model], fields=list(spec.fields), tags=tags, guid=spec.guid,
             due=position,  # new cards come up in the order Dushu suggests studying them
         )  # fmt: skip
         decks[name].add_model(note.model)

@@ -2,7 +2,9 @@
 
 The ids below are part of Dushu's contract with every deck it has exported: Anki recognises a note type
 on import by its id and by the names of its fields and templates. Never change an id or rename a field
-or template; add new fields at the end (with new ids) and expect Anki to ask for a one-way sync then.
+or template. A changed field list is a new schema: Anki 26's package importer then makes a copy of
+the note type ("Dushu Vocabulary+") unless the learner ticks "Merge note types", so the field lists
+stay as they are; fields marked `user_owned` are the learner's (see dushu.export.ankiconnect).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ class FieldDef:
     id: int
     description: str = ""
     plain_text: bool = False
+    # The learner's field: Dushu writes it empty on a new note and never again (a push through
+    # AnkiConnect leaves it alone; a package import replaces it, as Anki replaces every field).
+    user_owned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,12 @@ VOCAB_FIELD_DEFS = (
     FieldDef("Example Pinyin", 653478718302829, "Pinyin of the example sentence"),
     FieldDef("HSK", 2013882581961977, "HSK 3.0 level"),
     FieldDef("Source", 1767515569998243, "The text the word came from"),
-    FieldDef("Audio", 3723787913124999, "Add [sound:…] here, e.g. with a text-to-speech add-on"),
+    FieldDef(
+        "Audio",
+        3723787913124999,
+        "Yours: [sound:…] from a recording or a text-to-speech add-on; `dushu deck --to-anki` keeps it",
+        user_owned=True,
+    ),
 )
 VOCAB_TEMPLATE_DEFS = (
     TemplateDef("Recognition", 3390737055567610, "vocab_recognition"),
@@ -93,6 +103,10 @@ def resource_text(name: str) -> str:
 def card_css() -> str:
     """The stylesheet shared by all Dushu note types."""
     return resource_text("cards.css")
+
+
+FIELD_DEFS = {"vocab": VOCAB_FIELD_DEFS, "fact": FACT_FIELD_DEFS, "cloze": CLOZE_FIELD_DEFS}
+MODEL_NAMES = {"vocab": VOCAB_MODEL_NAME, "fact": FACT_MODEL_NAME, "cloze": CLOZE_MODEL_NAME}
 
 
 def _fields(defs: tuple[FieldDef, ...]) -> list[dict[str, Any]]:

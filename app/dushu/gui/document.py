@@ -1,22 +1,13 @@
-"""What the reader needs on top of an Analysis: pages, word occurrences, and the user's edits applied."""
+"""What the reader needs on top of an Analysis: pages and word occurrences (edits: dushu.core.edits)."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any, TypeVar
+from dataclasses import dataclass
 
-from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person, Token, VocabItem
+from dushu.core.models import Analysis, Token, VocabItem
 
-__all__ = [
-    "PAGE_CHARS",
-    "ReadingDocument",
-    "annotations_of",
-    "build_reading_document",
-    "with_annotations",
-    "with_user_meanings",
-]
+__all__ = ["PAGE_CHARS", "ReadingDocument", "build_reading_document"]
 
 # A page of the reader holds about this many characters: laid out and painted in a few milliseconds,
 # while a whole novel at once would take seconds on every resize.
@@ -124,78 +115,3 @@ def build_reading_document(analysis: Analysis, doc_id: int | None = None) -> Rea
         occurrences=occurrences,
         vocab_by_word=vocab,
     )
-
-
-def with_user_meanings(analysis: Analysis, meanings: Mapping[str, str]) -> Analysis:
-    """The analysis with the user's meanings (keyed by Simplified word) replacing the dictionary's."""
-    if not meanings:
-        return analysis
-    items = []
-    for item in analysis.vocabulary:
-        meaning = meanings.get(item.simplified)
-        if meaning:
-            definition = Definition(" ".join(item.pinyin), (meaning,), "user")
-            item = replace(item, definitions=(definition,))
-        items.append(item)
-    return replace(analysis, vocabulary=tuple(items))
-
-
-def annotations_of(analysis: Analysis) -> dict[str, Any]:
-    """The facts, glossary and people of an analysis as JSON-ready data (what the library stores)."""
-    return {
-        "facts": [_to_data(f) for f in analysis.facts],
-        "glossary": [_to_data(g) for g in analysis.glossary],
-        "people": [_to_data(p) for p in analysis.people],
-    }
-
-
-def with_annotations(analysis: Analysis, data: Mapping[str, Any] | None) -> Analysis:
-    """The analysis with the user's edited facts, glossary and people (None leaves it as found)."""
-    if not data:
-        return analysis
-    return replace(
-        analysis,
-        facts=_rebuild(Fact, data.get("facts")),
-        glossary=_rebuild(GlossaryEntry, data.get("glossary")),
-        people=_rebuild(Person, data.get("people")),
-    )
-
-
-_Record = TypeVar("_Record", Fact, GlossaryEntry, Person)
-
-
-def _rebuild(cls: type[_Record], value: Any) -> tuple[_Record, ...]:
-    records = [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
-    built = (_from_data(cls, r) for r in records)
-    return tuple(b for b in built if b is not None)
-
-
-def _to_data(obj: Fact | GlossaryEntry | Person) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        out[f.name] = list(value) if isinstance(value, tuple) else value
-    return out
-
-
-def _from_data(cls: type[_Record], data: Mapping[str, Any]) -> _Record | None:
-    """Build a dataclass from stored data, ignoring unknown keys; None when a required field is missing."""
-    kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if isinstance(value, list):
-            value = tuple(str(v) if f.name != "sentences" else v for v in value)
-        if f.type == "int" or f.name == "sentences":
-            try:
-                value = int(value) if f.type == "int" else tuple(int(v) for v in value)
-            except (TypeError, ValueError):
-                continue
-        elif f.type == "str":
-            value = str(value)
-        kwargs[f.name] = value
-    try:
-        return cls(**kwargs)
-    except TypeError:
-        return None

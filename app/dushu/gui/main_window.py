@@ -35,16 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
+from dushu.core.edits import Edits, annotations_of, apply_edits
 from dushu.core.facts.layout import layout_of
 from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
-from dushu.gui.document import (
-    ReadingDocument,
-    annotations_of,
-    build_reading_document,
-    with_annotations,
-    with_user_meanings,
-)
+from dushu.gui.document import ReadingDocument, build_reading_document
 from dushu.gui.document_properties import DocumentPropertiesDialog
 from dushu.gui.export_dialog import ExportDialog
 from dushu.gui.facts_view import FactsView
@@ -57,6 +52,7 @@ from dushu.gui.settings_dialog import SettingsDialog, reading_style_label
 from dushu.gui.tasks import Task, TaskRunner, quiet_gc
 from dushu.gui.vocabulary_view import VocabularyView
 from dushu.gui.word_panel import WordPanel
+from dushu.storage.edits import load_edits
 from dushu.storage.library import DocumentInfo, Library, WordStatus
 
 __all__ = ["MainWindow", "ToolkitLoader"]
@@ -183,6 +179,7 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action("Ctrl+Shift+V", self.paste_text)
         self.act_library = self._action("Ctrl+L", lambda: self.tabs.setCurrentWidget(self.library_view))
         self.act_export = self._action("Ctrl+E", self.export)
+        self.act_send_to_anki = self._action(None, self.send_to_anki)
         self.act_properties = self._action(None, lambda: self.edit_properties(None))
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
@@ -223,6 +220,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_properties)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_send_to_anki)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_word = bar.addMenu("")
@@ -451,7 +449,9 @@ class MainWindow(QMainWindow):
                     cancel=task.cancelled,
                     document_date=published,
                 )
-                shown = with_annotations(analysis, annotations)
+                # Only the fact edits here: the reader and the word panel show every dictionary
+                # sense beside the user's meaning, which exports put in their place (see export).
+                shown = apply_edits(analysis, Edits(annotations=annotations))
                 return analysis, build_reading_document(shown, doc_id)
 
         label = translate("Main", "Reading “%1”…").replace("%1", info.title)
@@ -795,11 +795,11 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             self.show_error(translate("Main", "Open a text first; the export is made from it."))
             return
-        analysis = with_user_meanings(self.reading.analysis, self.library.meanings())
+        analysis, edits = self._analysis_with_edits()
         dialog = ExportDialog(
             analysis,
             self.library.words_with_status(WordStatus.LEARNING),
-            self.library.words_with_status(WordStatus.KNOWN),
+            edits.known,
             self.runner,
             str(self.library.setting("export_folder", "")),
             self,
@@ -807,6 +807,65 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(self._remember_export_folder)
         self.export_dialog = dialog
         dialog.open()
+
+    def _analysis_with_edits(self) -> tuple[Analysis, Edits]:
+        """The open text's analysis with every edit of the user applied, and those edits."""
+        assert self.reading is not None
+        # The same edits, applied by the same function, as `dushu deck` and `dushu quizset` use.
+        base = self.base_analysis if self.base_analysis is not None else self.reading.analysis
+        doc_id = self.doc_info.id if self.doc_info is not None else None
+        edits = load_edits(self.library, doc_id)
+        return apply_edits(base, edits), edits
+
+    def send_to_anki(self) -> None:
+        """Send the open text's notes to the running Anki through AnkiConnect, in the background:
+        Dushu's fields are updated, the learner's own fields, tags and reviews stay (as with
+        `dushu deck --to-anki`). Every word except the known ones goes, like the Export default."""
+        if self.reading is None:
+            self.show_error(translate("Main", "Open a text first; the export is made from it."))
+            return
+        from dushu.export.ankiconnect import DEFAULT_URL, push_deck
+        from dushu.storage.paths import cache_dir
+
+        analysis, edits = self._analysis_with_edits()
+        url = str(self.library.setting("ankiconnect_url", "") or DEFAULT_URL)
+        spool = cache_dir()  # in the user's home: a sandboxed Anki may not see /tmp
+        label = translate("Main", "Sending to Anki…")
+
+        def job(task: Task) -> Any:
+            return push_deck(
+                analysis, url=url, known_words=edits.known, spool_dir=spool, progress=task.progress,
+                cancel=task.cancelled,
+            )  # fmt: skip
+
+        self.act_send_to_anki.setEnabled(False)
+        self._begin_progress("anki", label, cancellable=False)
+        self.runner.run(
+            "anki",
+            job,
+            self._sent_to_anki,
+            self._send_to_anki_failed,
+            lambda done, total: self._update_progress("anki", done, total, label),
+        )
+
+    def _sent_to_anki(self, summary: Any) -> None:
+        self.act_send_to_anki.setEnabled(True)
+        self._end_progress("anki")
+        text = translate(
+            "Main",
+            "Sent to Anki: %1 added, %2 updated, %3 already up to date; "
+            "your own fields and tags were kept.",
+        )
+        self.status_label.setText(
+            text.replace("%1", str(summary.added)).replace("%2", str(summary.updated))
+            .replace("%3", str(summary.unchanged))
+        )  # fmt: skip
+
+    def _send_to_anki_failed(self, exc: BaseException) -> None:
+        self.act_send_to_anki.setEnabled(True)
+        self._end_progress("anki")
+        # "Cannot reach Anki at …: start Anki with the AnkiConnect add-on …", one line.
+        self.show_error(_one_line(exc) if isinstance(exc, DushuError) else _unexpected(exc))
 
     def _remember_export_folder(self, path: str) -> None:
         self.library.set_setting("export_folder", str(Path(path).parent))
@@ -1010,6 +1069,7 @@ class MainWindow(QMainWindow):
         self.act_paste.setText(translate("Main", "&Paste Text…"))
         self.act_library.setText(translate("Main", "&Library"))
         self.act_export.setText(translate("Main", "&Export…"))
+        self.act_send_to_anki.setText(translate("Main", "Send to &Anki"))
         self.act_properties.setText(translate("Main", "Document &Properties…"))
         self.act_quit.setText(translate("Main", "&Quit"))
         self.act_settings.setText(translate("Main", "&Settings…"))

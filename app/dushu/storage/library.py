@@ -352,6 +352,12 @@ class Library:
         return DocumentInfo(*row) if row else None
 
     @_sqlite_errors_as_library_errors
+    def document_with_text(self, text: str) -> DocumentInfo | None:
+        """The document whose text is exactly `text` (found by its digest, as `add_document` stores it)."""
+        row = self._db.execute("SELECT id FROM documents WHERE digest = ?", (_digest(text),)).fetchone()
+        return self.document(int(row[0])) if row else None
+
+    @_sqlite_errors_as_library_errors
     def documents(self) -> list[DocumentInfo]:
         """Every document, the most recently opened first."""
         rows = self._db.execute(
