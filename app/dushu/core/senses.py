@@ -159,11 +159,10 @@ _XREF_START = re.compile(
 
 
 def is_cross_reference(meaning: str) -> bool:
-    """True when a gloss only points at other words ("variant of 是[shi4]", "see 說服|说服[shuo1 fu2]",
-    "CL:個|个[ge4]") and says nothing of its own."""
+    """True when a gloss only points at other words ("variant of 是[shi4]", "see 說服|说服[shuo1 fu2]")
+    and says nothing of its own. A list of measure words ("CL:個|个[ge4]") is not one: a card
+    shows it, after the meanings."""
     text = meaning.strip()
-    if _MEASURE_WORDS.match(text):
-        return True
     if not _XREF_START.match(text):
         return False
     rest = _BRACKETED_READING.sub(" ", _REFERENCE.sub(" ", _drop_examples(text)))
@@ -180,7 +179,8 @@ def gives_away(word_forms: Iterable[str], meaning: str) -> bool:
     `word_forms` (its forms in both scripts): it contains the word, or is only a cross-reference."""
     if any(form in meaning for form in _han_forms(word_forms)):
         return True
-    return is_cross_reference(meaning)
+    # A measure-word list says nothing of the meaning either: no prompt, no option.
+    return is_cross_reference(meaning) or bool(_MEASURE_WORDS.match(meaning.strip()))
 
 
 def hide_headword(word_forms: Iterable[str], meaning: str) -> str:
@@ -215,9 +215,12 @@ _PARTICLES = _listed("up down out off")
 # English words that translate a conjunction or preposition: "and; with", "towards; at; for".
 _FUNCTION_WORDS = _listed(
     "and or but with of for from at by towards toward regarding concerning because if although "
-    "though so therefore then than as since until till via per about against"
+    "though so therefore then than as since until till via per about against together"
 )
-_ADVERBS = _listed("only merely just also even still already again often always never very")
+_ADVERBS = _listed(
+    "only merely just also even still already again often always never very all both entirely "
+    "completely totally wholly altogether"
+)
 
 
 def _labels_and_body(meaning: str) -> tuple[tuple[str, ...], str]:
@@ -240,7 +243,7 @@ def gloss_kind(meaning: str) -> str:
     >>> [gloss_kind(g) for g in ("to cause", "usable", "influence", "classifier for books", "surname Li")]
     ['verb', 'adjective', 'noun', 'measure', 'name']
     """
-    if is_cross_reference(meaning):
+    if is_cross_reference(meaning) or _MEASURE_WORDS.match(meaning.strip()):
         return "reference"
     labels, body = _labels_and_body(meaning)
     low = body.lower()
@@ -260,6 +263,8 @@ def gloss_kind(meaning: str) -> str:
         return "other"
     if low.startswith("to ") or re.match(r"^\(?to\b", low):
         return "verb"
+    if re.match(r"^(?:can|may|might|must|should|shall|will|could|would|ought to|need to|able to)\b", low):
+        return "verb"  # an auxiliary: 可以 "can", 應該 "should"
     if low.startswith(("used ", "particle", "(particle", "indicates ", "marker ", "interjection")):
         return "function"
     if re.match(r"^(?:taiwan |also )?pr(?:\.|onounced)\s", low):
@@ -390,6 +395,8 @@ class _Context:
     reasons: tuple[str, ...]
     subject_is_person: bool | None  # None: no subject found
     object_token: Token | None
+    before: Token | None = None  # the word next to it on each side in the clause
+    after: Token | None = None
 
 
 def _context(tokens: Sequence[Token], index: int) -> _Context:
@@ -410,7 +417,7 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         "p": (("function", 1.0), ("verb", 0.3)), "u": (("function", 1.5),), "uj": (("function", 1.5),),
     }.get(tok.pos, ())  # fmt: skip
     for kind, weight in prior:
-        add(kind, weight, f"tag {tok.pos}")
+        add(kind, weight / 2, f"tag {tok.pos}")
 
     left = _words(tokens, index - 1, -1)
     right = _words(tokens, index + 1, 1)
@@ -442,8 +449,11 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         elif before.pos == "p" and b not in ("在", "正在"):
             add("noun", 1.0, f"after preposition {b}")
         elif _is_nominal(before):
+            # A subject before a predicate, or the first noun of a compound (國防 開支).
             add("verb", 0.5, f"after subject {b}")
             add("adjective", 0.5, f"after subject {b}")
+            if before.pos.startswith("n") and not _is_person(before):
+                add("noun", 0.3, f"after noun {b}")
     if after is not None:
         a = after.text
         if a in _ASPECT or after.pos in ("ul", "uz", "ug"):
@@ -453,9 +463,23 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         elif a == "得" or after.pos == "ud":
             add("verb", 1.0, "complement 得")
             add("adjective", 1.0, "complement 得")
+        elif a in ("的", "之") or after.pos == "uj":
+            # X 的 …: X describes what follows (這樣的, 經濟的).
+            add("adjective", 1.0, f"before {a}")
+            add("noun", 0.5, f"before {a}")
+            add("function", -1.0, f"before {a}")
+            add("adverb", -1.0, f"before {a}")
+        elif after.pos.startswith("v") and tok.pos in ("n", "vn", "an", "nz"):
+            add("noun", 0.5, f"subject of {a}")
         elif _is_nominal(after):
-            add("verb", 1.0, f"object {a}")
-            add("adjective", 0.3, f"before noun {a}")
+            # A verb's object or the noun an adjective describes (相關 文件): both read so. A verb
+            # after that noun makes it the subject of a clause the word governs (使得 物價 上漲).
+            add("verb", 0.7, f"object {a}")
+            add("adjective", 0.7, f"before noun {a}")
+            if tok.pos in ("p", "c"):
+                add("function", 1.0, f"preposition before {a}")
+            if len(right) > 1 and (right[1].pos.startswith("v") or right[1].pos in ("d", "ad")):
+                add("verb", 1.0, f"clause after {a}")
 
     # Who or what the word is said of: the nearest noun or pronoun before it in the clause, or,
     # for a word that describes a noun directly after it (緊張局勢), that noun.
@@ -470,7 +494,12 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
     if tok.pos in ("a", "an") and after is not None and after.pos.startswith("n"):
         subject = _is_person(after)
     return _Context(
-        wanted, tuple(reasons), subject, after if after is not None and _is_nominal(after) else None
+        wanted,
+        tuple(reasons),
+        subject,
+        after if after is not None and _is_nominal(after) else None,
+        before,
+        after,
     )
 
 
@@ -486,6 +515,9 @@ _DOMAIN_LABELS = (
     "astronomy", "electricity", "finance", "law", "military", "grammar", "slang", "Internet slang",
     "theater", "theatre", "film", "photography", "printing", "agriculture", "economics", "sport",
 )  # fmt: skip
+
+
+_DOMAIN_SET = frozenset(d.lower() for d in _DOMAIN_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,6 +540,28 @@ class _Candidate:
     order: int
     score: float
     why: tuple[str, ...]
+
+
+_QUANTITY = ("quantity", "number", "numeral", "amount")
+
+
+def _label_condition_holds(label: str, ctx: _Context) -> bool:
+    """Whether a label that names the word's neighbour ("before an expression of quantity",
+    "after a verb") fits the sentence; labels that name nothing checkable hold."""
+    m = re.match(r"^(?:used )?(before|after|following|preceding) (?:a |an )?(.+)$", label)
+    if m is None:
+        return True
+    side, what = m.group(1), m.group(2)
+    neighbour = ctx.after if side in ("before", "preceding") else ctx.before
+    if any(q in what for q in _QUANTITY):
+        return neighbour is not None and (
+            neighbour.pos in ("m", "mq", "num", "q") or neighbour.text[:1].isdigit()
+        )
+    if what.startswith("verb"):
+        return neighbour is not None and neighbour.pos.startswith("v")
+    if what.startswith(("noun", "substantive")):
+        return neighbour is not None and _is_nominal(neighbour)
+    return True
 
 
 def _semantic_fit(gloss: str, labels: Sequence[str], ctx: _Context) -> tuple[float, list[str]]:
@@ -578,16 +632,24 @@ def _candidates(item: VocabItem, tok: Token, ctx: _Context, traditional_text: bo
                 if not (tok.is_name or tok.pos.startswith("nr") or tok.pos in ("ns", "nt")):
                     continue  # a surname or a place is no sense of a common word
                 score += 2.0
-            for label in labels:
+            trailing = re.findall(r"\(([^()]*)\)\s*$", gloss)
+            for label in (
+                *labels,
+                *(t.strip().lower() for t in trailing if t.strip().lower() in _DOMAIN_SET),
+            ):
                 if label.startswith(_RARE_LABELS):
                     score -= 2.0
                     why.append(f"({label})")
-                elif label.startswith(_DOMAIN_LABELS) or label.rstrip(".") in _DOMAIN_LABELS:
+                elif label.rstrip(".") in _DOMAIN_SET or label.startswith(tuple(_DOMAIN_SET)):
                     score -= 1.5
                     why.append(f"({label})")
                 elif label in ("tw", "taiwan") and not traditional_text:
                     score -= 1.5
                     why.append("(Tw) in a Simplified text")
+            for label in labels:
+                if not _label_condition_holds(label, ctx):
+                    score -= 2.0
+                    why.append(f"({label}) does not hold here")
             fit, fit_why = _semantic_fit(gloss, labels, ctx)
             out.append(_Candidate(definition, gloss, kind, order, score + fit, (*why, *fit_why)))
     return out
@@ -599,8 +661,8 @@ def sense_in_context(
     """The CC-CEDICT sense of `item` at `tokens_of_sentence[token_index]`, or None when the sentence
     does not tell (or the word has no dictionary sense of its own). `script` picks the form of
     references in the rendered text (the item's own form when unknown)."""
-    if not 0 <= token_index < len(tokens_of_sentence):
-        return None
+    if item.is_name or not 0 <= token_index < len(tokens_of_sentence):
+        return None  # a name is not asked for its meaning
     tok = tokens_of_sentence[token_index]
     ctx = _context(tokens_of_sentence, token_index)
     if script is Script.UNKNOWN:
@@ -614,8 +676,8 @@ def sense_in_context(
     if len(ranked) == 1:
         confidence = 0.95
     else:
-        second_at, second = ranked[1]
-        margin = (best[0].score - 0.15 * best_at) - (second[0].score - 0.15 * second_at)
+        # The dictionary order only breaks ties: it adds nothing to how sure the choice is.
+        margin = best[0].score - ranked[1][1][0].score
         confidence = 0.9 if margin >= 1.5 else 0.8 if margin >= 0.75 else 0.55 if margin > 0.3 else 0.4
     if len(best) > _MAX_SYNONYMS:
         # A long run of one-word glosses ("to beat / to strike / to hit / to break / to type …") is
@@ -625,6 +687,10 @@ def sense_in_context(
         ruled_out = any(g[0].kind == best[0].kind and g[0].score < best[0].score for g in groups[:best_at])
         confidence = min(confidence, 0.75 if ruled_out else 0.6)
         best = best[:3]
+    if ctx.wanted.get(best[0].kind, 0.0) <= 0 and len(ranked) > 1:
+        # Won only because the others were ruled out, with nothing for it: the sentence does not
+        # say what this word is (可以 這麼 說: a modal before it suits none of its glosses).
+        confidence = min(confidence, 0.55)
     if confidence < MIN_CONFIDENCE:
         return None
     glosses = tuple(c.gloss for c in best)

@@ -9,6 +9,10 @@ again after an edit updates the notes already in Anki instead of adding new ones
   glossary term: the term; person: the name;
 - cloze: what it blanks (ISO dates and terms).
 
+A vocabulary note's Meaning puts the sense its example sentence uses first and writes every
+meaning for a learner (`anki_fields.meaning_blocks`); a word whose meanings would all give the
+answer away gets an empty Meaning, hence no Recall card, and a Sentence card without a hint.
+
 Facts that share an identity within one text are told apart by their order.
 """
 
@@ -24,6 +28,7 @@ from genanki import guid_for
 from dushu.core.facts.causes import cue_words
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
 from dushu.core.readings import has_syllable
+from dushu.core.senses import Sense, word_sense
 from dushu.export.anki_fields import (
     Marked,
     Span,
@@ -176,6 +181,8 @@ class NoteContext:
 def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
     """The note for one word: reading, meaning, and the sentence from the text with the word marked."""
     example, example_pinyin = _example(item, ctx)
+    sense = _sense(item, ctx)
+    script = ctx.analysis.script
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
     tags = ["dushu", "dushu::vocab", hsk_tag(item.hsk), source_tag]
     if item.is_name:
@@ -186,15 +193,25 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
         escape_html(plain_line(item.simplified or item.word)),
         pinyin_html(item.pinyin),
         zhuyin_html(item.pinyin),
-        meaning_html(item),
+        meaning_html(item, script=script, sense=sense),
         example,
         example_pinyin,
         escape_html(hsk_label(item.hsk)),
         escape_html(plain_line(ctx.source_title)),
         "",  # Audio: left for the learner's text-to-speech add-on; Dushu ships no voices
     )
-    plain = (plain_line(item.word), meaning_plain(item), pinyin_plain(item.pinyin))
+    plain = (
+        plain_line(item.word),
+        meaning_plain(item, script=script, sense=sense),
+        pinyin_plain(item.pinyin),
+    )
     return NoteSpec("vocab", vocab_guid(item), fields, tuple(tags), "Vocabulary", plain)
+
+
+def _sense(item: VocabItem, ctx: NoteContext) -> Sense | None:
+    """The sense the word has in its example sentence, when the sentence tells (`sense_in_context`)."""
+    tokens = ctx.tokens_by_sentence.get(item.example_sentence, [])
+    return word_sense(ctx.analysis, item, tokens) if tokens else None
 
 
 def _example(item: VocabItem, ctx: NoteContext) -> tuple[str, str]:

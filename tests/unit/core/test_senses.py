@@ -76,7 +76,7 @@ def test_a_meaning_with_the_word_itself_in_either_script_gives_it_away() -> None
 def test_a_meaning_that_only_points_elsewhere_gives_the_answer_away() -> None:
     assert gives_away(("佔",), "variant of 占[zhan4]")
     assert gives_away(("伙",), "see 伙伴[huo3 ban4]")
-    assert is_cross_reference("CL:個|个[ge4]")
+    assert gives_away(("書",), "CL:本[ben3]") and not is_cross_reference("CL:本[ben3]")
     assert is_cross_reference("old variant of 時|时[shi2]")
     assert not is_cross_reference("abbr. for 日本[Ri4 ben3], Japan")
     assert not gives_away(("佔",), "to take possession of; to occupy")
