@@ -219,7 +219,7 @@ _FUNCTION_WORDS = _listed(
 )
 _ADVERBS = _listed(
     "only merely just also even still already again often always never very all both entirely "
-    "completely totally wholly altogether"
+    "completely totally wholly altogether more less further most"
 )
 
 
@@ -277,7 +277,11 @@ def gloss_kind(meaning: str) -> str:
         return "noun"
     if words[0] in _FUNCTION_WORDS:
         return "function"
-    if first in _ADVERBS or (len(words) == 1 and first.endswith("ly") and first not in ("family", "ally")):
+    if (
+        first in _ADVERBS
+        or (words[0] in _ADVERBS and len(words) <= 3)
+        or (len(words) == 1 and first.endswith("ly") and first not in ("family", "ally"))
+    ):
         return "adverb"
     if (
         first in _ADJECTIVES
@@ -342,6 +346,12 @@ _PERSON_STATES = _listed(
     jealous grateful thankful hopeful confident eager willing reluctant surprised amazed
     disappointed depressed moved touched uneasy restless"""
 )
+# Verbs that make someone or something do something: only they take a noun and its verb after
+# them (使得 物價 上漲 "to cause prices to rise").
+_CAUSATIVES = (
+    "to make", "to cause", "to force", "to compel", "to let", "to allow", "to enable", "to lead",
+    "to urge", "to ask", "to order", "to drive", "to push", "to help", "to prompt", "to invite",
+)  # fmt: skip
 # Glosses for speaking to someone: one answers a person or a question, not a crisis.
 _SPEECH_VERBS = ("to answer", "to reply", "to respond to a question", "to say", "to tell", "to talk")
 # Nouns one speaks to or answers (as their Chinese endings): 問題 is both a question and a problem.
@@ -397,6 +407,7 @@ class _Context:
     object_token: Token | None
     before: Token | None = None  # the word next to it on each side in the clause
     after: Token | None = None
+    clause_after: bool = False  # a noun and then a verb follow: 使得 物價 上漲
 
 
 def _context(tokens: Sequence[Token], index: int) -> _Context:
@@ -419,6 +430,7 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
     for kind, weight in prior:
         add(kind, weight / 2, f"tag {tok.pos}")
 
+    clause_after = False
     left = _words(tokens, index - 1, -1)
     right = _words(tokens, index + 1, 1)
     before = left[0] if left else None
@@ -473,13 +485,18 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
             add("noun", 0.5, f"subject of {a}")
         elif _is_nominal(after):
             # A verb's object or the noun an adjective describes (相關 文件): both read so. A verb
-            # after that noun makes it the subject of a clause the word governs (使得 物價 上漲).
+            # after that noun may make it the subject of a clause the word governs (使得 物價 上漲),
+            # or the noun may be the subject of that verb (保守 勢力 蟄伏).
             add("verb", 0.7, f"object {a}")
             add("adjective", 0.7, f"before noun {a}")
             if tok.pos in ("p", "c"):
                 add("function", 1.0, f"preposition before {a}")
-            if len(right) > 1 and (right[1].pos.startswith("v") or right[1].pos in ("d", "ad")):
-                add("verb", 1.0, f"clause after {a}")
+            for t in right[1:4]:  # past the rest of the noun phrase (公路 全部 封閉)
+                if t.pos.startswith("v") or t.pos in ("d", "ad"):
+                    clause_after = True  # only a causative verb takes it (see _semantic_fit)
+                    break
+                if not (_is_nominal(t) or t.pos in ("m", "q", "mq", "f")):
+                    break
 
     # Who or what the word is said of: the nearest noun or pronoun before it in the clause, or,
     # for a word that describes a noun directly after it (緊張局勢), that noun.
@@ -491,6 +508,11 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         if _is_situation(t) or t.pos.startswith("n"):
             subject = False
             break
+    if tok.pos == "p":
+        # A coverb (被, 對, 與) after a modal or adverb is still a preposition: 曾 被 認為.
+        verbish = wanted.get("verb", 0.0)
+        if verbish > 0:
+            add("function", verbish, "coverb")
     if tok.pos in ("a", "an") and after is not None and after.pos.startswith("n"):
         subject = _is_person(after)
     return _Context(
@@ -500,6 +522,7 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         after if after is not None and _is_nominal(after) else None,
         before,
         after,
+        clause_after,
     )
 
 
@@ -587,6 +610,9 @@ def _semantic_fit(gloss: str, labels: Sequence[str], ctx: _Context) -> tuple[flo
         if of_sth:
             score -= 1.0
             why.append("(of sth) does not fit a person")
+    if ctx.clause_after and low.startswith(_CAUSATIVES):
+        score += 1.0
+        why.append("a causative before a clause")
     obj = ctx.object_token
     if obj is not None and low.startswith(_SPEECH_VERBS):
         if obj.text.endswith(_ADDRESSED_ENDINGS) or _is_person(obj):
