@@ -56,7 +56,7 @@ MAX_MEANING_CHARS = 80  # a card's meaning line; longer glosses are cut at a sep
 _H = f"[{HAN_CLASS}]"
 # A headword as CC-CEDICT writes it inside a gloss: Han characters, possibly with "..." or "…" for a
 # frame (以...為例) or a middle dot (names), optionally "|Simplified", optionally "[pin1 yin1]".
-_FORM = rf"{_H}(?:{_H}|·|\.\.\.|…)*"
+_FORM = rf"(?:[A-Za-z0-9]+)?{_H}(?:{_H}|[A-Za-z0-9]|·|\.\.\.|…)*"  # B型超聲, 卡拉OK too
 _SYLLABLES = r"[A-Za-z:üÜ]+[1-5]?(?:\s*[ ,·]\s*[A-Za-z:üÜ]+[1-5]?)*"
 _REFERENCE = re.compile(rf"(?P<trad>{_FORM})(?:\|(?P<simp>{_FORM}))?(?:\[(?P<py>{_SYLLABLES})\])?")
 _BRACKETED_READING = re.compile(rf"\[(?P<py>{_SYLLABLES})\]")
@@ -136,6 +136,7 @@ def learner_meaning(meaning: str, script: Script, limit: int = MAX_MEANING_CHARS
 
     text = _REFERENCE.sub(reference, text)
     text = _BRACKETED_READING.sub(lambda m: _marked(m.group("py")), text)
+    text = re.sub(r"\[([^\[\]]*)\]", r"\1", text)  # any other romanisation (Tai-lo) without brackets
     for pattern, replacement in _WORDS:
         text = pattern.sub(replacement, text)
     text = re.sub(r"\s+", " ", text).strip().rstrip(",;")
