@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dushu.core.models import HAN_CLASS, Analysis, Definition, Script, Token, VocabItem, is_han
 from dushu.core.tones import to_marks, to_numbers
@@ -114,6 +115,7 @@ def _shorten(text: str, limit: int) -> str:
     return head[: cut if cut > 0 else limit].rstrip(" ,;(") + " …"
 
 
+@lru_cache(maxsize=65536)  # a text repeats its words' glosses on every card and view
 def learner_meaning(meaning: str, script: Script, limit: int = MAX_MEANING_CHARS) -> str:
     """One CC-CEDICT gloss as a learner reads it: references in the text's script with tone-marked
     pinyin, measure words spelled out, no brackets, pipes or tone numbers, examples left out, at
@@ -159,6 +161,7 @@ _XREF_START = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # a text repeats its words' glosses on every card and view
 def is_cross_reference(meaning: str) -> bool:
     """True when a gloss only points at other words ("variant of 是[shi4]", "see 說服|说服[shuo1 fu2]")
     and says nothing of its own. A list of measure words ("CL:個|个[ge4]") is not one: a card
@@ -235,6 +238,7 @@ def _labels_and_body(meaning: str) -> tuple[tuple[str, ...], str]:
     return tuple(labels), body.strip()
 
 
+@lru_cache(maxsize=65536)  # a text repeats its words' glosses on every card and view
 def gloss_kind(meaning: str) -> str:
     """What kind of word a CC-CEDICT gloss describes: "verb" ("to X"), "adjective", "noun",
     "measure" (classifiers), "adverb", "function" (particles and "(used …)" notes), "reference"

@@ -281,13 +281,17 @@ def meaning_plain(item: VocabItem, *, script: Script = Script.UNKNOWN, sense: Se
 def meaning_html(item: VocabItem, *, script: Script = Script.UNKNOWN, sense: Sense | None = None) -> str:
     """The meanings as HTML: one block per dictionary entry, meanings separated by semicolons; the
     in-context sense first, in its own block with the class `in-context`."""
+    return blocks_html(meaning_blocks(item, script=script, sense=sense))
+
+
+def blocks_html(blocks: Iterable[MeaningBlock]) -> str:
+    """Meaning blocks as the Meaning field's HTML (see `meaning_html`)."""
     out: list[str] = []
-    for block in meaning_blocks(item, script=script, sense=sense):
+    for block in blocks:
         source = escape_html(plain_line(block.source))
         extra = " in-context" if block.in_context else ""
-        out.append(
-            f'<div class="def def-{source}{extra}">{"; ".join(escape_html(m) for m in block.meanings)}</div>'
-        )
+        text = "; ".join(escape_html(m) for m in block.meanings)
+        out.append(f'<div class="def def-{source}{extra}">{text}</div>')
     return "".join(out)
 
 

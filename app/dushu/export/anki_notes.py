@@ -32,12 +32,12 @@ from dushu.core.senses import Sense, word_sense
 from dushu.export.anki_fields import (
     Marked,
     Span,
+    blocks_html,
     escape_html,
     find_all,
     hsk_label,
     hsk_tag,
-    meaning_html,
-    meaning_plain,
+    meaning_blocks,
     pinyin_html,
     pinyin_plain,
     plain_line,
@@ -181,8 +181,7 @@ class NoteContext:
 def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
     """The note for one word: reading, meaning, and the sentence from the text with the word marked."""
     example, example_pinyin = _example(item, ctx)
-    sense = _sense(item, ctx)
-    script = ctx.analysis.script
+    blocks = meaning_blocks(item, script=ctx.analysis.script, sense=_sense(item, ctx))
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
     tags = ["dushu", "dushu::vocab", hsk_tag(item.hsk), source_tag]
     if item.is_name:
@@ -193,7 +192,7 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
         escape_html(plain_line(item.simplified or item.word)),
         pinyin_html(item.pinyin),
         zhuyin_html(item.pinyin),
-        meaning_html(item, script=script, sense=sense),
+        blocks_html(blocks),
         example,
         example_pinyin,
         escape_html(hsk_label(item.hsk)),
@@ -202,7 +201,7 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
     )
     plain = (
         plain_line(item.word),
-        meaning_plain(item, script=script, sense=sense),
+        "; ".join(m for block in blocks for m in block.meanings),
         pinyin_plain(item.pinyin),
     )
     return NoteSpec("vocab", vocab_guid(item), fields, tuple(tags), "Vocabulary", plain)
