@@ -325,6 +325,8 @@ _MODAL = _listed(
     "將會 将会 可能 已 已經 已经 正 正在 曾 曾經 曾经 仍 仍然 還 还 也 都 就 才 又 再 共同 一起 "
     "進一步 进一步 繼續 继续 開始 开始 試圖 试图 企圖 企图 打算 準備 准备 決定 决定 積極 积极 逐漸 逐渐"
 )
+# Units that make a number a time: 九點, 三點半, 五時 (a numeral with them is no measure word).
+_TIME_UNITS = tuple(_listed("點 点 時 时 分 秒 半 點鐘 点钟 號 号"))
 _ASPECT = _listed("了 著 着 過 过")
 _DEMONSTRATIVES = _listed(
     "這 这 那 每 各 該 该 此 本 某 哪 其 整 什麼 什么 哪些 這些 这些 那些 任何 所有 一切"
@@ -460,6 +462,10 @@ def _context(tokens: Sequence[Token], index: int) -> _Context:
         elif b in ("的", "之") or before.pos == "uj":
             add("noun", 2.0, f"after {b}")
             add("verb", -1.0, f"after {b}")
+        elif before.pos in ("t", "date") or (before.pos in ("m", "mq") and b.endswith(_TIME_UNITS)):
+            # A time (九點, 明年) says when something happens: a predicate follows, not a noun.
+            add("verb", 1.0, f"after the time {b}")
+            add("adjective", 0.5, f"after the time {b}")
         elif before.pos in ("q", "mq") or (before.pos == "m" and not b.isdigit()) or b in _DEMONSTRATIVES:
             add("noun", 2.0, f"after measure {b}")
             add("verb", -1.5, f"after measure {b}")

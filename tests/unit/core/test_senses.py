@@ -140,6 +140,11 @@ def test_the_same_word_as_verb_and_as_noun(analyze_text: Callable[[str], Analysi
     assert noun is not None and noun[0].startswith("research")
 
 
+def test_after_a_clock_time_comes_a_predicate_not_a_noun(analyze_text: Callable[[str], Analysis]) -> None:
+    found = _sense_of(analyze_text("演出在晚上十點結束。"), "結束")
+    assert found is not None and found[0].startswith("to finish")
+
+
 def test_a_word_whose_senses_the_sentence_does_not_tell_apart_is_not_asked(
     analyze_text: Callable[[str], Analysis],
 ) -> None:
