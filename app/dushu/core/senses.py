@@ -200,7 +200,7 @@ def hide_headword(word_forms: Iterable[str], meaning: str) -> str:
 _LABEL = re.compile(r"^\(([^()]*)\)\s*")
 _ADJECTIVES = _listed(
     """good bad big small large little new old young high low long short hot cold warm cool tense
-    strained safe secure stable steady calm flat level equal important serious severe grave major
+    strained safe secure stable steady calm flat equal important serious severe grave major
     minor right wrong correct true false free busy easy hard difficult simple clear near far early
     late fast quick slow strong weak rich poor full empty complete whole real fine nice beautiful
     pretty ugly happy sad glad angry afraid nervous anxious worried scared tired keyed intense
@@ -649,7 +649,7 @@ def definitions_for_reading(item: VocabItem) -> list[Definition]:
     return matching or list(item.definitions)
 
 
-def _candidates(item: VocabItem, tok: Token, ctx: _Context, traditional_text: bool) -> list[_Candidate]:
+def _candidates(item: VocabItem, ctx: _Context, traditional_text: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     forms = (item.word, item.traditional, item.simplified)
     order = 0
@@ -666,9 +666,9 @@ def _candidates(item: VocabItem, tok: Token, ctx: _Context, traditional_text: bo
             score = ctx.wanted.get(kind, 0.0)
             why: list[str] = []
             if kind == "name" or proper:
-                if not (tok.is_name or tok.pos.startswith("nr") or tok.pos in ("ns", "nt")):
-                    continue  # a surname or a place is no sense of a common word
-                score += 2.0
+                # A surname or a place is no sense of a common word, and a name is not asked for
+                # its meaning: QUAD 四國 is four countries, not the island the entry names.
+                continue
             trailing = re.findall(r"\(([^()]*)\)\s*$", gloss)
             for label in (
                 *labels,
@@ -700,11 +700,10 @@ def sense_in_context(
     references in the rendered text (the item's own form when unknown)."""
     if item.is_name or not 0 <= token_index < len(tokens_of_sentence):
         return None  # a name is not asked for its meaning
-    tok = tokens_of_sentence[token_index]
     ctx = _context(tokens_of_sentence, token_index)
     if script is Script.UNKNOWN:
         script = _script_of(item)
-    groups = _groups(_candidates(item, tok, ctx, script is Script.TRADITIONAL))
+    groups = _groups(_candidates(item, ctx, script is Script.TRADITIONAL))
     if not groups:
         return None
     # Earlier senses come first in CC-CEDICT: a small prior, which alone never makes a choice sure.

@@ -165,6 +165,12 @@ def test_a_users_own_meaning_or_a_word_explained_by_its_parts_has_no_dictionary_
     ]
     assert sense_in_context(item, tokens, 0) is None
     assert sense_in_context(item, tokens, 5) is None
+    # An entry for a proper noun (capitalised reading) is not the sense of the word a text uses.
+    island = VocabItem(
+        "星橋", "星橋", "星桥", ("xīng", "qiáo"), (Definition("Xīng qiáo", ("Xingqiao, an island",)),),
+        None, 0.0, 1, "星橋很美。", 0, 0,
+    )  # fmt: skip
+    assert sense_in_context(island, tokens, 0) is None
 
 
 def test_word_sense_finds_the_word_in_its_example_sentence(analyze_text: Callable[[str], Analysis]) -> None:
