@@ -564,6 +564,9 @@ class Sense:
     text: str
     confidence: float
     reasons: tuple[str, ...] = ()
+    # What kind of word the sense is ("verb", "noun", "adjective" … as `gloss_kind` says): quiz
+    # distractors should be meanings of the same kind.
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,7 +734,7 @@ def sense_in_context(
         return None
     glosses = tuple(c.gloss for c in best)
     text = "; ".join(learner_meaning(g, script) for g in glosses)
-    return Sense(best[0].definition, glosses, text, confidence, (*ctx.reasons, *best[0].why))
+    return Sense(best[0].definition, glosses, text, confidence, (*ctx.reasons, *best[0].why), best[0].kind)
 
 
 _MAX_SYNONYMS = 4

@@ -177,7 +177,7 @@ def test_word_sense_finds_the_word_in_its_example_sentence(analyze_text: Callabl
     analysis = analyze_text("今天天氣很好。這項研究持續了十年。")
     item = next(v for v in analysis.vocabulary if v.word == "研究")
     sense = word_sense(analysis, item)
-    assert sense is not None and sense.glosses[0] == "research"
+    assert sense is not None and sense.glosses[0] == "research" and sense.kind == "noun"
     assert sense.definition.pinyin == "yán jiū"
 
 
