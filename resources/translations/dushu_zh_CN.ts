@@ -971,6 +971,10 @@
         <translation>你的释义</translation>
     </message>
     <message>
+        <source>In this sentence</source>
+        <translation>本句中的意思</translation>
+    </message>
+    <message>
         <source>No dictionary entry for this word.</source>
         <translation>词典里没有这个词。</translation>
     </message>

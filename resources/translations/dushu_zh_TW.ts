@@ -971,6 +971,10 @@
         <translation>你的釋義</translation>
     </message>
     <message>
+        <source>In this sentence</source>
+        <translation>本句中的意思</translation>
+    </message>
+    <message>
         <source>No dictionary entry for this word.</source>
         <translation>詞典裡沒有這個詞。</translation>
     </message>

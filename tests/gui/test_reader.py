@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
+from dushu.core.senses import learner_meaning
 from dushu.gui.reader import ReadingStyle
 from dushu.storage.library import WordStatus
 
@@ -35,9 +37,20 @@ def test_clicking_a_word_shows_all_its_definitions(qtbot: Any, make_window: Any)
     text = window.panel.definitions_text()
     assert "supply chain" in text
     item = window.reading.vocab_for(index)
+    script = window.reading.analysis.script
     for definition in item.definitions:
         for meaning in definition.meanings:
-            assert meaning in text
+            assert learner_meaning(meaning, script, limit=10_000) in text
+
+
+def test_the_panel_shows_the_sense_the_sentence_uses_first(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("緊張", "兩國關係日益緊張。")
+    click_token(qtbot, window, token_index(window, "緊張"))
+    text = window.panel.definitions_text()
+    assert text.startswith("In this sentence: intense; tense; strained")
+    assert "nervous" in text, "every definition is still listed below it"
+    assert not re.search(r"[\[\]|]|[a-z][1-5]\b|CL:", text), "no CC-CEDICT notation"
 
 
 def test_a_word_with_several_readings_lists_every_entry(qtbot: Any, make_window: Any) -> None:

@@ -278,4 +278,19 @@ def test_updated_definition_objects_survive_round_trip(col: Any, tmp_path: Path)
     )
     _import(col, _export(tmp_path, replace(analysis, vocabulary=(two,)), "d.apkg", T1, include=["vocab"]))
     note = _note_for(col, f"Word:{item.word}")
-    assert note["Meaning"] == '<div class="def def-cc-cedict">first</div>'
+    assert note["Meaning"] == '<div class="def def-cc-cedict in-context">first</div>'
+
+
+def test_a_word_whose_meanings_give_it_away_gets_no_recall_card_and_no_hint(col: Any, tmp_path: Path) -> None:
+    analysis = SAMPLE.build_analysis()
+    item = next(v for v in analysis.vocabulary if v.word == "組織")
+    pointer = replace(
+        item, definitions=(Definition(" ".join(item.pinyin), ("variant of 組織|组织[zu3 zhi1]",)),)
+    )
+    _import(col, _export(tmp_path, replace(analysis, vocabulary=(pointer,)), "d.apkg", T1, include=["vocab"]))
+    note = _note_for(col, "Word:組織")
+    assert note["Meaning"] == ""
+    cards = {c.template()["name"]: c for c in note.cards()}
+    assert set(cards) == {"Recognition", "Sentence"}, "no Recall card: nothing to ask the word by"
+    front = cards["Sentence"].render_output().question_text
+    assert '<div class="hint"></div>' in front and "variant" not in front

@@ -142,14 +142,14 @@ def test_a_first_push_adds_notes_a_later_package_updates_in_place(
 ) -> None:
     url, _ = anki
     summary = push_deck(SAMPLE.build_analysis(), url=url, spool_dir=tmp_path, timestamp=T1)
-    assert summary.added == col.note_count() == 25
+    assert summary.added == col.note_count() == 23
     assert _dushu_note_types(col) == ["Dushu Cloze", "Dushu Fact", "Dushu Vocabulary"]
     assert "港口合作::Vocabulary" in {d.name for d in col.decks.all_names_and_ids()}
     _learner_adds_audio_and_a_tag(col)
 
     export_deck(_edited(), tmp_path / "v2.apkg", timestamp=T2 + 10**8)
     log = _import(col, tmp_path / "v2.apkg")
-    assert not log.new and len(log.updated) == 25, "pushed notes carry Dushu's GUIDs"
+    assert not log.new and len(log.updated) == 23, "pushed notes carry Dushu's GUIDs"
     assert _dushu_note_types(col) == ["Dushu Cloze", "Dushu Fact", "Dushu Vocabulary"]
 
 
@@ -164,7 +164,12 @@ def test_notes_from_a_package_of_the_previous_version_are_found_and_updated(
     assert not any(t.startswith("dushu::id::") for t in col.get_note(nid).tags)
 
     summary = push_deck(_edited(), url=url, spool_dir=tmp_path, timestamp=T2)
-    assert summary.added == 0, "every old note is recognised by what it shows"
+    # Every old word note is recognised by what it shows. Fact and cloze fronts are worded anew in
+    # this version, so those travel in the package, where Anki finds them by their GUID: no copies.
+    assert summary.added <= summary.fact_notes + summary.cloze_notes
+    # A cloze note is named by what it blanks: a sentence whose blanks changed is a new note.
+    assert col.note_count() - notes <= summary.cloze_notes, "no other note is added twice"
+    notes = col.note_count()
     note = col.get_note(nid)
     assert note["Audio"] == "[sound:my-voice.mp3]" and "exam-week" in note.tags
     assert "my meaning" in note["Meaning"] and note_key_tag(note.guid) in note.tags
@@ -172,7 +177,8 @@ def test_notes_from_a_package_of_the_previous_version_are_found_and_updated(
 
     export_deck(_edited(), tmp_path / "v3.apkg", timestamp=T2 + 10**8)
     log = _import(col, tmp_path / "v3.apkg")
-    assert not log.new and not log.conflicting and len(log.updated) == notes
+    sent = summary.vocab_notes + summary.fact_notes + summary.cloze_notes
+    assert not log.new and not log.conflicting and len(log.updated) == sent
     assert _dushu_note_types(col) == ["Dushu Cloze", "Dushu Fact", "Dushu Vocabulary"], "no copies"
     vocab = col.models.get(VOCAB_MODEL_ID)
     assert "keeps it" in vocab["flds"][-1]["description"], "the note type itself is updated in place"

@@ -11,7 +11,15 @@ from functools import cache
 from pypinyin import Style
 from pypinyin.style import convert as convert_style
 
-from dushu.core.models import Definition, VocabItem
+from dushu.core.models import Definition, Script, VocabItem
+from dushu.core.senses import (
+    Sense,
+    definitions_for_reading,
+    gloss_kind,
+    hide_headword,
+    is_cross_reference,
+    learner_meaning,
+)
 from dushu.core.tones import to_numbers, tone_of
 
 # Control characters would corrupt the package: 0x1f separates fields inside an Anki note.
@@ -126,9 +134,7 @@ def pinyin_plain(syllables: Iterable[str], sep: str = "") -> str:
     if sep:
         return sep.join(s for s in syllables if s)
     words = pinyin_words(syllables)
-    return " ".join(
-        w[0] + "".join(("'" if needs_apostrophe(s) else "") + s for s in w[1:]) for w in words
-    )
+    return " ".join(w[0] + "".join(("'" if needs_apostrophe(s) else "") + s for s in w[1:]) for w in words)
 
 
 def numbered_plain(syllables: Iterable[str], sep: str = "") -> str:
@@ -254,52 +260,105 @@ def reading_as_written(item: VocabItem) -> tuple[str, ...]:
 MAX_MEANINGS = 8
 
 
-def _reading_of(definition_pinyin: str) -> str:
-    return "".join(numbered(s) for s in definition_pinyin.split())
-
-
 def contextual_definitions(item: VocabItem) -> list[Definition]:
     """The definitions for the reading the word has in the text (all of them if none matches)."""
-    if not item.definitions:
-        return []
-    wanted = "".join(numbered(s) for s in item.pinyin)
-    matching = [d for d in item.definitions if wanted and _reading_of(d.pinyin) == wanted]
-    return matching or list(item.definitions)
+    return definitions_for_reading(item)
 
 
-def meanings(item: VocabItem, limit: int = MAX_MEANINGS) -> list[str]:
-    """The distinct meanings to show for the word in context, at most `limit`."""
-    seen: dict[str, None] = {}
-    for definition in contextual_definitions(item):
-        for meaning in definition.meanings:
-            text = plain_line(meaning)
-            if text and text not in seen:
-                seen[text] = None
-    return list(seen)[:limit]
+@dataclass(frozen=True, slots=True)
+class MeaningBlock:
+    """The meanings of one dictionary entry as a card shows them; `in_context` for the sense the
+    example sentence uses, which comes first."""
+
+    source: str
+    meanings: tuple[str, ...]
+    in_context: bool = False
 
 
-def meaning_plain(item: VocabItem) -> str:
-    """The meanings as one line: "to act; action"."""
-    return "; ".join(meanings(item))
+def _script_of(item: VocabItem) -> Script:
+    if item.word == item.traditional != item.simplified:
+        return Script.TRADITIONAL
+    if item.word == item.simplified != item.traditional:
+        return Script.SIMPLIFIED
+    return Script.MIXED  # the same in both scripts: references show both forms
 
 
-def meaning_html(item: VocabItem) -> str:
-    """The meanings as HTML: one block per dictionary entry, meanings separated by semicolons."""
-    blocks: list[str] = []
-    remaining = MAX_MEANINGS
+def meaning_blocks(
+    item: VocabItem, limit: int = MAX_MEANINGS, *, script: Script = Script.UNKNOWN, sense: Sense | None = None
+) -> list[MeaningBlock]:
+    """The meanings a card shows for the word, at most `limit`: the in-context `sense` first, then
+    the other dictionary meanings for the text's reading, each as a learner reads it
+    (`learner_meaning`, references in `script`); measure words and pronunciation notes last.
+
+    Meanings that would give the answer away on a card's front are kept out: a pure
+    cross-reference ("variant of 佔") is left out, and the word itself inside a meaning is written
+    "～". A word left with no meaning of its own (only cross-references and measure words) gets no
+    meanings at all, so its card has no Meaning to prompt with (see `dushu.core.senses`).
+    """
+    if script is Script.UNKNOWN:
+        script = _script_of(item)
+    forms = (item.word, item.traditional, item.simplified)
     seen: set[str] = set()
-    for definition in contextual_definitions(item):
-        parts = []
+    # (order of the entry, text, is a note) in the order the card shows them
+    found: list[tuple[int, str, bool]] = []
+    definitions = contextual_definitions(item)
+    sense_entry = sense.definition if sense is not None else None
+    skip = set(sense.glosses) if sense is not None else set()
+    for at, definition in enumerate(definitions):
         for meaning in definition.meanings:
-            text = plain_line(meaning)
-            if text and text not in seen and remaining > 0:
+            if definition == sense_entry and meaning in skip:
+                continue
+            if definition.source == "user":
+                text, note = plain_line(meaning), False  # the user's own words stay as written
+            else:
+                if is_cross_reference(meaning):
+                    continue
+                text = plain_line(hide_headword(forms, learner_meaning(meaning, script)))
+                note = gloss_kind(meaning) == "reference"
+            if text and text not in seen:
                 seen.add(text)
-                parts.append(escape_html(text))
-                remaining -= 1
-        if parts:
-            source = escape_html(plain_line(definition.source))
-            blocks.append(f'<div class="def def-{source}">{"; ".join(parts)}</div>')
-    return "".join(blocks)
+                found.append((at, text, note))
+    if not any(not note for _, _, note in found) and sense is None:
+        return []
+    ordered = [f for f in found if not f[2]] + [f for f in found if f[2]]
+    blocks: list[MeaningBlock] = []
+    if sense is not None:
+        blocks.append(MeaningBlock(sense.definition.source, (plain_line(sense.text),), True))
+    budget = limit - len(blocks)
+    kept = ordered[: max(budget, 0)]
+    for at in dict.fromkeys(a for a, _, _ in kept):
+        texts = tuple(t for a, t, _ in kept if a == at)
+        blocks.append(MeaningBlock(definitions[at].source, texts))
+    return blocks
+
+
+def meanings(
+    item: VocabItem, limit: int = MAX_MEANINGS, *, script: Script = Script.UNKNOWN, sense: Sense | None = None
+) -> list[str]:
+    """The distinct meanings to show for the word in context, at most `limit` (`meaning_blocks`)."""
+    return [m for block in meaning_blocks(item, limit, script=script, sense=sense) for m in block.meanings]
+
+
+def meaning_plain(item: VocabItem, *, script: Script = Script.UNKNOWN, sense: Sense | None = None) -> str:
+    """The meanings as one line: "to act; action"."""
+    return "; ".join(meanings(item, script=script, sense=sense))
+
+
+def meaning_html(item: VocabItem, *, script: Script = Script.UNKNOWN, sense: Sense | None = None) -> str:
+    """The meanings as HTML: one block per dictionary entry, meanings separated by semicolons; the
+    in-context sense first, in its own block with the class `in-context`."""
+    return blocks_html(meaning_blocks(item, script=script, sense=sense))
+
+
+def blocks_html(blocks: Iterable[MeaningBlock]) -> str:
+    """Meaning blocks as the Meaning field's HTML (see `meaning_html`)."""
+    out: list[str] = []
+    for block in blocks:
+        source = escape_html(plain_line(block.source))
+        extra = " in-context" if block.in_context else ""
+        text = "; ".join(escape_html(m) for m in block.meanings)
+        out.append(f'<div class="def def-{source}{extra}">{text}</div>')
+    return "".join(out)
 
 
 def hsk_label(level: int | None) -> str:

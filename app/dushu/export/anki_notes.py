@@ -9,6 +9,10 @@ again after an edit updates the notes already in Anki instead of adding new ones
   glossary term: the term; person: the name;
 - cloze: what it blanks (ISO dates and terms).
 
+A vocabulary note's Meaning puts the sense its example sentence uses first and writes every
+meaning for a learner (`anki_fields.meaning_blocks`); a word whose meanings would all give the
+answer away gets an empty Meaning, hence no Recall card, and a Sentence card without a hint.
+
 Facts that share an identity within one text are told apart by their order.
 """
 
@@ -22,16 +26,17 @@ from genanki import guid_for
 
 from dushu.core.models import Analysis, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
 from dushu.core.readings import has_syllable
+from dushu.core.senses import Sense, word_sense
 from dushu.core.study import StudyItem, Templates, study_items, templates_for
 from dushu.export.anki_fields import (
     Marked,
     Span,
+    blocks_html,
     escape_html,
     find_all,
     hsk_label,
     hsk_tag,
-    meaning_html,
-    meaning_plain,
+    meaning_blocks,
     pinyin_html,
     pinyin_plain,
     plain_line,
@@ -182,6 +187,7 @@ class NoteContext:
 def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
     """The note for one word: reading, meaning, and the sentence from the text with the word marked."""
     example, example_pinyin = _example(item, ctx)
+    blocks = meaning_blocks(item, script=ctx.analysis.script, sense=_sense(item, ctx))
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
     tags = ["dushu", "dushu::vocab", hsk_tag(item.hsk), source_tag]
     if item.is_name:
@@ -192,15 +198,25 @@ def vocab_note(item: VocabItem, ctx: NoteContext) -> NoteSpec:
         escape_html(plain_line(item.simplified or item.word)),
         pinyin_html(reading_as_written(item)),
         zhuyin_html(item.pinyin),
-        meaning_html(item),
+        blocks_html(blocks),
         example,
         example_pinyin,
         escape_html(hsk_label(item.hsk)),
         escape_html(plain_line(ctx.source_title)),
         "",  # Audio: left for the learner's text-to-speech add-on; Dushu ships no voices
     )
-    plain = (plain_line(item.word), meaning_plain(item), pinyin_plain(reading_as_written(item)))
+    plain = (
+        plain_line(item.word),
+        "; ".join(m for block in blocks for m in block.meanings),
+        pinyin_plain(reading_as_written(item)),
+    )
     return NoteSpec("vocab", vocab_guid(item), fields, tuple(tags), "Vocabulary", plain)
+
+
+def _sense(item: VocabItem, ctx: NoteContext) -> Sense | None:
+    """The sense the word has in its example sentence, when the sentence tells (`sense_in_context`)."""
+    tokens = ctx.tokens_by_sentence.get(item.example_sentence, [])
+    return word_sense(ctx.analysis, item, tokens) if tokens else None
 
 
 def _example(item: VocabItem, ctx: NoteContext) -> tuple[str, str]:

@@ -853,8 +853,7 @@ class MainWindow(QMainWindow):
         self._end_progress("anki")
         text = translate(
             "Main",
-            "Sent to Anki: %1 added, %2 updated, %3 already up to date; "
-            "your own fields and tags were kept.",
+            "Sent to Anki: %1 added, %2 updated, %3 already up to date; your own fields and tags were kept.",
         )
         self.status_label.setText(
             text.replace("%1", str(summary.added)).replace("%2", str(summary.updated))

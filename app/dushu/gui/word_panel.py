@@ -1,8 +1,13 @@
-"""The side panel of the reader: one word's readings, every definition, HSK, frequency and occurrences."""
+"""The side panel of the reader: one word's readings, every definition, HSK, frequency and occurrences.
+
+The sense the clicked sentence uses comes first, marked as such, when `dushu.core.senses` can tell it;
+every definition is written for a learner (`learner_meaning`: no CC-CEDICT brackets or tone numbers).
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -17,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dushu.core.models import Definition, is_han
+from dushu.core.models import Definition, Script, Token, is_han
+from dushu.core.senses import Sense, learner_meaning, sense_in_context
 from dushu.gui.document import ReadingDocument
 from dushu.gui.reader import tone_colour
 from dushu.storage.library import WordStatus
@@ -51,6 +57,26 @@ def frequency_label(zipf: float) -> str:
     if zipf > 0:
         return translate("WordPanel", "rare")
     return translate("WordPanel", "not in the frequency list")
+
+
+def _shown(meaning: str, definition: Definition, script: Script) -> str:
+    """A meaning as the panel lists it: the dictionary's written for a learner, the user's as typed."""
+    if definition.source == "user":
+        return meaning
+    # The panel lists every meaning in full: no length cut, as nothing else shows them.
+    return learner_meaning(meaning, script, limit=10_000)
+
+
+def _sentence_of(tokens: Sequence[Token], index: int) -> tuple[list[Token], int]:
+    """The tokens of the sentence of token `index` and its place among them (tokens are in order)."""
+    sentence = tokens[index].sentence
+    start = index
+    while start > 0 and tokens[start - 1].sentence == sentence:
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and tokens[end + 1].sentence == sentence:
+        end += 1
+    return list(tokens[start : end + 1]), index - start
 
 
 class WordPanel(QWidget):
@@ -200,7 +226,13 @@ class WordPanel(QWidget):
         self._facts.setVisible(bool(parts))
 
         definitions: tuple[Definition, ...] = item.definitions if item is not None else found
-        self._definitions.setHtml(self._definitions_html(definitions, user_meaning))
+        sense = None
+        if item is not None:
+            tokens, at = _sentence_of(doc.tokens, index)
+            sense = sense_in_context(item, tokens, at, doc.analysis.script)
+        self._definitions.setHtml(
+            self._definitions_html(definitions, user_meaning, sense, doc.analysis.script)
+        )
         self._show_occurrences(doc, index)
 
         has_item = item is not None
@@ -233,11 +265,20 @@ class WordPanel(QWidget):
         zhuyin = html.escape(" ".join(to_zhuyin(s) for s in syllables))
         return f'{coloured}&nbsp;&nbsp;<span style="color:gray; font-size:small">{zhuyin}</span>'
 
-    def _definitions_html(self, definitions: tuple[Definition, ...], user_meaning: str | None) -> str:
+    def _definitions_html(
+        self,
+        definitions: tuple[Definition, ...],
+        user_meaning: str | None,
+        sense: Sense | None = None,
+        script: Script = Script.UNKNOWN,
+    ) -> str:
         out: list[str] = []
         if user_meaning:
             heading = html.escape(translate("WordPanel", "Your meaning"))
             out.append(f"<p><b>{heading}:</b> {html.escape(user_meaning)}</p>")
+        if sense is not None:
+            heading = html.escape(translate("WordPanel", "In this sentence"))
+            out.append(f"<p><b>{heading}:</b> {html.escape(sense.text)}</p>")
         if not definitions:
             missing = html.escape(translate("WordPanel", "No dictionary entry for this word."))
             out.append(f"<p><i>{missing}</i></p>")
@@ -252,7 +293,7 @@ class WordPanel(QWidget):
                 name_list = html.escape(translate("WordPanel", "name list"))
                 label = f' <span style="color:gray">({name_list})</span>'
             reading = f"<b>{html.escape(d.pinyin)}</b>{label}" if d.pinyin else label
-            items = "".join(f"<li>{html.escape(m)}</li>" for m in d.meanings)
+            items = "".join(f"<li>{html.escape(_shown(m, d, script))}</li>" for m in d.meanings)
             out.append(f'<p style="margin-bottom:0">{reading}</p><ol style="margin-top:2px">{items}</ol>')
         return "".join(out)
 

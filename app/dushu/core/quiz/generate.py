@@ -390,7 +390,9 @@ class _Renderer:
         self.choice("vocabulary", item, prompt, ("vocabulary", "meaning"), why, item.quality)
 
     def ask_reading(self, item: StudyItem) -> None:
-        why = self.w.explain("word", subject=item.subject, reading=item.reading, answer=item.reading)
+        # The explanation gives the word's meaning too when it is known (in its sentence).
+        answer = item.gloss or item.reading
+        why = self.w.explain("word", subject=item.subject, reading=item.reading, answer=answer)
         short = Question(
             "", "short", self.w.quiz("reading_short", subject=item.subject), item.accepted,
             tags=("vocabulary", "reading"), source=item.source, explanation=why,

@@ -33,8 +33,9 @@ from dushu.core.facts.terms import (
     country_display_name,
     country_groups,
 )
-from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, Token, VocabItem
+from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem
 from dushu.core.script import to_simplified, to_traditional
+from dushu.core.study.meanings import word_meanings
 from dushu.core.tones import to_numbers
 
 __all__ = [
@@ -830,11 +831,9 @@ class _Builder:
     # -- words -------------------------------------------------------------------------------------
 
     def word_items(self) -> list[StudyItem]:
-        from dushu.core.study.meanings import word_meanings
 
         teachable = [v for v in self.a.vocabulary if _teachable(v)][:60]
         senses = word_meanings(self.a, teachable)
-        pos_of = {v.word: self.pos_of(v) for v in teachable}
         items: list[StudyItem] = []
         for rank, v in enumerate(teachable):
             source = v.example
@@ -852,24 +851,28 @@ class _Builder:
                 "position": position,
                 "reading": reading,
             }
-            meaning = senses.get(v.word, "")
-            if meaning:
-                words = _gloss_words(meaning)
-                others = [
-                    (abs(o.frequency - v.frequency), senses[o.word])
-                    for o in teachable
-                    if o.word != v.word
-                    and senses.get(o.word)
-                    and pos_of[o.word][:1] == pos_of[v.word][:1]
-                    and not (words & _gloss_words(senses[o.word]))
-                ]
-                others.sort(key=lambda t: t[0])
+            meaning = senses.get(v.word)
+            if meaning is not None:
+                words = _gloss_words(meaning.text)
+                # Meanings of words of the same kind (verbs with verbs) and a similar frequency, never
+                # one that shares a content word with the answer (a synonym would be a second answer).
+                others = sorted(
+                    (
+                        (abs(o.frequency - v.frequency), senses[o.word].text)
+                        for o in teachable
+                        if o.word != v.word
+                        and o.word in senses
+                        and senses[o.word].kind == meaning.kind
+                        and not (words & _gloss_words(senses[o.word].text))
+                    ),
+                    key=lambda t: t[0],
+                )
                 items.append(
                     StudyItem(
                         ask="meaning",
-                        answer=meaning,
-                        accepted=(meaning,),
-                        distractors=_unique([m for _d, m in others], besides=[meaning])[:8],
+                        answer=meaning.text,
+                        accepted=(meaning.text,),
+                        distractors=_unique([m for _d, m in others], besides=[meaning.text])[:8],
                         quality=2.0 - rank * 0.02,
                         **common,  # type: ignore[arg-type]
                     )
@@ -884,28 +887,12 @@ class _Builder:
                             [reading, numbered, reading.replace(" ", ""), numbered.replace(" ", "")]
                         ),
                         distractors=(),
+                        gloss=meaning.text if meaning is not None else "",
                         quality=1.9 - rank * 0.02,
                         **{**common, "group": f"reading:{v.simplified or v.word}"},  # type: ignore[arg-type]
                     )
                 )
         return items
-
-    def pos_of(self, v: VocabItem) -> str:
-        """The part of speech jieba gave the word where the example sentence has it."""
-        for t in self._tokens_of(v.example_sentence):
-            if t.text == v.word:
-                return t.pos
-        return ""
-
-    def _tokens_of(self, sentence: int) -> Sequence[Token]:
-        return self._by_sentence.get(sentence, ())
-
-    @cached_property
-    def _by_sentence(self) -> dict[int, list[Token]]:
-        out: dict[int, list[Token]] = {}
-        for t in self.a.tokens:
-            out.setdefault(t.sentence, []).append(t)
-        return out
 
 
 def _teachable(v: VocabItem) -> bool:

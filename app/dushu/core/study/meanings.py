@@ -1,45 +1,74 @@
 """The meaning a word has in its sentence, for the study items that ask it (or none when unsure).
 
-A word is asked about only when its in-context sense is known and does not give the word away: a
-question whose keyed meaning is the dictionary's first sense rather than the sentence's one teaches
-the wrong thing.
+A word is asked about only when `dushu.core.senses` can tell which CC-CEDICT sense its sentence
+uses (or the dictionary gives its reading one sense only) and that sense does not give the word
+away: a question whose keyed meaning is the dictionary's first sense rather than the sentence's one
+teaches the wrong thing. A meaning the user wrote in the app is the word's meaning wherever it stands.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from dushu.core.models import Analysis, VocabItem
+from dushu.core.models import Analysis, Token, VocabItem
+from dushu.core.senses import (
+    definitions_for_reading,
+    gives_away,
+    gloss_kind,
+    is_cross_reference,
+    learner_meaning,
+    word_sense,
+)
 
-__all__ = ["word_meanings"]
+__all__ = ["WordMeaning", "word_meanings"]
 
-_NOTE = re.compile(r"^(?:variant of|old variant of|see |see also|CL:|surname |abbr\. for|used in )")
+_MAX_CHARS = 48  # an option longer than this is a paragraph, not a meaning
 
 
-def word_meanings(analysis: Analysis, items: Sequence[VocabItem]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class WordMeaning:
+    """The meaning to key for a word, and its kind (verb, noun …) for choosing distractors."""
+
+    text: str
+    kind: str
+
+
+def word_meanings(analysis: Analysis, items: Sequence[VocabItem]) -> dict[str, WordMeaning]:
     """The in-context meaning of each word that can be asked, keyed by the word as written."""
-    out: dict[str, str] = {}
+    by_sentence: dict[int, list[Token]] = {}
+    for token in analysis.tokens:
+        by_sentence.setdefault(token.sentence, []).append(token)
+    out: dict[str, WordMeaning] = {}
     for item in items:
-        meaning = _single_sense(item)
-        if meaning:
+        forms = [f for f in (item.word, item.traditional, item.simplified) if f]
+        meaning = _meaning_of(analysis, item, by_sentence.get(item.example_sentence))
+        if meaning is not None and len(meaning.text) <= _MAX_CHARS and not gives_away(forms, meaning.text):
             out[item.word] = meaning
     return out
 
 
-def _single_sense(item: VocabItem) -> str:
-    """The meaning when the dictionary gives the word's reading one sense only (nothing to choose)."""
-    wanted = " ".join(item.pinyin)
-    definitions = [d for d in item.definitions if d.source in ("cc-cedict", "user") and d.meanings]
-    user = [d for d in definitions if d.source == "user"]
-    if user:
-        return user[0].meanings[0]
-    matching = [d for d in definitions if d.pinyin.replace(" ", "") == wanted.replace(" ", "")] or definitions
-    if len(matching) != 1:
-        return ""
-    glosses = [m for m in matching[0].meanings if not _NOTE.match(m)]
-    forms = {item.word, item.traditional, item.simplified}
-    if not glosses or len(glosses) > 2 or any(f and f in g for g in glosses for f in forms):
-        return ""
-    joined = "; ".join(re.sub(r"\s*\(CL:[^)]*\)", "", g) for g in glosses)
-    return joined if len(joined) <= 40 else ""
+def _meaning_of(analysis: Analysis, item: VocabItem, tokens: Sequence[Token] | None) -> WordMeaning | None:
+    user = next((d for d in item.definitions if d.source == "user" and d.meanings), None)
+    if user is not None:
+        return WordMeaning(user.meanings[0], gloss_kind(user.meanings[0]))
+    sense = word_sense(analysis, item, tokens) if tokens else None
+    if sense is not None:
+        text = sense.text or "; ".join(learner_meaning(g, analysis.script) for g in sense.glosses)
+        kind = sense.kind or gloss_kind(sense.glosses[0] if sense.glosses else text)
+        return WordMeaning(text, kind) if text else None
+    # Nothing to choose when the dictionary gives the word's reading one sense only.
+    only = _only_gloss(item)
+    return WordMeaning(learner_meaning(only, analysis.script), gloss_kind(only)) if only else None
+
+
+def _only_gloss(item: VocabItem) -> str:
+    """The one gloss of the word's reading, or "" when the dictionary gives it more than one."""
+    glosses = [
+        g
+        for d in definitions_for_reading(item)
+        if d.source == "cc-cedict"
+        for g in d.meanings
+        if not is_cross_reference(g) and gloss_kind(g) not in ("reference", "measure", "name")
+    ]
+    return glosses[0] if len(glosses) == 1 else ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dushu.core.models import Definition, VocabItem
+import re
+
+from dushu.core.models import Definition, Script, VocabItem
+from dushu.core.senses import Sense
 from dushu.export.anki_fields import (
     BLANK,
     Marked,
@@ -125,3 +128,49 @@ def test_hsk_labels_and_tags() -> None:
 def test_tag_parts_never_contain_spaces_or_nesting() -> None:
     assert tag_part("日本 新聞::2025") == "日本_新聞_2025"
     assert tag_part("  ") == "untitled"
+
+
+def test_meanings_are_written_for_a_learner_in_the_texts_script() -> None:
+    item = _item(
+        "説",
+        ("shuō",),
+        Definition(
+            "shuō", ("to speak; to say", "see 說明|说明[shuo1 ming2]", "CL:個|个[ge4]", "(old) to teach")
+        ),
+    )
+    assert meanings(item, script=Script.SIMPLIFIED) == [
+        "to speak; to say",
+        "(old) to teach",
+        "measure word: 个 gè",
+    ]
+    assert "个 gè" not in meaning_html(item, script=Script.TRADITIONAL)
+    assert "個 gè" in meaning_html(item, script=Script.TRADITIONAL)
+    assert not re.search(r"[\[\]|]|[a-z][1-5]\b", meaning_html(item, script=Script.SIMPLIFIED))
+
+
+def test_the_word_itself_never_shows_in_its_meaning() -> None:
+    item = VocabItem(
+        "為例", "為例", "为例", ("wéi", "lì"),
+        (Definition("wéi lì", ("used in the construction 以...為例|以...为例, to take ... as an example",)),),
+        None, 3.0, 1, "", 0, 0,
+    )  # fmt: skip
+    assert meanings(item, script=Script.TRADITIONAL) == [
+        "used in the construction 以...～, to take ... as an example"
+    ]
+
+
+def test_a_word_with_only_cross_references_gets_no_meaning_to_prompt_with() -> None:
+    item = _item("昰", ("shì",), Definition("shì", ("variant of 是[shi4]", "CL:個|个[ge4]")))
+    assert meanings(item) == []
+    assert meaning_html(item) == ""
+
+
+def test_the_sense_in_context_comes_first_in_its_own_block() -> None:
+    entry = Definition("shǐ de", ("usable", "workable", "to make", "to cause"))
+    item = _item("使得", ("shǐ", "de"), entry)
+    sense = Sense(entry, ("to make", "to cause"), "to make; to cause", 0.9)
+    assert meanings(item, sense=sense) == ["to make; to cause", "usable", "workable"]
+    assert meaning_html(item, sense=sense) == (
+        '<div class="def def-cc-cedict in-context">to make; to cause</div>'
+        '<div class="def def-cc-cedict">usable; workable</div>'
+    )

@@ -236,7 +236,7 @@ def test_the_white_circle_zero_of_a_year_keeps_its_syllable_in_the_example_readi
     reading = _field(vocab_note(_word(analysis, "組織"), ctx), "Example Pinyin")
     marked = [("èr", 4), ("líng", 2), ("'èr", 4), ("sān", 1), ("nián", 2)]
     expected = "".join(
-        f"'<span class=\"tone{t}\">{s[1:]}</span>" if s[0] == "'" else f'<span class="tone{t}">{s}</span>'
+        f'\'<span class="tone{t}">{s[1:]}</span>' if s[0] == "'" else f'<span class="tone{t}">{s}</span>'
         for s, t in marked
     )
     assert expected in reading, "èrlíng'èrsānnián: an apostrophe before the syllable that starts with e"
