@@ -32,6 +32,7 @@ __all__ = [
     "SetReport",
     "check_quiz",
     "document_of",
+    "kinds_differ",
     "option_kind",
 ]
 
@@ -209,20 +210,32 @@ def _country_list(option: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def _is_verb_sense(meaning: str) -> bool:
-    # CC-CEDICT writes verbs as "to …": the one part-of-speech mark its English carries.
-    first = re.sub(r"^\([^)]*\)\s*", "", meaning.split(";")[0].strip()).lower()
-    return first.startswith("to ")
+def _meaning_kind(meaning: str) -> str:
+    """ "verb", "other" or "any" (senses of both): CC-CEDICT writes verbs as "to …", the one
+    part-of-speech mark its English carries."""
+    senses = [re.sub(r"^\([^)]*\)\s*", "", m.strip()).lower() for m in meaning.split(";") if m.strip()]
+    verbs = sum(1 for m in senses if m.startswith("to "))
+    if verbs and verbs < len(senses):
+        return "any"
+    return "verb" if verbs else "other"
+
+
+def kinds_differ(a: str, b: str) -> bool:
+    """True when options of kinds `a` and `b` do not belong in one question (a meaning with senses of
+    both parts of speech goes with either)."""
+    if a == b:
+        return False
+    return not (a.startswith("meaning:") and b.startswith("meaning:") and "meaning:any" in (a, b))
 
 
 def option_kind(option: str, doc: Document, *, vocabulary: bool = False) -> str:
-    """The kind of an option: date:<precision>, person, term, role, country(ies), meaning:verb|other,
-    latin or clause. Two options of one question should be of one kind."""
+    """The kind of an option: date:<precision>, person, term, role, country(ies),
+    meaning:verb|other|any, latin or clause. Two options of one question should be of one kind."""
     dated = option_date(option)
     if dated:
         return f"date:{dated[1]}"
     if vocabulary and not any(is_han(ch) for ch in option):
-        return "meaning:verb" if _is_verb_sense(option) else "meaning:other"
+        return "meaning:" + _meaning_kind(option)
     key = normalise_answer(option)
     form = doc.forms.get(key)
     if form is not None:
@@ -393,10 +406,10 @@ def _best_sentence(statement: str, source: str, doc: Document) -> str | None:
     return best[1] if best and best[0] >= 0.5 else None
 
 
-def _names_and_dates(doc: Document, at: int) -> list[tuple[int, int]]:
-    """The date mentions and name occurrences covering compact offset `at`."""
+def _names_and_dates(doc: Document, at: int, *, names: bool = True) -> list[tuple[int, int]]:
+    """The date mentions and (unless `names` is false) name occurrences covering compact offset `at`."""
     found = [(s, e) for s, e, _date, _period in doc.mention_spans if s <= at < e]
-    for name in doc.people:
+    for name in doc.people if names else ():
         pos = doc.compact.find(name, max(0, at - len(name) + 1))
         if pos != -1 and pos <= at < pos + len(name):
             found.append((pos, pos + len(name)))
@@ -407,7 +420,15 @@ def _widen(doc: Document, a: int, b: int) -> tuple[int, int]:
     """A changed region of the document widened to the whole date mentions or names it cuts into (an
     empty region, where the statement inserts words: the one that ends there, else the one that starts
     there)."""
-    covering = (_names_and_dates(doc, a - 1) or _names_and_dates(doc, a)) if a == b else []
+    covering: list[tuple[int, int]] = []
+    if a == b:
+        # Words put in beside a date are the date written otherwise, more often than a longer name.
+        covering = (
+            _names_and_dates(doc, a - 1, names=False)
+            or _names_and_dates(doc, a, names=False)
+            or _names_and_dates(doc, a - 1)
+            or _names_and_dates(doc, a)
+        )
     if a < b:
         for at in range(a, b):
             covering += _names_and_dates(doc, at)
@@ -489,10 +510,17 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
     base = doc.compact.find(sentence)
     # An English gloss in brackets left out beside a name (拜登（Joe Biden）) changes nothing a
     # reader checks: align with the sentence without its glosses when the statement has none.
-    bare = _LATIN_GLOSS.sub("", sentence)
-    if bare != sentence and not _LATIN_GLOSS.search(s):
+    where = list(range(len(sentence) + 1))  # offset in the sentence of each offset of `sentence`
+    if _LATIN_GLOSS.search(sentence) and not _LATIN_GLOSS.search(s):
+        kept = [
+            i
+            for i in range(len(sentence))
+            if not any(m.start() <= i < m.end() for m in _LATIN_GLOSS.finditer(sentence))
+        ]
+        bare = "".join(sentence[i] for i in kept)
         if s in bare:
-            return base + bare.find(s), []
+            return base + kept[bare.find(s)], []
+        where = [*kept, len(sentence)]
         sentence = bare
     found = _one_swap(sentence, s)
     if found is None:
@@ -512,7 +540,7 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
             pieces.append((a1, a2, b1, b2))
     swaps: list[_Swap] = []
     for a1, a2, b1, b2 in pieces or [(0, len(old), 0, len(new))]:
-        start, end = base + i1 + a1, base + i1 + a2
+        start, end = base + where[i1 + a1], base + where[i1 + a2]
         w1, w2 = _widen(doc, start, end)
         piece_new = new[b1:b2]
         # The widened part is equal text on both sides: give the statement's side the same words.
@@ -535,7 +563,7 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
             )
             continue
         swaps.append(_Swap(w1, w2, piece_old, piece_new))
-    return base + min(i1, i1 - j1 if j1 else i1), swaps
+    return base + where[max(0, i1 - j1)], swaps
 
 
 def _same_thing(old: str, new: str, doc: Document, at: int) -> bool:
@@ -672,7 +700,7 @@ def _check_question(q: Question, doc: Document, add: Callable[[str, str], None])
             if c == key:
                 continue
             kind = option_kind(c, doc, vocabulary=vocab)
-            if kind != key_kind:
+            if kinds_differ(kind, key_kind):
                 add("mixed_kind", f"key {key!r} is {key_kind}, {c!r} is {kind}")
             if norm != normalise_answer(key) and _equivalent(key, c, q, doc, vocab):
                 add("two_right", f"{c!r} is also right (key {key!r})")
