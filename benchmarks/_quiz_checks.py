@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from dushu.core.facts import date_the_text
 from dushu.core.facts.dates import DateMention, parse_date_answer
 from dushu.core.facts.terms import COUNTRY_NAMES, country_groups, expand_country_group
-from dushu.core.models import Analysis, is_han
+from dushu.core.models import Analysis
 from dushu.core.quiz.answers import normalise_answer
 from dushu.core.quiz.model import Question, QuizSet
 
@@ -234,7 +234,7 @@ def option_kind(option: str, doc: Document, *, vocabulary: bool = False) -> str:
     dated = option_date(option)
     if dated:
         return f"date:{dated[1]}"
-    if vocabulary and not any(is_han(ch) for ch in option):
+    if vocabulary:  # a meaning, even one that names another word ("variant of 記錄")
         return "meaning:" + _meaning_kind(option)
     key = normalise_answer(option)
     form = doc.forms.get(key)
