@@ -78,6 +78,16 @@ class SetReport:
     true_items: int  # of which keyed true
     vocabulary: int  # questions tagged "vocabulary"
 
+    @property
+    def flagged(self) -> int:
+        """How many questions have at least one finding."""
+        return len({f.question for f in self.findings})
+
+    @property
+    def mixed_meanings(self) -> int:
+        """How many of the mixed-kind questions are word meanings (a verb's among nouns' …)."""
+        return len({f.question for f in self.findings if f.check == "mixed_kind" and "meaning:" in f.detail})
+
     def count(self, check: str) -> int:
         """How many questions the check flagged (a question counts once per check)."""
         return len({f.question for f in self.findings if f.check == check})
@@ -229,7 +239,7 @@ def kinds_differ(a: str, b: str) -> bool:
 
 
 def option_kind(option: str, doc: Document, *, vocabulary: bool = False) -> str:
-    """The kind of an option: date:<precision>, person, term, role, country(ies),
+    """The kind of an option: date:<precision>, person, term, role, country, countries:<how many>,
     meaning:verb|other|any, latin or clause. Two options of one question should be of one kind."""
     dated = option_date(option)
     if dated:
@@ -244,7 +254,9 @@ def option_kind(option: str, doc: Document, *, vocabulary: bool = False) -> str:
         return "role"
     countries = _country_list(option)
     if countries is not None:
-        return "country" if len(countries) == 1 and "、" not in option else "countries"
+        if len(countries) == 1 and "、" not in option:
+            return "country"
+        return f"countries:{len(countries)}"  # a shorter list than the key's gives itself away
     if option.isascii():
         return "latin"
     return "clause"

@@ -65,6 +65,8 @@ class _Tally:
     truefalse: int = 0
     true_items: int = 0
     vocabulary: int = 0
+    flagged: int = 0  # questions with at least one finding
+    mixed_meanings: int = 0  # mixed-kind findings that are word meanings
     failed: int = 0  # an exception, or a set the saver could not write and read back
     empty: int = 0  # no questions (with or without a message)
     notes: list[str] = field(default_factory=list)
@@ -77,6 +79,8 @@ class _Tally:
         self.truefalse += report.truefalse
         self.true_items += report.true_items
         self.vocabulary += report.vocabulary
+        self.flagged += report.flagged
+        self.mixed_meanings += report.mixed_meanings
 
     def merge(self, other: _Tally) -> None:
         self.sets += other.sets
@@ -86,6 +90,8 @@ class _Tally:
         self.truefalse += other.truefalse
         self.true_items += other.true_items
         self.vocabulary += other.vocabulary
+        self.flagged += other.flagged
+        self.mixed_meanings += other.mixed_meanings
         self.failed += other.failed
         self.empty += other.empty
 
@@ -221,7 +227,21 @@ def main() -> None:
 
 
 def _print_table(tallies: list[tuple[str, _Tally, str]], n: int, seeds: list[int]) -> None:
-    heads = ("sets", "qs", "notin", "rep", "mixed", "2right", "dup", "quote", "tf", "true", "vocab", "fail")
+    heads = (
+        "sets",
+        "qs",
+        "bad",
+        "notin",
+        "rep",
+        "mixed",
+        "2right",
+        "dup",
+        "quote",
+        "tf",
+        "true",
+        "vocab",
+        "fail",
+    )
     print(f"Quiz quality: {n} questions a set, seeds {','.join(map(str, seeds))}")
     print(f"{'text':<26}" + "".join(f"{h:>7}" for h in heads))
     total = _Tally()
@@ -232,14 +252,19 @@ def _print_table(tallies: list[tuple[str, _Tally, str]], n: int, seeds: list[int
     _row("total", total)
     print()
     print(
-        "notin = answers not stated in the text; rep = options repeated; mixed = options of mixed kind;\n"
-        "2right = more than one right option; dup = a fact asked twice; quote = altered quotes;\n"
-        "tf = true/false items, true = share of them keyed true (expect ~50%); vocab = share of\n"
-        "word-meaning questions (at most 40%); fail = sets that raised or did not save and load back."
+        "bad = questions with at least one finding; notin = answers not stated in the text;\n"
+        "rep = options repeated; mixed = options of mixed kind; 2right = more than one right option;\n"
+        "dup = a fact asked twice; quote = altered quotes; tf = true/false items, true = share of them\n"
+        "keyed true (expect ~50%); vocab = share of word questions, meaning or reading (at most 40%);\n"
+        "fail = sets that raised or did not save and load back, and `dushu quizset` runs that failed."
+    )
+    print(
+        f"Of the mixed-kind questions, {total.mixed_meanings} are word meanings (verbs among other parts "
+        f"of speech), {total.counts['mixed_kind'] - total.mixed_meanings} are facts."
     )
     print(
         f"Bars (issue 10): every count 0 except the shares; now "
-        f"{sum(total.counts.values())} defects in {total.questions} questions, "
+        f"{total.flagged} of {total.questions} questions flagged ({_share(total.flagged, total.questions)}), "
         f"vocabulary {_share(total.vocabulary, total.questions)}, "
         f"true {_share(total.true_items, total.truefalse)}"
     )
@@ -257,6 +282,7 @@ def _row(name: str, t: _Tally) -> None:
     cells = [
         t.sets,
         t.questions,
+        t.flagged,
         *(t.counts[c] for c in CHECKS),
         t.truefalse,
         _share(t.true_items, t.truefalse),

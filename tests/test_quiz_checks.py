@@ -264,3 +264,23 @@ def test_shares_are_counted(doc: object) -> None:
     report = _report(doc, vocab, _q("q2", "short", "寫出「河岸保護聯盟」的英文簡稱。", ("RPA",)))
     assert report.vocabulary == 1  # type: ignore[attr-defined]
     assert report.questions == 2  # type: ignore[attr-defined]
+
+
+def test_the_same_place_in_a_repeated_sentence_is_the_same_fact() -> None:
+    line = "2019年4月3日，東港碼頭重新開放。"
+    text = line * 3
+    analysis = Analysis(
+        text=text,
+        script=Script.TRADITIONAL,
+        sentences=tuple(Sentence(i, i * len(line), (i + 1) * len(line), line) for i in range(3)),
+        tokens=(),
+        vocabulary=(),
+    )
+    doc = checks.document_of(analysis)
+    cloze = "根據文章填空（寫出日期）：\n「____，東港碼頭重新開放」"
+    report = _report(
+        doc,
+        _q("q1", "cloze", cloze, ("2019年4月3日",), source=line),
+        _q("q2", "truefalse", "根據文章，判斷對錯：\n「2019年5月3日，東港碼頭重新開放」", False, source=line),
+    )
+    assert _found(report) == {("duplicate_fact", "q2")}
