@@ -550,31 +550,27 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
             pieces.append((p1, a2, q1, b2))
         elif tag != "equal":
             pieces.append((a1, a2, b1, b2))
-    swaps: list[_Swap] = []
+    # Each change as (document start, end, statement start, end).
+    spans: list[tuple[int, int, int, int]] = []
     for a1, a2, b1, b2 in pieces or [(0, len(old), 0, len(new))]:
         start, end = base + where[i1 + a1], base + where[i1 + a2]
         w1, w2 = _widen(doc, start, end)
-        piece_new = new[b1:b2]
+        n1, n2 = j1 + b1, j1 + b2
         # The widened part is equal text on both sides: give the statement's side the same words.
         left, right = doc.compact[w1:start], doc.compact[end:w2]
-        if not s[: j1 + b1].endswith(left):
-            left = ""
-        if not s[j1 + b2 :].startswith(right):
-            right = ""
-        piece_new = left + piece_new + right
-        piece_old = doc.compact[w1:w2]
+        if s[:n1].endswith(left):
+            n1 -= len(left)
+        if s[n2:].startswith(right):
+            n2 += len(right)
         # Words the statement keeps around the changed date (於, 在) are no part of the change.
-        while piece_new and w1 > 0 and piece_new[0] == doc.compact[w1 - 1] and piece_new[0] != piece_old[:1]:
-            piece_new = piece_new[1:]
-        if swaps and w1 < swaps[-1].end:
+        while n1 < n2 and w1 > 0 and s[n1] == doc.compact[w1 - 1] and s[n1] != doc.compact[w1]:
+            n1 += 1
+        if spans and w1 < spans[-1][1]:
             # Two pieces of one date or name (2006/12/26 → 2007年2月26日) are one change.
-            last = swaps.pop()
-            joined = last.new + piece_new if piece_new not in last.new else last.new
-            swaps.append(
-                _Swap(last.start, max(w2, last.end), doc.compact[last.start : max(w2, last.end)], joined)
-            )
-            continue
-        swaps.append(_Swap(w1, w2, piece_old, piece_new))
+            p1, p2, q1, q2 = spans.pop()
+            w1, w2, n1, n2 = p1, max(p2, w2), min(q1, n1), max(q2, n2)
+        spans.append((w1, w2, n1, n2))
+    swaps = [_Swap(w1, w2, doc.compact[w1:w2], s[n1:n2]) for w1, w2, n1, n2 in spans]
     return base + where[max(0, i1 - j1)], swaps
 
 
