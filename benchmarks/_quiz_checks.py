@@ -13,7 +13,9 @@ checks hold for any generator that fills it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ CHECKS = (
     "two_right",  # a distractor that is also right (the same date written otherwise, a synonym …)
     "duplicate_fact",  # a fact the set already asked, whatever the type
     "altered_quote",  # words in 「」 that are not the document's (beyond one blank / one swap)
+    "giveaway",  # another question of the set shows this one's answer (not one of issue 10's counts)
 )
 
 _BLANK = re.compile(r"_{2,}|＿{2,}")
@@ -105,13 +108,14 @@ class Document:
     mentions: tuple[DateMention, ...]
     mention_spans: tuple[tuple[int, int, str, str], ...]  # compact offsets, resolved date, period
     people: tuple[str, ...]  # names
+    name_spans: tuple[tuple[int, int], ...]  # compact offsets of every person, term and country named
     person_english: dict[str, str] = field(default_factory=dict)  # English name -> name
     roles: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> names holding it
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm form -> (canonical, form kind)
     countries: frozenset[str] = frozenset()  # English names of the countries the text names
     meanings: dict[str, str] = field(default_factory=dict)  # norm word -> its first dictionary sense
-    # The text normalised with its dates taken out (alone, with a time word after, with a preposition
-    # before too): an event put in order without its date is still what the text states.
+    # The text normalised without one of its dates (see _without_each_date): an event put in order
+    # without its date is still what the text states.
     dateless: tuple[str, ...] = ()
 
 
@@ -119,15 +123,43 @@ def _compact(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
-def _date_cuts(mentions: Sequence[DateMention]) -> list[list[str]]:
-    texts = sorted({re.escape(m.text) for m in mentions}, key=len, reverse=True)
-    if not texts:
-        return []
-    return [
-        texts,
-        [f"(?:{t})[起時时間间後后前]?" for t in texts],
-        [f"[在於于自從从到至]?(?:{t})[起時时間间後后前]?" for t in texts],
-    ]
+_BEFORE_DATE = "在於于自從从到至"
+_AFTER_DATE = "起時时間间後后前底初"
+
+
+def _without_each_date(text: str, mentions: Sequence[DateMention]) -> tuple[str, ...]:
+    """The text normalised with one date taken out at a time, alone or with the preposition before it
+    and the time word after it (在2019年起 …), as an event is put in order without its date."""
+    out: set[str] = set()
+    for m in mentions:
+        for take_before in (False, True):
+            for take_after in (False, True):
+                start, end = m.start, m.end
+                if take_before and start > 0 and text[start - 1] in _BEFORE_DATE:
+                    start -= 1
+                if take_after and end < len(text) and text[end] in _AFTER_DATE:
+                    end += 1
+                out.add(normalise_answer(text[:start] + text[end:]))
+        # One end of a range (1月至8月22日): a label may leave out only the other.
+        for sep in ("至", "到", "~", "-", "—", "–"):
+            cut = m.text.find(sep)
+            if cut > 0:
+                out.add(normalise_answer(text[: m.start + cut + 1] + text[m.end :]))
+                out.add(normalise_answer(text[: m.start] + text[m.start + cut :]))
+    return tuple(out)
+
+
+def _name_spans(compact: str, analysis: Analysis) -> tuple[tuple[int, int], ...]:
+    """Where the text names its people, its terms (and their short forms) and countries."""
+    names = {p.name for p in analysis.people}
+    for g in analysis.glossary:
+        names.update(_compact(f) for f in (g.term, g.abbreviation, g.english) if f)
+    names.update(name for name in COUNTRY_NAMES if name in compact)
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        for m in re.finditer(re.escape(name), compact):
+            spans.append((m.start(), m.end()))
+    return tuple(sorted(spans))
 
 
 def document_of(analysis: Analysis, document_date: str = "") -> Document:
@@ -166,7 +198,7 @@ def document_of(analysis: Analysis, document_date: str = "") -> Document:
             if d.meanings:
                 meanings.setdefault(normalise_answer(v.word), d.meanings[0])
                 break
-    dateless = tuple(normalise_answer(re.sub("|".join(cuts), "", text)) for cuts in _date_cuts(mentions))
+    dateless = _without_each_date(text, mentions)
     compact = _compact(text)
     starts: list[int] = []
     at = 0
@@ -184,6 +216,7 @@ def document_of(analysis: Analysis, document_date: str = "") -> Document:
         mentions=tuple(mentions),
         mention_spans=tuple(spans),
         people=tuple(p.name for p in analysis.people),
+        name_spans=_name_spans(compact, analysis),
         person_english=person_english,
         roles={r: frozenset(names) for r, names in roles.items()},
         forms=forms,
@@ -415,16 +448,16 @@ def _best_sentence(statement: str, source: str, doc: Document) -> str | None:
         score = matched / max(1, len(statement))
         if best is None or score > best[0]:
             best = (score, s)
-    return best[1] if best and best[0] >= 0.5 else None
+    # The question's own sentence stands however much a statement rewrote it; another must be close.
+    return best[1] if best and (known or best[0] >= 0.5) else None
 
 
 def _names_and_dates(doc: Document, at: int, *, names: bool = True) -> list[tuple[int, int]]:
-    """The date mentions and (unless `names` is false) name occurrences covering compact offset `at`."""
+    """The date mentions and (unless `names` is false) the names of people, terms and countries
+    covering compact offset `at`."""
     found = [(s, e) for s, e, _date, _period in doc.mention_spans if s <= at < e]
-    for name in doc.people if names else ():
-        pos = doc.compact.find(name, max(0, at - len(name) + 1))
-        if pos != -1 and pos <= at < pos + len(name):
-            found.append((pos, pos + len(name)))
+    if names:
+        found += [(s, e) for s, e in doc.name_spans if s <= at < e]
     return found
 
 
@@ -521,14 +554,11 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
         return None
     base = doc.compact.find(sentence)
     # An English gloss in brackets left out beside a name (拜登（Joe Biden）) changes nothing a
-    # reader checks: align with the sentence without its glosses when the statement has none.
+    # reader checks: align with the sentence without the glosses the statement leaves out.
     where = list(range(len(sentence) + 1))  # offset in the sentence of each offset of `sentence`
-    if _LATIN_GLOSS.search(sentence) and not _LATIN_GLOSS.search(s):
-        kept = [
-            i
-            for i in range(len(sentence))
-            if not any(m.start() <= i < m.end() for m in _LATIN_GLOSS.finditer(sentence))
-        ]
+    dropped = [m for m in _LATIN_GLOSS.finditer(sentence) if m.group() not in s]
+    if dropped:
+        kept = [i for i in range(len(sentence)) if not any(m.start() <= i < m.end() for m in dropped)]
         bare = "".join(sentence[i] for i in kept)
         if s in bare:
             return base + kept[bare.find(s)], []
@@ -602,6 +632,7 @@ class _Fact:
     key: tuple[str, ...]
     start: int = -1
     end: int = -1
+    clue: bool = True  # whether another question showing this place of the text shows the answer
 
 
 def _span_fact(doc: Document, kind: str, start: int, end: int) -> _Fact:
@@ -808,9 +839,14 @@ def _check_quote(
         for c in q.choices:
             if c != keyed[0] and _compact(_BLANK.sub(_compact(c), body, count=1)) in doc.compact:
                 add("two_right", f"{c!r} fills the blank as the document has it")
-    return [
-        _span_fact(doc, "span:" + _span_kind(blank.text, doc, blank.start, blank.end), blank.start, blank.end)
-    ]
+    fact = _span_fact(
+        doc, "span:" + _span_kind(blank.text, doc, blank.start, blank.end), blank.start, blank.end
+    )
+    # A year asked of a blank that holds 8月22日: the words there do not show the answer.
+    dated = option_date(keyed[0]) if keyed else None
+    if dated and dated[1] == "year" and "年" not in blank.text:
+        fact = dataclasses.replace(fact, clue=False)
+    return [fact]
 
 
 def _diff_detail(body: str, source: str, doc: Document, quote: str) -> str:
@@ -862,6 +898,42 @@ def _check_statement(
     return facts
 
 
+def _clues(facts: Sequence[_Fact], doc: Document) -> list[Callable[[str], bool]]:
+    """Tests of another question's text that are true when it shows what these facts ask: the asked
+    place of the document with its neighbours, or a name beside the form or role asked of it."""
+    clues: list[Callable[[str], bool]] = []
+    for f in facts:
+        if f.kind.startswith("span") and f.key[0] and f.clue:
+            sentence, a, b = f.key[0], f.start, f.end
+            # The answer with the words before it, or with the words after it, as the text has them.
+            windows = {sentence[max(0, a - 3) : b], sentence[a : b + 3]} - {sentence[a:b]}
+            clues.append(functools.partial(_has_any, frozenset(windows)))
+        elif f.kind == "rel":
+            canon, relation = f.key
+            name = canon.split(":", 1)[1]
+            values = [form for form, (c, kind) in doc.forms.items() if c == canon and kind == relation]
+            if relation == "role":
+                values = [normalise_answer(r) for r, names in doc.roles.items() if name in names]
+            pairs = [(normalise_answer(name), v) for v in values if v]
+            clues.append(functools.partial(_side_by_side, tuple(pairs)))
+    return clues
+
+
+def _has_any(windows: frozenset[str], text: str) -> bool:
+    return any(w in text for w in windows)
+
+
+def _side_by_side(pairs: Sequence[tuple[str, str]], shown: str) -> bool:
+    """True when `shown` has the two names of a pair within two characters of each other."""
+    text = normalise_answer(shown)
+    for x, y in pairs:
+        for m in re.finditer(re.escape(x), text):
+            near = text[max(0, m.start() - len(y) - 2) : m.end() + len(y) + 2]
+            if y in near:
+                return True
+    return False
+
+
 def check_quiz(quiz: QuizSet, doc: Document) -> SetReport:
     """Check every question of `quiz` against the document it was generated from."""
     findings: list[Finding] = []
@@ -882,6 +954,16 @@ def check_quiz(quiz: QuizSet, doc: Document) -> SetReport:
                 add("duplicate_fact", f"asks what {earlier} asked ({shared[0].kind} {shared[0].key[:2]})")
                 break
         asked.append((q.id, facts))
+    for qid, facts in asked:
+        clues = _clues(facts, doc)
+        for other in quiz.questions:
+            if other.id == qid or not clues:
+                continue
+            shown = _compact(" ".join((other.prompt, *other.items, *other.choices)))
+            clue = next((c for c in clues if c(shown)), None)
+            if clue is not None:
+                findings.append(Finding("giveaway", qid, f"{other.id} shows the answer"))
+                break
     truefalse = [q for q in quiz.questions if q.type == "truefalse"]
     return SetReport(
         questions=len(quiz.questions),

@@ -254,7 +254,8 @@ def _print_table(tallies: list[tuple[str, _Tally, str]], n: int, seeds: list[int
     print(
         "bad = questions with at least one finding; notin = answers not stated in the text;\n"
         "rep = options repeated; mixed = options of mixed kind; 2right = more than one right option;\n"
-        "dup = a fact asked twice; quote = altered quotes; tf = true/false items, true = share of them\n"
+        "dup = a fact asked twice; quote = altered quotes; give = another question shows the answer\n"
+        "(extra, not one of issue 10's counts); tf = true/false items, true = share of them\n"
         "keyed true (expect ~50%); vocab = share of word questions, meaning or reading (at most 40%);\n"
         "fail = sets that raised or did not save and load back, and `dushu quizset` runs that failed."
     )
@@ -263,7 +264,7 @@ def _print_table(tallies: list[tuple[str, _Tally, str]], n: int, seeds: list[int
         f"of speech), {total.counts['mixed_kind'] - total.mixed_meanings} are facts."
     )
     print(
-        f"Bars (issue 10): every count 0 except the shares; now "
+        f"Bars (issue 10): every count 0 except the shares (give is extra); now "
         f"{total.flagged} of {total.questions} questions flagged ({_share(total.flagged, total.questions)}), "
         f"vocabulary {_share(total.vocabulary, total.questions)}, "
         f"true {_share(total.true_items, total.truefalse)}"

@@ -97,12 +97,6 @@ def test_a_set_a_teacher_accepts_has_no_finding(doc: object) -> None:
             False,
             source=s1,
         ),
-        _q(
-            "q5",
-            "match",
-            "根據文章，把人物和身份配對：",
-            pairs=(("林海帆", "青禾市市長"), ("周雨晴", "副市長")),
-        ),
         # An event put in order without its date is still what the text says.
         _q(
             "q6",
@@ -250,8 +244,8 @@ def test_quotes_must_keep_the_documents_words(doc: object) -> None:
             source=s3,
         ),
     )
-    # (q4 asks about the place q2 changed: also a repeat, counted apart.)
-    assert {f for f in _found(report) if f[0] != "duplicate_fact"} == {
+    # (q4 asks about the place q2 changed, and the statements show each other's words: counted apart.)
+    assert {f for f in _found(report) if f[0] not in ("duplicate_fact", "giveaway")} == {
         ("altered_quote", "q1"),
         ("altered_quote", "q2"),
         ("altered_quote", "q3"),
@@ -284,3 +278,24 @@ def test_the_same_place_in_a_repeated_sentence_is_the_same_fact() -> None:
         _q("q2", "truefalse", "根據文章，判斷對錯：\n「2019年5月3日，東港碼頭重新開放」", False, source=line),
     )
     assert _found(report) == {("duplicate_fact", "q2")}
+
+
+def test_another_question_that_shows_the_answer_gives_it_away(doc: object) -> None:
+    s1 = _SENTENCES[0]
+    report = _report(
+        doc,
+        _q(
+            "q1", "cloze", "根據文章填空（寫出英文簡稱）：\n「成立河岸保護聯盟（____）」", ("RPA",), source=s1
+        ),
+        _q("q2", "choice", "根據文章，林海帆的身份是甚麼？", 0, choices=("青禾市市長", "副市長")),
+        _q(
+            "q3",
+            "choice",
+            "根據文章，下面這件事發生在甚麼時候？\n「____，青禾市市長林海帆宣佈成立河岸保護聯盟（RPA）」",
+            0,
+            choices=("2021年3月4日", "2022年3月4日"),
+            source=s1,
+        ),
+    )
+    gives = {qid for check, qid in _found(report) if check == "giveaway"}
+    assert gives == {"q1", "q2"}
