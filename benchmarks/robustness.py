@@ -453,7 +453,6 @@ AREAS: list[tuple[str, Area]] = [
 ]
 
 
-
 def _exports_area(cases: Callable[[], tuple[int, int]]) -> Area:
     """An area of robustness_exports (which takes no arguments and draws its own cases), run once
     per unit of scale."""
