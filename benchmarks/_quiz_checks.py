@@ -889,7 +889,11 @@ def _check_statement(
         add("altered_quote", f"{len(real)} details changed: {changes}")
     else:
         swap = real[0]
-        old_kind = _span_kind(swap.old, doc, swap.start, swap.end)
+        # A name swapped with its English gloss (雷蒙多（Gina Raimondo） -> 拜登) is a name for a name.
+        bare = _LATIN_GLOSS.sub("", swap.old)
+        old_kind = (
+            option_kind(bare, doc) if bare != swap.old else _span_kind(swap.old, doc, swap.start, swap.end)
+        )
         new_kind = option_kind(swap.new, doc)
         if old_kind.split(":")[0] != new_kind.split(":")[0]:
             add("mixed_kind", f"swapped {swap.old!r} ({old_kind}) for {swap.new!r} ({new_kind})")

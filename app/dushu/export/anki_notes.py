@@ -329,7 +329,9 @@ def _primary_items(items: Sequence[StudyItem]) -> list[StudyItem]:
     for item in items:
         if item.is_fact:
             # A term's or a person's facts (short form, English name, role) make one note together.
-            by_group["|".join(item.key) if item.kind in ("term", "person") else item.group].append(item)
+            by_group[
+                "|".join(item.key) if item.kind in ("term", "person") else item.fact or item.group
+            ].append(item)
     chosen: list[StudyItem] = []
     for group in by_group.values():
         ranked = sorted((i for i in group if i.ask in _NOTE_ASKS), key=lambda i: _NOTE_ASKS.index(i.ask))
@@ -399,7 +401,7 @@ def fact_notes(
         items = study_items(analysis)
     words = templates_for(analysis.script)
     members = {i.group: i for i in items if i.ask == "members"}
-    has_actor = {i.group for i in items if i.ask == "actor"}
+    has_actor = {i.fact or i.group for i in items if i.ask == "actor"}
     order = {"event": 0, "cause": 0, "term": 1, "person": 2}
     primary = sorted(_primary_items(items), key=lambda i: (order[i.kind], i.position))
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
@@ -417,8 +419,8 @@ def fact_notes(
         sentence, source = _source_marked(item, ctx)
         reading_html, reading_plain = _reading_html(item.terms, sentence, ctx)
         date_shown = ""
-        if item.kind == "event" and item.group in has_actor and item.date_unique:
-            date_shown = _event_date(items, item.group)
+        if item.kind == "event" and (item.fact or item.group) in has_actor and item.date_unique:
+            date_shown = _event_date(items, item.fact or item.group)
         fields = (
             question_html,
             answer_html,
@@ -436,7 +438,7 @@ def fact_notes(
 
 def _event_date(items: Sequence[StudyItem], group: str) -> str:
     """The date an event's Date cards show: the absolute date, never a relative one (同年11月)."""
-    return next((i.answer for i in items if i.group == group and i.ask == "date"), "")
+    return next((i.answer for i in items if (i.fact or i.group) == group and i.ask == "date"), "")
 
 
 def _reading_html(terms: Sequence[str], sentence: Sentence | None, ctx: NoteContext) -> tuple[str, str]:

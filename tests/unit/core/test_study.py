@@ -11,6 +11,7 @@ import pytest
 
 from dushu.core.models import Analysis, Fact, Script, Sentence
 from dushu.core.quiz import generate_quiz
+from dushu.core.quiz.generate import candidate_questions
 from dushu.core.script import to_simplified
 from dushu.core.study import study_items, templates_for
 from dushu.core.study.templates import Templates
@@ -51,9 +52,8 @@ def test_every_cause_fact_yields_an_item_a_fact_note_and_a_quiz_candidate(analys
         n for n in fact_notes(analysis, NoteContext.build(analysis, "t")) if "dushu::fact::cause" in n.tags
     ]
     assert len(notes) == len(causes)
-    quiz = generate_quiz(analysis, n=200, types=["choice", "truefalse"], seed=0)
-    asked = {q.explanation for q in quiz.questions if "cause" in q.tags}
-    assert len(asked) == len(causes)
+    candidates = {q.explanation for q in candidate_questions(analysis) if "cause" in q.tags}
+    assert len(candidates) == len(causes)
 
 
 def test_the_same_text_in_both_scripts_gives_the_same_items(analysis: Analysis) -> None:
@@ -148,3 +148,48 @@ def test_card_and_quiz_use_the_same_answers(analysis: Analysis) -> None:
     answers = {n.plain[1].split(" (")[0] for n in notes}
     assert answers <= {i.answer for i in items}
     assert cloze_notes(analysis, ctx, items)
+
+
+def test_date_distractors_have_the_answers_precision(analysis: Analysis) -> None:
+    for item in study_items(analysis):
+        if item.ask == "date":
+            shape = re.sub(r"\d+", "9", item.answer)
+            assert all(re.sub(r"\d+", "9", d) == shape for d in item.distractors), item.distractors
+
+
+def test_people_are_offered_only_people_and_terms_only_terms(analysis: Analysis) -> None:
+    names = {p.name for p in analysis.people}
+    terms = {g.term for g in analysis.glossary}
+    for item in study_items(analysis):
+        if item.ask == "actor" and item.extra[:1] == ("person",):
+            assert set(item.distractors) <= names
+        if item.ask == "full_name":
+            assert set(item.distractors) <= terms
+
+
+def test_a_quiz_asks_each_fact_once_and_keeps_words_to_two_fifths(analysis: Analysis) -> None:
+    for seed in range(4):
+        quiz = generate_quiz(analysis, n=25, seed=seed)
+        words = [q for q in quiz.questions if "vocabulary" in q.tags]
+        assert len(words) <= 0.4 * len(quiz.questions)
+        asked = [(q.source, q.explanation) for q in quiz.questions if q.type not in ("order", "match")]
+        assert len(asked) == len(set(asked)), "no fact is asked twice"
+
+
+def test_true_false_items_are_false_about_half_the_time(analysis: Analysis) -> None:
+    keyed = [
+        q.answer
+        for seed in range(8)
+        for q in generate_quiz(analysis, n=25, seed=seed).questions
+        if q.type == "truefalse"
+    ]
+    assert keyed and 0.35 <= sum(1 for k in keyed if k) / len(keyed) <= 0.65
+
+
+def test_a_cloze_blanks_a_span_and_changes_nothing_else(analysis: Analysis) -> None:
+    quiz = generate_quiz(analysis, n=60, types=["cloze"], seed=0)
+    assert quiz.questions
+    for q in quiz.questions:
+        quoted = q.prompt.split("\n", 1)[1][1:-1]
+        before, after = quoted.split("____")
+        assert any(before in s.text and after in s.text for s in analysis.sentences), quoted

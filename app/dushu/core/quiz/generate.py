@@ -16,7 +16,7 @@ from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet
 from dushu.core.study import StudyItem, Templates, study_items, templates_for
 from dushu.errors import DushuError
 
-__all__ = ["GENERATED_TYPES", "MAX_WORD_SHARE", "generate_quiz"]
+__all__ = ["GENERATED_TYPES", "MAX_WORD_SHARE", "candidate_questions", "generate_quiz"]
 
 # The question types a caller may ask for: the file types plus "vocabulary" (meaning and reading of a
 # word, stored as choice and short questions tagged "vocabulary").
@@ -28,6 +28,7 @@ _WEIGHTS = {"choice": 7, "truefalse": 4, "cloze": 4, "short": 3, "order": 2, "ma
 MAX_WORD_SHARE = 0.4
 BLANK = "____"
 _DISTRACTORS = 3
+_PLENTY = 12  # facts a text must state before an order or match question may take several of them
 
 
 @dataclass(slots=True)
@@ -38,6 +39,7 @@ class _Candidate:
     quality: float
     position: int  # where its source is in the text, for ordering the quiz
     false_version: Question | None = None  # true/false: the same statement with one detail changed
+    answer: str = ""  # what it asks, as text: no other question of the set may show it
     tiebreak: float = field(default=0.0)
 
 
@@ -83,6 +85,14 @@ def generate_quiz(
     )
 
 
+def candidate_questions(analysis: Analysis, seed: int = 0) -> list[Question]:
+    """Every question the generator could put in a set for this analysis (before it picks), ids empty."""
+    rng = random.Random(seed)
+    return [
+        c.question for c in _Renderer(templates_for(analysis.script), rng).candidates(study_items(analysis))
+    ]
+
+
 def _first_line(text: str) -> str:
     """The first line with Chinese in it (a heading), shortened."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -119,7 +129,7 @@ def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.R
         for c in list(by_bucket[bucket]):
             if taken >= limit or len(selected) >= n:
                 break
-            if used.intersection(c.groups):
+            if used.intersection(c.groups) or _gives_away(c, selected):
                 continue
             if bucket == "vocabulary" and not words_allowed():
                 break
@@ -129,13 +139,16 @@ def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.R
             taken += 1
         return taken
 
-    # Facts first, each kind its share (the kinds that ask several facts at once before the others, or
-    # nothing would be left for them); then the rest is filled from whatever is left.
+    # Facts first, each kind its share. The kinds that ask several facts at once (order, match) go
+    # first when the text states plenty, or nothing would be left for them; in a short text they
+    # come after the others, so that its few facts are not all spent on one question.
     firsts = [b for b in wanted if b in ("order", "match")]
-    for bucket in firsts:
-        take(bucket, 1)
-    # Then one of each kind in turn up to its share, so a short text still gets every kind asked for.
+    facts = {g for c in pool if c.bucket != "vocabulary" for g in c.groups}
     taken = dict.fromkeys(wanted, 0)
+    if len(facts) >= _PLENTY:
+        for bucket in firsts:
+            taken[bucket] += take(bucket, 1)
+    # Then one of each kind in turn up to its share, so a short text still gets every kind asked for.
     progress = True
     while progress:
         progress = False
@@ -143,6 +156,9 @@ def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.R
             if taken[bucket] < quotas[bucket] and take(bucket, 1):
                 taken[bucket] += 1
                 progress = True
+    for bucket in firsts:
+        if not taken[bucket]:
+            take(bucket, 1)
     progress = True
     while len(selected) < n and progress:
         progress = False
@@ -154,6 +170,25 @@ def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.R
     if "vocabulary" in wanted:
         take("vocabulary", n - len(selected))
     return selected
+
+
+def _shown(c: _Candidate) -> tuple[str, ...]:
+    """The prompt a question shows before it is answered (either version of a true/false one)."""
+    return (c.question.prompt, *((c.false_version.prompt,) if c.false_version else ()))
+
+
+def _gives_away(c: _Candidate, selected: Sequence[_Candidate]) -> bool:
+    """True when `c` shows the answer of a question already chosen, or one of them shows its answer.
+
+    Only answers of three characters or more count: a country or a two-character name is written
+    all over a text, and showing it again gives nothing away."""
+    mine = _shown(c)
+    for other in selected:
+        if len(c.answer) >= 3 and any(c.answer in text for text in _shown(other)):
+            return True
+        if len(other.answer) >= 3 and any(other.answer in text for text in mine):
+            return True
+    return False
 
 
 def _interleave_kinds(items: list[_Candidate]) -> list[_Candidate]:
@@ -204,6 +239,11 @@ class _Renderer:
     # -- helpers -----------------------------------------------------------------------------------
 
     @staticmethod
+    def verbatim(item: StudyItem) -> str:
+        """The item's passage in 「」 exactly as the text writes it (for explanations)."""
+        return f"「{item.context}」"
+
+    @staticmethod
     def quote(item: StudyItem, value: str | None = None) -> str:
         """The item's passage in 「」, with the blank (or `value` written in its place)."""
         return f"「{item.blanked(BLANK) if value is None else item.replaced(value)}」"
@@ -217,7 +257,9 @@ class _Renderer:
         false_version: Question | None = None,
         groups: tuple[str, ...] = (),
     ) -> None:
-        self.out.append(_Candidate(bucket, q, groups or (item.group,), quality, item.position, false_version))
+        self.out.append(
+            _Candidate(bucket, q, groups or (item.group,), quality, item.position, false_version, item.answer)
+        )
 
     def options(self, item: StudyItem) -> tuple[tuple[str, ...], int] | None:
         """The answer and three distractors (the nearest of the item's, one of the rest), shuffled."""
@@ -258,16 +300,16 @@ class _Renderer:
                 return
             # A date the text writes out (2024年下半年) stays as written; a relative one (去年) is
             # written out, so the true statement is checkable on its own.
-            written = item.date_text if item.ask == "date" and item.answer in item.date_text else item.answer
-            true_prompt = self.w.quiz(prompt_name, quote=self.quote(item, written))
+            if item.ask == "date" and item.answer not in item.date_text:
+                true_prompt = self.w.quiz(prompt_name, quote=self.quote(item, item.answer))
+            else:
+                true_prompt = self.w.quiz(prompt_name, quote=self.verbatim(item))
             false_prompt = self.w.quiz(prompt_name, quote=self.quote(item, wrong))
         else:
             true_prompt = self.w.quiz(prompt_name, shown=item.answer, **values)
             false_prompt = self.w.quiz(prompt_name, shown=wrong, **values)
         true_q = Question("", "truefalse", true_prompt, True, tags=tags, source=item.source, explanation=why)
-        false_why = (
-            self.w.explain("false_statement", quote=self.quote(item, item.answer)) if item.blanks else why
-        )
+        false_why = self.w.explain("false_statement", quote=self.verbatim(item)) if item.blanks else why
         false_q = Question(
             "", "truefalse", false_prompt, False, tags=tags, source=item.source, explanation=false_why
         )
@@ -277,7 +319,7 @@ class _Renderer:
 
     def ask_date(self, item: StudyItem) -> None:
         tags = ("event", "date")
-        why = self.w.explain("date", answer=item.answer, quote=self.quote(item, item.date_text))
+        why = self.w.explain("date", answer=item.answer, quote=self.verbatim(item))
         if item.answer.replace(" ", "") != item.date_text.replace(" ", ""):
             why += self.w.explain("date_relative", written=item.date_text, answer=item.answer)
         quality = item.quality
@@ -302,7 +344,7 @@ class _Renderer:
 
     def ask_actor(self, item: StudyItem) -> None:
         tags = ("event", "person") if item.extra[:1] == ("person",) else ("event", "actor")
-        why = self.w.explain("statement", quote=self.quote(item, item.answer))
+        why = self.w.explain("statement", quote=self.verbatim(item))
         name = "actor_choice" if tags[1] == "person" else "actor_thing_choice"
         self.choice("choice", item, self.w.quiz(name, quote=self.quote(item)), tags, why, item.quality)
         self.statement(item, "statement_truefalse", tags, why, item.quality - 0.2)
@@ -319,10 +361,11 @@ class _Renderer:
         self.cause(item, "result_choice")
 
     def cause(self, item: StudyItem, prompt_name: str) -> None:
-        why = self.w.explain("cause", cue=item.cue, quote=self.quote(item, item.answer))
+        why = self.w.explain("cause", cue=item.cue, quote=self.verbatim(item))
         prompt = self.w.quiz(prompt_name, subject=item.subject)
+        # No true/false: a reason swapped for a clause from elsewhere reads as nonsense, not as a
+        # checkable claim.
         self.choice("choice", item, prompt, ("cause",), why, item.quality)
-        self.statement(item, "statement_truefalse", ("cause",), why, item.quality - 0.6)
 
     # -- terms -------------------------------------------------------------------------------------
 

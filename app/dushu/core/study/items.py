@@ -84,6 +84,10 @@ _PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中�
 _DANGLING = tuple("是為为在於于的與与和及至到從从自由向對对把將将被")
 # Marks at the front of a list line ("◎：", "▲") that a label for ordering does not need.
 _LIST_MARKS = "◎●○▲▼■□◆◇・•★☆－-—：:，,、 \u3000"
+# A photo note closing a passage ("（資料照）", "（圖／…）"): not part of what the sentence states.
+_TRAILING_CREDIT = re.compile(
+    r"[。．.]?\s*[（(](?:資料照|资料照|圖|图|攝影|摄影|照片)[^（）()]{0,30}[）)]\s*$"
+)
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -105,7 +109,7 @@ class StudyItem:
     """
 
     key: tuple[str, ...]  # what it is about, never its wording: the Anki note's identity
-    group: str  # the fact it belongs to; a quiz asks one group once
+    group: str  # what a quiz asks once: the fact, or the term an event's blank names
     kind: str  # event | cause | term | person | word
     ask: str  # date | actor | reason | purpose | result | abbreviation | full_name | english | members
     #           | role | person_english | meaning | reading
@@ -128,6 +132,7 @@ class StudyItem:
     label: str = ""  # an event without its date, short enough to put in order
     reading: str = ""  # a word's reading, tone marks
     extra: tuple[str, ...] = field(default=())  # actor: its kind (person, term, country); members: them
+    fact: str = ""  # the fact it comes from (an Anki note per fact); the group when empty
 
     @property
     def is_fact(self) -> bool:
@@ -255,11 +260,19 @@ class _Builder:
         self.a = analysis
         self.simplified = analysis.script == Script.SIMPLIFIED
         self.layout = layout_of(analysis.text)
-        self.events = [
-            (i, f)
-            for i, f in enumerate(analysis.facts)
-            if f.kind == "event" and f.date and f.date_text and not self.is_caption(f)
-        ]
+        # A text that tells the same event twice (a repeated paragraph) has one fact, asked once.
+        told: set[tuple[str, str]] = set()
+        self.events: list[tuple[int, Fact]] = []
+        for i, f in enumerate(analysis.facts):
+            if (
+                f.kind == "event"
+                and f.date
+                and f.date_text
+                and not self.is_caption(f)
+                and (f.date, f.text) not in told
+            ):
+                told.add((f.date, f.text))
+                self.events.append((i, f))
         # The reporters of a byline are people of the page, not of the story: never asked about.
         self.people = [p for p in analysis.people if p.name and not _BYLINE_ROLE.search(p.role)]
         self.people_names = {p.name for p in self.people}
@@ -281,7 +294,8 @@ class _Builder:
     def is_caption(self, fact: Fact) -> bool:
         """A fact told by a photo caption ("圖為…（Getty）"): a picture's description, not a happening."""
         start = self.sentence_start(fact.sentence)
-        return self.layout.is_caption(start) or bool(_PHOTO_LEAD.match(self.sentence_text(fact.sentence)))
+        text = self.sentence_text(fact.sentence)
+        return self.layout.is_caption(start) or bool(_PHOTO_LEAD.match(text) or _TRAILING_CREDIT.search(text))
 
     def shown(self, text: str) -> str:
         """A fixed Chinese word in the text's own script (country names from the list)."""
@@ -381,8 +395,16 @@ class _Builder:
         date_counts: dict[str, int] = {}
         for _i, f in self.events:
             date_counts[f.date] = date_counts.get(f.date, 0) + 1
+        seen_actors: set[tuple[int, str]] = set()
         for index, fact in self.events:
-            items.extend(self.event_of(index, fact, date_counts[fact.date] == 1))
+            for item in self.event_of(index, fact, date_counts[fact.date] == 1):
+                if item.ask == "actor":
+                    # Two events told in one clause name the same actor once: one fact, asked once.
+                    at = (item.position + (item.blanks[0][0] if item.blanks else 0), item.answer)
+                    if at in seen_actors:
+                        continue
+                    seen_actors.add(at)
+                items.append(item)
         return items
 
     def event_context(self, fact: Fact) -> tuple[str, int]:
@@ -404,7 +426,39 @@ class _Builder:
         byline = _LEADING_BYLINE.match(context)
         if byline and byline.end() < len(context):
             context, position = context[byline.end() :], position + byline.end()
-        return context, position
+        credit = _TRAILING_CREDIT.search(context)
+        if credit and credit.start() >= _MIN_CONTEXT:
+            context = context[: credit.start()]
+        return self.without_other_dates(fact, context, position)
+
+    def without_other_dates(self, fact: Fact, context: str, position: int) -> tuple[str, int]:
+        """The clauses of a long passage around its own date, when another event's date is in it too
+        (a quotation that shows the answer of the question beside it)."""
+        own = context.find(fact.date_text)
+        if own < 0:
+            return context, position
+        others = [
+            context.find(f.date_text)
+            for _i, f in self.events
+            if f is not fact and f.date_text and f.date_text != fact.date_text and f.date_text in context
+        ]
+        others = [o for o in others if o >= 0]
+        if not others:
+            return context, position
+        marks = [m.end() for m in re.finditer(r"[，,；;：:]", context)]
+        # The nearest clause break after the last other date before ours, and before the first after.
+        left = max((o for o in others if o < own), default=-1)
+        right = min((o for o in others if o > own), default=len(context))
+        start = min((m for m in marks if left < m <= own), default=0 if left < 0 else -1)
+        end = max(
+            (m - 1 for m in marks if own < m - 1 < right),
+            default=len(context) if right == len(context) else -1,
+        )
+        if start < 0 or end < 0 or end - start < _MIN_CONTEXT // 2:
+            return context, position
+        piece = context[start:end].strip("，,；;：: ")
+        offset = context.find(piece, start)
+        return piece, position + offset
 
     def event_of(self, index: int, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
@@ -453,6 +507,8 @@ class _Builder:
         actor = self.actor_of(fact, context)
         if actor is not None:
             name, spans, distractors, gloss, kind_quality, actor_kind = actor
+            # Asking which term fills the blank beside its short form asks the term: one fact.
+            actor_group = f"term:{to_simplified(name)}" if actor_kind == "term" else group
             out.append(
                 StudyItem(
                     key=key,
@@ -466,7 +522,8 @@ class _Builder:
                     gloss=gloss,
                     terms=tuple(present),
                     extra=(actor_kind,),
-                    **common,  # type: ignore[arg-type]
+                    fact=group,
+                    **{**common, "group": actor_group},  # type: ignore[arg-type]
                 )
             )
         return out
@@ -530,11 +587,14 @@ class _Builder:
 
     def cause_items(self) -> list[StudyItem]:
         items: list[StudyItem] = []
-        causes = [
-            (i, f)
-            for i, f in enumerate(self.a.facts)
-            if f.kind == "cause" and f.cause and f.effect and f.cue_kind in _CAUSE_ASKS
-        ]
+        causes: list[tuple[int, Fact]] = []
+        told: set[tuple[str, str]] = set()
+        for i, f in enumerate(self.a.facts):
+            if f.kind == "cause" and f.cue_kind in _CAUSE_ASKS and f.cause and f.effect:
+                if (f.cause, f.effect) in told:
+                    continue
+                told.add((f.cause, f.effect))
+                causes.append((i, f))
         cores = {i: _core(f.cause) or _strip_links(f.cause) for i, f in causes}
         for i, fact in causes:
             item = self.cause_of(i, fact, cores[i], [cores[j] for j, _f in causes if j != i])
@@ -563,7 +623,7 @@ class _Builder:
         blanks = _all_spans(context, cause)
         if not blanks:
             return None
-        effect = _core(fact.effect) or _strip_links(fact.effect)
+        effect = _core(self.as_written(fact.effect, context)) or _strip_links(fact.effect)
         if fact.cue_kind == "purpose" and len(effect) > 12:
             effect = _core(fact.effect, 24) or effect
         if not effect or _norm(effect) == _norm(cause):
@@ -593,6 +653,18 @@ class _Builder:
             cue=fact.cue,
             terms=tuple(e for e in fact.entities if e and e in cause),
         )
+
+    def as_written(self, part: str, passage: str) -> str:
+        """A cause's or effect's words as the passage writes them: the facts may leave the cue out of
+        the middle ("日本政府為此提供…" -> "日本政府提供…"); a question quotes the text itself."""
+        if not part or part in passage:
+            return part
+        head, tail = part[:4], part[-4:]
+        start = passage.find(head)
+        end = passage.find(tail, start + len(head)) if start >= 0 else -1
+        if start >= 0 and end >= 0 and end + len(tail) - start <= len(part) + 6:
+            return passage[start : end + len(tail)]
+        return part
 
     # -- terms -------------------------------------------------------------------------------------
 
@@ -863,6 +935,7 @@ class _Builder:
                         if o.word != v.word
                         and o.word in senses
                         and senses[o.word].kind == meaning.kind
+                        and senses[o.word].text.startswith("to ") == meaning.text.startswith("to ")
                         and not (words & _gloss_words(senses[o.word].text))
                     ),
                     key=lambda t: t[0],
