@@ -102,14 +102,14 @@ def test_package_imports_cleanly(col: Any, tmp_path: Path) -> None:
     # 14 words: 14 recognition, 14 recall (all have meanings), 14 sentence cards (all have examples).
     assert _cards_by_template(col, VOCAB_MODEL_ID) == {"Recognition": 14, "Recall": 14, "Sentence": 14}
     assert _cards_by_template(col, FACT_MODEL_ID) == {
-        "Question → Answer": 6, "Date → Event": 2, "Event → Date": 2,
+        "Question → Answer": 6, "Date → Event": 1, "Event → Date": 1,
     }  # fmt: skip
     # Three sentences: date, term and person; date and term; date.
     assert sum(_cards_by_template(col, CLOZE_MODEL_ID).values()) == 6
     vocab_deck = col.decks.id_for_name("港口合作::Vocabulary")
     facts_deck = col.decks.id_for_name("港口合作::Facts")
     assert set(col.find_cards(f"mid:{VOCAB_MODEL_ID}")) == set(col.find_cards(f"did:{vocab_deck}"))
-    assert len(col.find_cards(f"did:{facts_deck}")) == 6 + 2 + 2 + 6
+    assert len(col.find_cards(f"did:{facts_deck}")) == 6 + 1 + 1 + 6
 
     note = _note_for(col, "Word:組織")
     assert note["Simplified"] == "组织"

@@ -334,7 +334,12 @@ def _primary_items(items: Sequence[StudyItem]) -> list[StudyItem]:
             ].append(item)
     chosen: list[StudyItem] = []
     for group in by_group.values():
-        ranked = sorted((i for i in group if i.ask in _NOTE_ASKS), key=lambda i: _NOTE_ASKS.index(i.ask))
+        # An event's note asks who acted only when that is a person: a term beside its short form
+        # would ask what the term's own note asks.
+        usable = [i for i in group if i.ask in _NOTE_ASKS]
+        if any(i.ask == "date" for i in usable):
+            usable = [i for i in usable if i.ask != "actor" or i.extra[:1] == ("person",)]
+        ranked = sorted(usable, key=lambda i: _NOTE_ASKS.index(i.ask))
         if ranked:
             chosen.append(ranked[0])
     return chosen
@@ -401,7 +406,7 @@ def fact_notes(
         items = study_items(analysis)
     words = templates_for(analysis.script)
     members = {i.group: i for i in items if i.ask == "members"}
-    has_actor = {i.fact or i.group for i in items if i.ask == "actor"}
+    has_actor = {i.fact or i.group for i in items if i.ask == "actor" and i.extra[:1] == ("person",)}
     order = {"event": 0, "cause": 0, "term": 1, "person": 2}
     primary = sorted(_primary_items(items), key=lambda i: (order[i.kind], i.position))
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"

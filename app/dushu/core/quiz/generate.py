@@ -8,6 +8,7 @@ the question templates of the text's script (resources/study/).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -28,6 +29,8 @@ _WEIGHTS = {"choice": 7, "truefalse": 4, "cloze": 4, "short": 3, "order": 2, "ma
 MAX_WORD_SHARE = 0.4
 BLANK = "____"
 _DISTRACTORS = 3
+# A year written in a date (2024年, 二〇二四年, 民國一一五年), as opposed to 8月27日 or 去年.
+_YEAR_WRITTEN = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)")
 _PLENTY = 12  # facts a text must state before an order or match question may take several of them
 
 
@@ -223,8 +226,10 @@ class _Renderer:
         self.w = words
         self.rng = rng
         self.out: list[_Candidate] = []
+        self.many_years = False
 
     def candidates(self, items: Sequence[StudyItem]) -> list[_Candidate]:
+        self.many_years = len({i.date[:4] for i in items if i.ask == "date"}) > 1
         for item in items:
             method = getattr(self, f"ask_{item.ask}", None)
             if method is not None:
@@ -324,16 +329,15 @@ class _Renderer:
             why += self.w.explain("date_relative", written=item.date_text, answer=item.answer)
         quality = item.quality
         self.choice("choice", item, self.w.quiz("date_choice", quote=self.quote(item)), tags, why, quality)
+        name = "date_cloze_year" if len(item.date) == 4 else "date_cloze"
         cloze = Question(
-            "", "cloze", self.w.quiz("date_cloze", quote=self.quote(item)), item.accepted,
+            "", "cloze", self.w.quiz(name, quote=self.quote(item)), item.accepted,
             tags=tags, source=item.source, explanation=why,
         )  # fmt: skip
         self.add("cloze", item, cloze, quality)
-        if (
-            len(item.date) >= 4
-            and item.date_text not in ("本年度", "今年度")
-            and "年代" not in item.date_text
-        ):
+        # The year alone is worth asking only where the text writes it in the blank and its events
+        # fall in more than one year (else every answer is the same year).
+        if len(item.date) > 4 and self.many_years and _YEAR_WRITTEN.search(item.date_text):
             year = item.date[:4]
             short = Question(
                 "", "short", self.w.quiz("date_year", quote=self.quote(item)), (year, f"{year}年"),
@@ -369,9 +373,15 @@ class _Renderer:
 
     # -- terms -------------------------------------------------------------------------------------
 
+    def term_why(self, item: StudyItem) -> str:
+        """What the text says of a term: its own words where it writes them, else the pair."""
+        if item.context and item.subject in item.context and item.answer in item.context:
+            return self.w.explain("statement", quote=self.verbatim(item))
+        return self.w.explain("term", subject=item.subject, answer=item.answer)
+
     def ask_abbreviation(self, item: StudyItem) -> None:
         tags = ("term", "abbreviation")
-        why = self.w.explain("term", subject=item.subject, answer=item.answer)
+        why = self.term_why(item)
         self.choice(
             "choice", item, self.w.quiz("abbreviation_choice", subject=item.subject), tags, why, item.quality
         )
@@ -389,13 +399,13 @@ class _Renderer:
         self.statement(item, "abbreviation_truefalse", tags, why, item.quality - 0.3, subject=item.subject)
 
     def ask_full_name(self, item: StudyItem) -> None:
-        why = self.w.explain("term", subject=item.answer, answer=item.subject)
+        why = self.term_why(item)
         prompt = self.w.quiz("full_name_choice", subject=item.subject)
         self.choice("choice", item, prompt, ("term", "abbreviation"), why, item.quality)
 
     def ask_english(self, item: StudyItem) -> None:
         tags = ("term", "english")
-        why = self.w.explain("term", subject=item.subject, answer=item.answer)
+        why = self.term_why(item)
         short = Question(
             "", "short", self.w.quiz("english_short", subject=item.subject), item.accepted,
             tags=tags, source=item.source, explanation=why,

@@ -33,7 +33,7 @@ from dushu.core.facts.terms import (
     country_display_name,
     country_groups,
 )
-from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem
+from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem, is_han
 from dushu.core.script import to_simplified, to_traditional
 from dushu.core.study.meanings import word_meanings
 from dushu.core.tones import to_numbers
@@ -90,6 +90,11 @@ _TRAILING_CREDIT = re.compile(
 )
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
+_MAX_CONTEXT = 90  # a quoted passage longer than this is cut to the clauses nearest its date
+_MIN_WORDS = 8  # Chinese characters an event's clause needs beside its date to say what happened
+# 其 pointing outside the passage (為其成立…): who it is cannot be read from the question. (該組織
+# and 此舉 name the kind of thing, which the rest of the passage usually settles.)
+_PRONOUN = re.compile(r"(?<![尤極极與与究及])其(?![他中實实餘余次後后])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _PHOTO_LEAD = re.compile(r"^\s*(?:圖為|图为|圖：|图：|圖/|图/|圖／|图／|左圖|右圖|上圖|下圖)")
 _LATIN_GLOSS = re.compile(r"\s*[（(][A-Za-z][A-Za-z .,'\-]*[）)]")
@@ -181,6 +186,11 @@ def _all_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
         spans.append((i, i + len(needle)))
         i = text.find(needle, i + len(needle))
     return tuple(spans)
+
+
+def _words(text: str) -> int:
+    """How many Chinese characters a passage has (its length in words, roughly)."""
+    return sum(1 for ch in text if is_han(ch))
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -365,7 +375,7 @@ class _Builder:
         picks += [self.display_date(fact, shift_date(fact.date, **s)) for s in shifts]
         return _unique(picks, besides=[answer, fact.date_text])[:6]
 
-    def event_label(self, text: str, blanks: Sequence[tuple[int, int]]) -> str:
+    def event_label(self, text: str, blanks: Sequence[tuple[int, int]], subject: str) -> str:
         """The event's passage without its date, when it still reads as a statement (for ordering)."""
         if not blanks:
             return ""
@@ -377,10 +387,13 @@ class _Builder:
         )
         after = re.sub(r"^(?:時|时|起|間|间)?[，,]?", "", text[end:])
         label = _strip_links((before + after).strip("，,；; ").lstrip(_LIST_MARKS))
+        if not subject or subject not in label:
+            return ""  # "簽署入會議定書": without who did it, a reader cannot place it
         if (
             label.startswith(("的", "中", "時", "时", "前", "後", "后", "起"))
             or label.endswith(_DANGLING)
             or len(label) < 5
+            or re.search(r"「」|（）|\(\)|《》", label)
         ):
             return ""  # "在2025年2月的《…》中表示": without its date the clause no longer reads
         if len(label) > 42:
@@ -408,20 +421,33 @@ class _Builder:
         return items
 
     def event_context(self, fact: Fact) -> tuple[str, int]:
-        """The event's clause, reaching back to the clauses before it when it is too short to stand
-        alone ("7月23日起實施" needs what took effect); always a verbatim passage of one sentence,
-        without a byline in front of it."""
+        """The event's clause with the clauses before it in its sentence that tell who or what it is
+        about ("英國…，遞件申請於2021年2月1日被接受"), up to another event's date and at most
+        `_MAX_CONTEXT` characters; always a verbatim passage of one sentence, without a byline."""
         position = fact.start if fact.start >= 0 else self.sentence_start(fact.sentence)
         context = fact.text
-        if len(context) < _MIN_CONTEXT and fact.start >= 0:
+        if fact.start >= 0:
             sentence_start = self.sentence_start(fact.sentence)
             before = self.a.text[sentence_start : fact.start]
-            cuts = [m.start() for m in re.finditer(r"[，,；;：:]", before)]
-            start = sentence_start
-            for cut in reversed(cuts[:-1] if cuts and cuts[-1] == len(before) - 1 else cuts):
-                if fact.end - (sentence_start + cut + 1) >= _MIN_CONTEXT:
-                    start = sentence_start + cut + 1
+            # Where the clauses before it begin, nearest first; another event's date stops the reach.
+            starts = [sentence_start + m.end() for m in re.finditer(r"[，,；;：:]", before)][::-1]
+            starts.append(sentence_start)
+            dates = self.other_dates_before(fact, sentence_start)
+            # A clause that says little beside its date ("烏拉圭是2022年11月") reaches back past other
+            # dates too: it cannot be asked without the words that say what the date is.
+            own_words = _words(fact.text.replace(fact.date_text, "", 1))
+            start = fact.start
+            for candidate in starts:
+                if candidate >= fact.start:
+                    continue
+                if fact.end - candidate > _MAX_CONTEXT:
                     break
+                words = _words(self.a.text[start : fact.end])
+                if any(candidate <= d for d in dates) and (
+                    own_words >= _MIN_WORDS or words >= 2 * _MIN_WORDS
+                ):
+                    break
+                start = candidate
             context, position = self.a.text[start : fact.end], start
         byline = _LEADING_BYLINE.match(context)
         if byline and byline.end() < len(context):
@@ -429,7 +455,20 @@ class _Builder:
         credit = _TRAILING_CREDIT.search(context)
         if credit and credit.start() >= _MIN_CONTEXT:
             context = context[: credit.start()]
+        if _words(fact.text.replace(fact.date_text, "", 1)) < _MIN_WORDS:
+            return context, position
         return self.without_other_dates(fact, context, position)
+
+    def other_dates_before(self, fact: Fact, sentence_start: int) -> list[int]:
+        """Where other events' dates stand in the fact's sentence before the fact itself."""
+        found: list[int] = []
+        for _i, other in self.events:
+            if other is fact or other.sentence != fact.sentence or other.start < 0:
+                continue
+            at = other.text.find(other.date_text)
+            if at >= 0 and sentence_start <= other.start + at < fact.start:
+                found.append(other.start + at)
+        return found
 
     def without_other_dates(self, fact: Fact, context: str, position: int) -> tuple[str, int]:
         """The clauses of a long passage around its own date, when another event's date is in it too
@@ -437,12 +476,15 @@ class _Builder:
         own = context.find(fact.date_text)
         if own < 0:
             return context, position
+        own_end = own + len(fact.date_text)
         others = [
-            context.find(f.date_text)
+            at
             for _i, f in self.events
-            if f is not fact and f.date_text and f.date_text != fact.date_text and f.date_text in context
+            if f is not fact and f.date_text and f.date_text != fact.date_text
+            for at, _e in _all_spans(context, f.date_text)
+            # Another date inside this one (2021年 in 2021年2月1日) is this date.
+            if not (own <= at < own_end)
         ]
-        others = [o for o in others if o >= 0]
         if not others:
             return context, position
         marks = [m.end() for m in re.finditer(r"[，,；;：:]", context)]
@@ -462,6 +504,8 @@ class _Builder:
 
     def event_of(self, index: int, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
+        if _PRONOUN.search(re.split(r"[，,；;：:]", context, maxsplit=1)[0].replace(fact.date_text, "")):
+            return []  # "為其成立…": who 其 is lies outside what the question can show
         source = self.sentence_text(fact.sentence)
         group = f"event:{index}"
         entities = tuple(sorted(set(e for e in fact.entities if e)))
@@ -500,15 +544,25 @@ class _Builder:
                     quality=quality,
                     gloss=fact.date if fact.date != answer else "",
                     terms=tuple(present),
-                    label=self.event_label(context, blanks) if context == fact.text else "",
+                    # Only a clause that names who acted can stand alone in an ordering question.
+                    label=self.event_label(context, blanks, fact.subject) if context == fact.text else "",
                     **common,  # type: ignore[arg-type]
                 )
             )
         actor = self.actor_of(fact, context)
         if actor is not None:
             name, spans, distractors, gloss, kind_quality, actor_kind = actor
-            # Asking which term fills the blank beside its short form asks the term: one fact.
+            # Asking which term fills the blank beside its short form asks the term, and asking who
+            # the role before a name is (中央銀行總裁____) asks the person's role: one fact each.
             actor_group = f"term:{to_simplified(name)}" if actor_kind == "term" else group
+            role = next((p.role for p in self.people if p.name == name and p.role), "")
+            if (
+                actor_kind == "person"
+                and role
+                and spans
+                and role in context[max(0, spans[0][0] - len(role) - 2) : spans[0][0]]
+            ):
+                actor_group = f"person:{to_simplified(name)}"
             out.append(
                 StudyItem(
                     key=key,

@@ -20,6 +20,7 @@ from dushu.core.senses import (
     learner_meaning,
     word_sense,
 )
+from dushu.core.tones import to_numbers, toneless
 
 __all__ = ["WordMeaning", "word_meanings"]
 
@@ -52,6 +53,8 @@ def _meaning_of(analysis: Analysis, item: VocabItem, tokens: Sequence[Token] | N
     user = next((d for d in item.definitions if d.source == "user" and d.meanings), None)
     if user is not None:
         return WordMeaning(user.meanings[0], gloss_kind(user.meanings[0]))
+    if _tone_in_doubt(item):
+        return None
     sense = word_sense(analysis, item, tokens) if tokens else None
     if sense is not None:
         text = sense.text or "; ".join(learner_meaning(g, analysis.script) for g in sense.glosses)
@@ -72,3 +75,20 @@ def _only_gloss(item: VocabItem) -> str:
         if not is_cross_reference(g) and gloss_kind(g) not in ("reference", "measure", "name")
     ]
     return glosses[0] if len(glosses) == 1 else ""
+
+
+def _tone_in_doubt(item: VocabItem) -> bool:
+    """True when the dictionary reads the word's syllables with other tones too (說法 shuōfǎ, "to
+    expound Buddhism", and shuōfa, "statement"): the reading given may be the wrong entry's, and so
+    may its senses."""
+    mine = [to_numbers(s).casefold() for s in item.pinyin]
+    plain = [toneless(s).casefold() for s in item.pinyin]
+    for d in item.definitions:
+        if d.source != "cc-cedict":
+            continue
+        theirs = d.pinyin.split()
+        if [toneless(s).casefold() for s in theirs] == plain and [
+            to_numbers(s).casefold() for s in theirs
+        ] != mine:
+            return True
+    return False

@@ -115,7 +115,7 @@ def test_the_event_date_card_hides_the_date_and_its_answer_shows_it(analysis: An
             date = re.sub("<[^>]+>", "", _fields(note)["Date"]).split()[0]
             assert date not in STYLE.visible_text(STYLE.text_runs(front, CSS, night=night))
             assert date in STYLE.visible_text(STYLE.text_runs(back, CSS, night=night))
-    assert seen >= 2
+    assert seen >= 1
 
 
 @THEMES

@@ -108,9 +108,10 @@ def test_date_cards_only_for_events(analysis: Analysis, tmp_path: Path) -> None:
     summary = export_deck(analysis, out, include=["facts"], timestamp=STAMP)
     cards = _cards_per_template(_collection(out), FACT_MODEL_ID)
     assert summary.fact_notes == 6
-    assert cards == {0: 6, 1: 2, 2: 2}, (
-        "two events with an actor and a date no other event shares get the date cards; the event without"
-        " an actor asks its date on its one card; the cause, the term and the person get one card each"
+    assert cards == {0: 6, 1: 1, 2: 1}, (
+        "the event whose actor is a person, on a date no other event has, gets the date cards; an event"
+        " whose blank would be a term asks its date on its one card (the term has its own note); the"
+        " cause, the term and the person get one card each"
     )
 
 
