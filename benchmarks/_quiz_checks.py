@@ -565,6 +565,17 @@ def align_statement(statement: str, source: str, doc: Document) -> tuple[int, li
         where = [*kept, len(sentence)]
         sentence = bare
     found = _one_swap(sentence, s)
+    # A statement that quotes the start of a sentence ends at a clause break of it: align with that
+    # part, so a date changed at its end is not read as the next clause dropped.
+    for m in re.finditer(r"[，,；;]", sentence):
+        if m.start() >= len(s) - 8 and m.start() <= len(s) + 8:
+            head = _one_swap(sentence[: m.start()], s)
+            if (
+                head is not None
+                and head[3] - head[2] <= 12
+                and (found is None or (head[1] - head[0]) < (found[1] - found[0]))
+            ):
+                found = head
     if found is None:
         return None
     i1, i2, j1, j2 = found

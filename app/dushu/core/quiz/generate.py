@@ -266,11 +266,17 @@ class _Renderer:
             _Candidate(bucket, q, groups or (item.group,), quality, item.position, false_version, item.answer)
         )
 
+    @staticmethod
+    def distractors(item: StudyItem) -> tuple[str, ...]:
+        """The item's distractors that its own passage does not show (one there would be a clue)."""
+        return tuple(d for d in item.distractors if d not in item.context)
+
     def options(self, item: StudyItem) -> tuple[tuple[str, ...], int] | None:
         """The answer and three distractors (the nearest of the item's, one of the rest), shuffled."""
-        if len(item.distractors) < _DISTRACTORS:
+        distractors = self.distractors(item)
+        if len(distractors) < _DISTRACTORS:
             return None
-        near = list(item.distractors[: _DISTRACTORS + 1])
+        near = list(distractors[: _DISTRACTORS + 1])
         self.rng.shuffle(near)
         picked = near[:_DISTRACTORS]
         options = [item.answer, *picked]
@@ -297,9 +303,10 @@ class _Renderer:
         **values: str,
     ) -> None:
         """A true/false pair: the text's statement, and the same with the answer swapped for a distractor."""
-        if not item.distractors:
+        distractors = self.distractors(item)
+        if not distractors:
             return
-        wrong = self.rng.choice(item.distractors[:_DISTRACTORS])
+        wrong = self.rng.choice(distractors[:_DISTRACTORS])
         if prompt_name == "statement_truefalse":
             if not item.blanks:
                 return

@@ -530,7 +530,8 @@ class _Builder:
             "date_unique": date_unique,
         }
         out: list[StudyItem] = []
-        if blanks and not fact.date_end and not _PART_OF_YEAR.search(fact.date_text):
+        # The same date written twice in the passage would be two blanks, one of them another event's.
+        if len(blanks) == 1 and not fact.date_end and not _PART_OF_YEAR.search(fact.date_text):
             accepted = [answer, *date_answer_forms(fact.date, fact.date_text), fact.date_text]
             out.append(
                 StudyItem(
