@@ -763,6 +763,13 @@ def _check_question(q: Question, doc: Document, add: Callable[[str, str], None])
         for quote in quotes
         if len(_strip_ellipsis(quote)) >= _QUOTE_MIN and normalise_answer(quote) not in doc.forms
     ]
+    if q.type == "truefalse" and "\n" in q.prompt:
+        # A statement written on its own line, not as a quotation (it changes a detail on purpose).
+        line = q.prompt.split("\n", 1)[1].strip()
+        claim = re.search(r"^文中|的簡稱是|的简称是|的英文名稱是|的英文名称是", line)
+        if len(line) >= _QUOTE_MIN and not line.startswith("「") and not claim:
+            statements = [line]  # names in 「」 inside it are part of the statement
+            quotes = [line]
     statement = max(statements, key=len) if q.type == "truefalse" and statements else None
     for quote in quotes:
         if quote is statement:

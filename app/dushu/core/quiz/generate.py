@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from dushu.core.models import Analysis, Script, is_han
 from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet
@@ -29,6 +30,10 @@ _WEIGHTS = {"choice": 7, "truefalse": 4, "cloze": 4, "short": 3, "order": 2, "ma
 MAX_WORD_SHARE = 0.4
 BLANK = "____"
 _DISTRACTORS = 3
+_DEADLINE = re.compile(r"(?:前|以前|之前|止|為止|为止)")
+_MANY_YEARS = 3  # a text whose events fall in fewer years makes "which year" a guess, not a question
+# A passage that opens with the writer's advice to the reader (可先注意…, 不妨看看…): no claim to judge.
+_ASIDE = re.compile(r"^(?:可先|不妨|再看|值得注意|值得一提|請注意|请注意|先看|且看)")
 # A year written in a date (2024年, 二〇二四年, 民國一一五年), as opposed to 8月27日 or 去年.
 _YEAR_WRITTEN = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)")
 _PLENTY = 12  # facts a text must state before an order or match question may take several of them
@@ -42,7 +47,7 @@ class _Candidate:
     quality: float
     position: int  # where its source is in the text, for ordering the quiz
     false_version: Question | None = None  # true/false: the same statement with one detail changed
-    answer: str = ""  # what it asks, as text: no other question of the set may show it
+    answers: tuple[str, ...] = ()  # what it asks, in every form: no other question may show it
     tiebreak: float = field(default=0.0)
 
 
@@ -78,7 +83,7 @@ def generate_quiz(
     questions = tuple(replace(c.question, id=f"q{i:0{width}d}") for i, c in enumerate(selected, start=1))
     heading = title or analysis.title
     if not any(is_han(ch) for ch in heading):
-        heading = _first_line(analysis.text)  # a title that is only a date or a file name
+        heading = _headline(analysis)  # a title that is only a date
     return QuizSet(
         title=title or words.title(heading),
         questions=questions,
@@ -96,13 +101,17 @@ def candidate_questions(analysis: Analysis, seed: int = 0) -> list[Question]:
     ]
 
 
-def _first_line(text: str) -> str:
-    """The first line with Chinese in it (a heading), shortened."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
+def _headline(analysis: Analysis) -> str:
+    """A headline for the set: a short first line with Chinese in it (a lede would give answers
+    away), else the file's name."""
+    for line in analysis.text.splitlines():
+        line = line.strip()
         if any(is_han(ch) for ch in line):
-            return line[:40]
-    return lines[0][:40] if lines else "Dushu"
+            if len(line) <= 30 and not line.endswith(("。", "！", "？")):
+                return line
+            break
+    stem = PurePath(analysis.source).stem if analysis.source else ""
+    return stem or "Dushu"
 
 
 def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.Random) -> list[_Candidate]:
@@ -180,16 +189,32 @@ def _shown(c: _Candidate) -> tuple[str, ...]:
     return (c.question.prompt, *((c.false_version.prompt,) if c.false_version else ()))
 
 
-def _gives_away(c: _Candidate, selected: Sequence[_Candidate]) -> bool:
-    """True when `c` shows the answer of a question already chosen, or one of them shows its answer.
+def _groups(item: StudyItem) -> tuple[str, ...]:
+    """What a question on `item` uses up in a set: its fact, and for a date question the date too
+    (two questions keyed 2025年9月 read as one fact asked twice, however the text words them)."""
+    return (item.group, f"date:{item.date}") if item.ask == "date" else (item.group,)
 
-    Only answers of three characters or more count: a country or a two-character name is written
-    all over a text, and showing it again gives nothing away."""
+
+def _forms(item: StudyItem) -> tuple[str, ...]:
+    """The answer of an item as a question may show it: its forms, the date as the text writes it,
+    a person's role with the name (中央銀行總裁楊金龍)."""
+    forms = [item.answer, *item.accepted, item.date_text if item.ask == "date" else ""]
+    if item.ask == "role":
+        forms.append(item.answer + item.subject)
+    # Two characters (今年, 9月) are written all over a text: showing them again elsewhere gives
+    # nothing away; a name that fills a blank and a date as the text writes it are the exceptions.
+    keep = (item.date_text, item.answer if item.ask == "actor" else "")
+    return tuple(dict.fromkeys(f for f in forms if len(f) >= 3 or (f and f in keep)))
+
+
+def _gives_away(c: _Candidate, selected: Sequence[_Candidate]) -> bool:
+    """True when `c` shows the answer of a question already chosen, or one of them shows its answer."""
     mine = _shown(c)
     for other in selected:
-        if len(c.answer) >= 3 and any(c.answer in text for text in _shown(other)):
+        theirs = _shown(other)
+        if any(a in text for a in c.answers for text in theirs):
             return True
-        if len(other.answer) >= 3 and any(other.answer in text for text in mine):
+        if any(a in text for a in other.answers for text in mine):
             return True
     return False
 
@@ -229,7 +254,7 @@ class _Renderer:
         self.many_years = False
 
     def candidates(self, items: Sequence[StudyItem]) -> list[_Candidate]:
-        self.many_years = len({i.date[:4] for i in items if i.ask == "date"}) > 1
+        self.many_years = len({i.date[:4] for i in items if i.ask == "date"}) >= _MANY_YEARS
         for item in items:
             method = getattr(self, f"ask_{item.ask}", None)
             if method is not None:
@@ -263,7 +288,9 @@ class _Renderer:
         groups: tuple[str, ...] = (),
     ) -> None:
         self.out.append(
-            _Candidate(bucket, q, groups or (item.group,), quality, item.position, false_version, item.answer)
+            _Candidate(
+                bucket, q, groups or _groups(item), quality, item.position, false_version, _forms(item)
+            )
         )
 
     @staticmethod
@@ -312,11 +339,13 @@ class _Renderer:
                 return
             # A date the text writes out (2024年下半年) stays as written; a relative one (去年) is
             # written out, so the true statement is checkable on its own.
+            # A statement is written on its own line, not in 「」: it is the text's claim with a detail
+            # written out or changed, not a quotation.
             if item.ask == "date" and item.answer not in item.date_text:
-                true_prompt = self.w.quiz(prompt_name, quote=self.quote(item, item.answer))
+                true_prompt = self.w.quiz(prompt_name, quote=item.replaced(item.answer))
             else:
-                true_prompt = self.w.quiz(prompt_name, quote=self.verbatim(item))
-            false_prompt = self.w.quiz(prompt_name, quote=self.quote(item, wrong))
+                true_prompt = self.w.quiz(prompt_name, quote=item.context)
+            false_prompt = self.w.quiz(prompt_name, quote=item.replaced(wrong))
         else:
             true_prompt = self.w.quiz(prompt_name, shown=item.answer, **values)
             false_prompt = self.w.quiz(prompt_name, shown=wrong, **values)
@@ -351,14 +380,23 @@ class _Renderer:
                 tags=("event", "year"), source=item.source, explanation=why,
             )  # fmt: skip
             self.add("short", item, short, quality - 0.5)
-        self.statement(item, "statement_truefalse", tags, why, quality - 0.2)
+        # True or false only where the statement asks for more than finding the sentence: a date the
+        # text gives relatively (昨日, 同年11月), written out.
+        relative = item.answer.replace(" ", "") != item.date_text.replace(" ", "")
+        # "X前公告": another date would be true too when it is later, so a deadline is not stated.
+        deadline = any(_DEADLINE.match(item.context, end) for _s, end in item.blanks) or any(
+            item.context[max(0, start - 2) : start].endswith(("截至", "至", "到"))
+            for start, _e in item.blanks
+        )
+        if relative and not deadline and not _ASIDE.match(item.context):
+            self.statement(item, "statement_truefalse", tags, why, quality - 0.2)
 
     def ask_actor(self, item: StudyItem) -> None:
         tags = ("event", "person") if item.extra[:1] == ("person",) else ("event", "actor")
         why = self.w.explain("statement", quote=self.verbatim(item))
         name = "actor_choice" if tags[1] == "person" else "actor_thing_choice"
+        # No true/false: the true statement would be the text's sentence word for word.
         self.choice("choice", item, self.w.quiz(name, quote=self.quote(item)), tags, why, item.quality)
-        self.statement(item, "statement_truefalse", tags, why, item.quality - 0.2)
 
     # -- causes ------------------------------------------------------------------------------------
 
@@ -490,7 +528,11 @@ class _Renderer:
             )  # fmt: skip
             self.out.append(
                 _Candidate(
-                    "order", q, tuple(e.group for e in picked), 3.0 - attempt * 0.05, picked[0].position
+                    "order",
+                    q,
+                    tuple(g for e in picked for g in _groups(e)),
+                    3.0 - attempt * 0.05,
+                    picked[0].position,
                 )
             )
             made += 1
@@ -521,7 +563,12 @@ class _Renderer:
             )  # fmt: skip
             self.out.append(
                 _Candidate(
-                    "match", q, tuple(i.group for i in picked), 2.9 - attempt * 0.3, picked[0].position
+                    "match",
+                    q,
+                    tuple(g for i in picked for g in _groups(i)),
+                    2.9 - attempt * 0.3,
+                    picked[0].position,
+                    answers=tuple(f for i in picked for f in _forms(i)),
                 )
             )
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from dushu.core.facts.dates import date_answer_forms, format_date_zh, shift_date
 from dushu.core.facts.layout import layout_of
@@ -78,6 +79,8 @@ _BYLINE_ROLE = re.compile(r"(?:記者|记者|特派員|特派员|通訊員|通�
 _LEADING_BYLINE = re.compile(
     r"^\s*[〔【（(\[][^〔〕【】（）()\[\]]{0,30}(?:報導|报道|電|电|攝|摄)[〕】）)\]]\s*"
 )
+# A year written in a date (2024年, 二〇二四年, 一一五年), as opposed to 8月27日 or 下月.
+_YEAR_IN_DATE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)|\d{4}[/.\-]")
 # Parts of a year (下半年, 第三季, 年底): no option of the same span can be written for them.
 _PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中旬|下旬|月初|月底|月中|月末")
 # A label ending in one of these lost what followed its date ("真正的分水嶺是"): it no longer reads.
@@ -87,6 +90,10 @@ _LIST_MARKS = "◎●○▲▼■□◆◇・•★☆－-—：:，,、 \u3000"
 # A photo note closing a passage ("（資料照）", "（圖／…）"): not part of what the sentence states.
 _TRAILING_CREDIT = re.compile(
     r"[。．.]?\s*[（(](?:資料照|资料照|圖|图|攝影|摄影|照片)[^（）()]{0,30}[）)]\s*$"
+)
+# The writer's word to the reader at the front of a passage (再看…, 可先注意…): not part of the claim.
+_ASIDE_LEAD = re.compile(
+    r"^(?:再看看|再看|可先注意|可先|不妨看看|不妨|值得注意的是|值得一提的是|請注意|请注意)[，,]?"
 )
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
@@ -186,6 +193,12 @@ def _all_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
         spans.append((i, i + len(needle)))
         i = text.find(needle, i + len(needle))
     return tuple(spans)
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    """The pairs of Chinese characters in a passage, for telling a restated fact."""
+    han = [ch for ch in text if is_han(ch)]
+    return frozenset(a + b for a, b in pairwise(han))
 
 
 def _words(text: str) -> int:
@@ -353,12 +366,18 @@ class _Builder:
                 return f"{date[:4]}" + self.shown(suffix)
         return format_date_zh(date)
 
-    def date_distractors(self, fact: Fact) -> tuple[str, ...]:
-        """Other dates of the same precision: from the text first (plausible), then shifted ones."""
+    def date_distractors(self, fact: Fact, context: str = "") -> tuple[str, ...]:
+        """Other dates of the same precision: from the text first (plausible), then shifted ones;
+        never a date the passage itself shows (十二月四日 beside the blank is no option)."""
         answer = self.display_date(fact)
         precision = len(fact.date)
+        shown = {f.date for _i, f in self.events if f.date_text and f.date_text in context}
         from_text = sorted(
-            {f.date for _i, f in self.events if len(f.date) == precision and f.date != fact.date},
+            {
+                f.date
+                for _i, f in self.events
+                if len(f.date) == precision and f.date != fact.date and f.date not in shown
+            },
             key=lambda d: (abs(_date_number(d) - _date_number(fact.date)), d),
         )
         decade = "年代" in fact.date_text
@@ -372,7 +391,9 @@ class _Builder:
             if precision == 4
             else [{"months": 2}, {"years": -1}, {"months": -3}, {"years": 1}, {"months": 5}, {"years": 2}]
         )
-        picks += [self.display_date(fact, shift_date(fact.date, **s)) for s in shifts]
+        picks += [
+            self.display_date(fact, d) for d in (shift_date(fact.date, **s) for s in shifts) if d not in shown
+        ]
         return _unique(picks, besides=[answer, fact.date_text])[:6]
 
     def event_label(self, text: str, blanks: Sequence[tuple[int, int]], subject: str) -> str:
@@ -409,8 +430,9 @@ class _Builder:
         for _i, f in self.events:
             date_counts[f.date] = date_counts.get(f.date, 0) + 1
         seen_actors: set[tuple[int, str]] = set()
+        groups = self.restated_groups()
         for index, fact in self.events:
-            for item in self.event_of(index, fact, date_counts[fact.date] == 1):
+            for item in self.event_of(groups[index], fact, date_counts[fact.date] == 1):
                 if item.ask == "actor":
                     # Two events told in one clause name the same actor once: one fact, asked once.
                     at = (item.position + (item.blanks[0][0] if item.blanks else 0), item.answer)
@@ -452,6 +474,9 @@ class _Builder:
         byline = _LEADING_BYLINE.match(context)
         if byline and byline.end() < len(context):
             context, position = context[byline.end() :], position + byline.end()
+        aside = _ASIDE_LEAD.match(context)
+        if aside and len(context) - aside.end() >= _MIN_CONTEXT:
+            context, position = context[aside.end() :], position + aside.end()
         credit = _TRAILING_CREDIT.search(context)
         if credit and credit.start() >= _MIN_CONTEXT:
             context = context[: credit.start()]
@@ -502,12 +527,42 @@ class _Builder:
         offset = context.find(piece, start)
         return piece, position + offset
 
-    def event_of(self, index: int, fact: Fact, date_unique: bool) -> list[StudyItem]:
+    def restated_groups(self) -> dict[int, str]:
+        """The group of each event: news tells a fact in its lead and again in its body (截至22日 /
+        1月至8月22日): an event on the same date as an earlier one that shares its subject or much of
+        its wording is that event again, asked once."""
+        groups: dict[int, str] = {}
+        seen: list[tuple[int, Fact, frozenset[str]]] = []
+        for index, fact in self.events:
+            grams = _bigrams(fact.text.replace(fact.date_text, ""))
+            group = f"event:{index}"
+            for first, other, other_grams in seen:
+                same_day = other.date == fact.date or (
+                    min(len(other.date), len(fact.date)) >= 4
+                    and (other.date.startswith(fact.date) or fact.date.startswith(other.date))
+                )
+                overlap = len(grams & other_grams) / max(1, len(grams | other_grams))
+                # The same subject on the same day (not month: one person does several things in a
+                # month) is the same doing.
+                same_subject = (
+                    len(fact.date) == 10
+                    and bool(fact.subject and other.subject)
+                    and (fact.subject.startswith(other.subject) or other.subject.startswith(fact.subject))
+                )
+                # "昨天" twice in one report is one day's doing, whoever the sentence starts with.
+                same_word = fact.date_text == other.date_text and not re.search(r"\d|年", fact.date_text)
+                if same_day and (overlap >= 0.6 or (other.date == fact.date and (same_subject or same_word))):
+                    group = groups[first]
+                    break
+            groups[index] = group
+            seen.append((index, fact, grams))
+        return groups
+
+    def event_of(self, group: str, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
         if _PRONOUN.search(re.split(r"[，,；;：:]", context, maxsplit=1)[0].replace(fact.date_text, "")):
             return []  # "為其成立…": who 其 is lies outside what the question can show
         source = self.sentence_text(fact.sentence)
-        group = f"event:{index}"
         entities = tuple(sorted(set(e for e in fact.entities if e)))
         key = ("event", fact.date or fact.date_text, *entities)
         answer = self.display_date(fact)
@@ -533,6 +588,12 @@ class _Builder:
         # The same date written twice in the passage would be two blanks, one of them another event's.
         if len(blanks) == 1 and not fact.date_end and not _PART_OF_YEAR.search(fact.date_text):
             accepted = [answer, *date_answer_forms(fact.date, fact.date_text), fact.date_text]
+            if not _YEAR_IN_DATE.search(fact.date_text) and len(fact.date) > 4:
+                # The text leaves the year to the reader (9月, 十月十六日): so may the answer.
+                month = int(fact.date[5:7])
+                accepted.append(
+                    f"{month}月{int(fact.date[8:10])}日" if len(fact.date) == 10 else f"{month}月"
+                )
             out.append(
                 StudyItem(
                     key=key,
@@ -541,7 +602,7 @@ class _Builder:
                     blanks=blanks,
                     answer=answer,
                     accepted=_unique(accepted),
-                    distractors=self.date_distractors(fact),
+                    distractors=self.date_distractors(fact, context),
                     quality=quality,
                     gloss=fact.date if fact.date != answer else "",
                     terms=tuple(present),
