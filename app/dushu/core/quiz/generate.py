@@ -388,7 +388,11 @@ class _Renderer:
             item.context[max(0, start - 2) : start].endswith(("截至", "至", "到"))
             for start, _e in item.blanks
         )
-        if relative and not deadline and not _ASIDE.match(item.context):
+        # One clause only: a statement joining clauses of different dates under one is murky.
+        at = item.blanks[0][1] if item.blanks else 0
+        rest = item.context[:at] + item.context[at:].lstrip("，, ")  # "同年9月，三國…" is one clause
+        one_clause = not re.search(r"[，,；;]", rest)
+        if relative and one_clause and not deadline and not _ASIDE.match(item.context):
             self.statement(item, "statement_truefalse", tags, why, quality - 0.2)
 
     def ask_actor(self, item: StudyItem) -> None:

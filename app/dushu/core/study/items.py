@@ -101,6 +101,8 @@ _MAX_CONTEXT = 90  # a quoted passage longer than this is cut to the clauses nea
 _MIN_WORDS = 8  # Chinese characters an event's clause needs beside its date to say what happened
 # 其 pointing outside the passage (為其成立…): who it is cannot be read from the question. (該組織
 # and 此舉 name the kind of thing, which the rest of the passage usually settles.)
+# A clause that only points back at a fact told before ("CPTPP在2024年通過…這件事").
+_CALLBACK = re.compile(r"(?:這件事|这件事|此事|這項決定|这项决定|上述)$")
 _PRONOUN = re.compile(r"(?<![尤極极與与究及])其(?![他中實实餘余次後后])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _PHOTO_LEAD = re.compile(r"^\s*(?:圖為|图为|圖：|图：|圖/|图/|圖／|图／|左圖|右圖|上圖|下圖)")
@@ -193,6 +195,14 @@ def _all_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
         spans.append((i, i + len(needle)))
         i = text.find(needle, i + len(needle))
     return tuple(spans)
+
+
+def _brand_name(word: str) -> bool:
+    """A Latin name written like a brand (SpaceX, DeepSeek, iPhone) rather than a short form (WTO, mRNA,
+    Quad): the text gives it as the thing's own name, so "what is its 簡稱" would misstate it."""
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(re.search(r"[a-z][A-Z]", word)) and upper * 2 < len(letters)
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -411,7 +421,7 @@ class _Builder:
         if not subject or subject not in label:
             return ""  # "簽署入會議定書": without who did it, a reader cannot place it
         if (
-            label.startswith(("的", "中", "時", "时", "前", "後", "后", "起"))
+            label.startswith(("的", "中", "時", "时", "前", "後", "后", "起", "是", "為", "为", "乃"))
             or label.endswith(_DANGLING)
             or len(label) < 5
             or re.search(r"「」|（）|\(\)|《》", label)
@@ -562,6 +572,13 @@ class _Builder:
         context, position = self.event_context(fact)
         if _PRONOUN.search(re.split(r"[，,；;：:]", context, maxsplit=1)[0].replace(fact.date_text, "")):
             return []  # "為其成立…": who 其 is lies outside what the question can show
+        if self.layout.is_heading(self.sentence_start(fact.sentence)):
+            return []  # a headline restates what the body tells in full
+        words = _words(context.replace(fact.date_text, "", 1))
+        # A short passage still stands when it names who acted (林美華訪問東京).
+        named = bool(fact.subject) and fact.subject in context
+        if words < _MIN_WORDS // 2 or (words < _MIN_WORDS and not named) or _CALLBACK.search(fact.text):
+            return []  # "自今年起逐年發射": what happens is not in the passage; "…這件事": told before
         source = self.sentence_text(fact.sentence)
         entities = tuple(sorted(set(e for e in fact.entities if e)))
         key = ("event", fact.date or fact.date_text, *entities)
@@ -618,12 +635,8 @@ class _Builder:
             # the role before a name is (中央銀行總裁____) asks the person's role: one fact each.
             actor_group = f"term:{to_simplified(name)}" if actor_kind == "term" else group
             role = next((p.role for p in self.people if p.name == name and p.role), "")
-            if (
-                actor_kind == "person"
-                and role
-                and spans
-                and role in context[max(0, spans[0][0] - len(role) - 2) : spans[0][0]]
-            ):
+            # The role (or its head noun, 董事長 of 台積電董事長) in the passage makes it the role fact.
+            if actor_kind == "person" and role and role[-3:] in context:
                 actor_group = f"person:{to_simplified(name)}"
             out.append(
                 StudyItem(
@@ -825,7 +838,7 @@ class _Builder:
                 "terms": (entry.term,),
             }
             abbr = entry.abbreviation
-            if abbr and abbr in text and abbr != entry.term:
+            if abbr and abbr in text and abbr != entry.term and not _brand_name(abbr):
                 others_abbr = [
                     g.abbreviation
                     for g in self.glossary
@@ -851,8 +864,10 @@ class _Builder:
                         **common,  # type: ignore[arg-type]
                     )
                 )
+                # Terms of the same kind only (organisations with organisations): a film among
+                # companies is no option.
                 same_kind = [g.term for g in self.glossary if g.kind == entry.kind]
-                other_kind = [g.term for g in self.glossary if g.kind != entry.kind]
+                other_kind: list[str] = []
                 items.append(
                     StudyItem(
                         ask="full_name",

@@ -43,7 +43,10 @@ def word_meanings(analysis: Analysis, items: Sequence[VocabItem]) -> dict[str, W
     out: dict[str, WordMeaning] = {}
     for item in items:
         forms = [f for f in (item.word, item.traditional, item.simplified) if f]
-        meaning = _meaning_of(analysis, item, by_sentence.get(item.example_sentence))
+        tokens = by_sentence.get(item.example_sentence)
+        meaning = _meaning_of(analysis, item, tokens)
+        if meaning is not None and _pos_disagrees(item, tokens or (), meaning.kind):
+            continue  # 紀念 used as a verb keyed "memento": the tag and the sense disagree, so ask nothing
         if meaning is not None and len(meaning.text) <= _MAX_CHARS and not gives_away(forms, meaning.text):
             out[item.word] = meaning
     return out
@@ -92,3 +95,12 @@ def _tone_in_doubt(item: VocabItem) -> bool:
         ] != mine:
             return True
     return False
+
+
+def _pos_disagrees(item: VocabItem, tokens: Sequence[Token], kind: str) -> bool:
+    """True when jieba tags the word in its sentence as a verb and the sense is a noun, or the other
+    way round (a verbal noun, vn, may be either)."""
+    token = next((t for t in tokens if t.start == item.first_offset), None)
+    if token is None or not token.pos or token.pos == "vn":
+        return False
+    return (token.pos.startswith("v") and kind == "noun") or (token.pos.startswith("n") and kind == "verb")

@@ -143,10 +143,10 @@ def test_event_asks_who_and_keeps_the_date_for_the_date_cards(analysis: Analysis
 
 
 def test_event_without_a_named_actor_asks_for_its_date_once(analysis: Analysis) -> None:
-    fact = Fact("event", "2024年3月5日，會議開幕", 0, "2024-03-05", "2024年3月5日")
+    fact = Fact("event", "2024年3月5日，港口安全會議開幕", 0, "2024-03-05", "2024年3月5日")
     lone = replace(analysis, facts=(fact,), glossary=(), people=())
     (note,) = fact_notes(lone, NoteContext.build(lone, "t"))
-    assert _field(note, "Question").startswith(f'<span class="blank">{BLANK}</span>，會議開幕')
+    assert _field(note, "Question").startswith(f'<span class="blank">{BLANK}</span>，港口安全會議開幕')
     assert "2024年3月5日" in _field(note, "Answer")
     assert _field(note, "Date") == "", "no date cards: the question card already asks when"
 
@@ -162,8 +162,8 @@ def test_fact_identity_survives_rewording(analysis: Analysis) -> None:
 
 
 def test_facts_with_the_same_identity_stay_apart(analysis: Analysis) -> None:
-    a = Fact("event", "5月，林美華訪問東京", 0, "2024-05", "5月", ("林美華",))
-    b = Fact("event", "5月，林美華訪問大阪", 0, "2024-05", "5月", ("林美華",))
+    a = Fact("event", "5月，林美華訪問東京", 0, "2024-05", "5月", ("林美華",), subject="林美華")
+    b = Fact("event", "5月，林美華訪問大阪", 0, "2024-05", "5月", ("林美華",), subject="林美華")
     twins = replace(analysis, facts=(a, b), glossary=(), people=())
     notes = fact_notes(twins, NoteContext.build(twins, "t"))
     assert len({n.guid for n in notes}) == 2
@@ -206,8 +206,8 @@ def test_cloze_answers_cannot_break_out_of_their_blank(analysis: Analysis, sampl
     text = _field(hostile, "Text")
     assert "{{c1::7月1日::date}}" in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script" not in text
-    colon = Fact("event", "A:B 在5月成立", 0, "2024-05", "5月", ("A:B",), 0, 10)
-    sentence = Sentence(0, 0, 11, "A:B 在5月成立。")
+    colon = Fact("event", "A:B 在5月成立港口安全辦公室", 0, "2024-05", "5月", ("A:B",), 0, 16)
+    sentence = Sentence(0, 0, 17, "A:B 在5月成立港口安全辦公室。")
     tiny = Analysis(
         sentence.text, Script.TRADITIONAL, (sentence,), (), (), facts=(colon,), people=(Person("A:B", 1),)
     )
