@@ -32,9 +32,9 @@ BLANK = "____"
 _DISTRACTORS = 3
 _DEADLINE = re.compile(r"(?:前|以前|之前|止|為止|为止)")
 _MANY_YEARS = 3  # a text whose events fall in fewer years makes "which year" a guess, not a question
-# A passage that opens with the writer's advice to the reader (可先注意…, 不妨看看…): no claim to judge.
+# A passage that opens with the writer's advice to the reader (可先看看…, 不妨想想…): no claim to judge.
 _ASIDE = re.compile(r"^(?:可先|不妨|再看|值得注意|值得一提|請注意|请注意|先看|且看)")
-# A year written in a date (2024年, 二〇二四年, 民國一一五年), as opposed to 8月27日 or 去年.
+# A year written in a date (2024年, 二〇二四年, 民國一二〇年), as opposed to 6月3日 or 去年.
 _YEAR_WRITTEN = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)")
 _PLENTY = 12  # facts a text must state before an order or match question may take several of them
 
@@ -197,7 +197,7 @@ def _groups(item: StudyItem) -> tuple[str, ...]:
 
 def _forms(item: StudyItem) -> tuple[str, ...]:
     """The answer of an item as a question may show it: its forms, the date as the text writes it,
-    a person's role with the name (中央銀行總裁楊金龍)."""
+    a person's role with the name (海港局局長柯文遠)."""
     forms = [item.answer, *item.accepted, item.date_text if item.ask == "date" else ""]
     if item.ask == "role":
         forms.append(item.answer + item.subject)
@@ -337,7 +337,7 @@ class _Renderer:
         if prompt_name == "statement_truefalse":
             if not item.blanks:
                 return
-            # A date the text writes out (2024年下半年) stays as written; a relative one (去年) is
+            # A date the text writes out (2031年上半年) stays as written; a relative one (去年) is
             # written out, so the true statement is checkable on its own.
             # A statement is written on its own line, not in 「」: it is the text's claim with a detail
             # written out or changed, not a quotation.
@@ -383,7 +383,7 @@ class _Renderer:
         # True or false only where the statement asks for more than finding the sentence: a date the
         # text gives relatively (昨日, 同年11月), written out.
         relative = item.answer.replace(" ", "") != item.date_text.replace(" ", "")
-        # "X前公告": another date would be true too when it is later, so a deadline is not stated.
+        # "X前完成": another date would be true too when it is later, so a deadline is not stated.
         deadline = any(_DEADLINE.match(item.context, end) for _s, end in item.blanks) or any(
             item.context[max(0, start - 2) : start].endswith(("截至", "至", "到"))
             for start, _e in item.blanks

@@ -75,11 +75,11 @@ _LEADING_LINKS = (
     "另外",
 )
 _BYLINE_ROLE = re.compile(r"(?:記者|记者|特派員|特派员|通訊員|通讯员|攝影|摄影|編輯|编辑)$")
-# A byline or credit in brackets at the start of a passage (〔記者X／台北報導〕, （中央社台北1日電）).
+# A byline or credit in brackets at the start of a passage (〔記者X／基隆報導〕, （中央社台北1日電）).
 _LEADING_BYLINE = re.compile(
     r"^\s*[〔【（(\[][^〔〕【】（）()\[\]]{0,30}(?:報導|报道|電|电|攝|摄)[〕】）)\]]\s*"
 )
-# A year written in a date (2024年, 二〇二四年, 一一五年), as opposed to 8月27日 or 下月.
+# A year written in a date (2024年, 二〇二四年, 一一五年), as opposed to 6月3日 or 下月.
 _YEAR_IN_DATE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)|\d{4}[/.\-]")
 # Parts of a year (下半年, 第三季, 年底): no option of the same span can be written for them.
 _PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中旬|下旬|月初|月底|月中|月末")
@@ -99,9 +99,9 @@ _ASIDE_LEAD = re.compile(
 _MIN_CONTEXT = 14
 _MAX_CONTEXT = 90  # a quoted passage longer than this is cut to the clauses nearest its date
 _MIN_WORDS = 8  # Chinese characters an event's clause needs beside its date to say what happened
-# 其 pointing outside the passage (為其成立…): who it is cannot be read from the question. (該組織
+# 其 pointing outside the passage (為其設立…): who it is cannot be read from the question. (該組織
 # and 此舉 name the kind of thing, which the rest of the passage usually settles.)
-# A clause that only points back at a fact told before ("CPTPP在2024年通過…這件事").
+# A clause that only points back at a fact told before ("協會在2030年通過…這件事").
 _CALLBACK = re.compile(r"(?:這件事|这件事|此事|這項決定|这项决定|上述)$")
 _PRONOUN = re.compile(r"(?<![尤極极與与究及])其(?![他中實实餘余次後后])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -378,7 +378,7 @@ class _Builder:
 
     def date_distractors(self, fact: Fact, context: str = "") -> tuple[str, ...]:
         """Other dates of the same precision: from the text first (plausible), then shifted ones;
-        never a date the passage itself shows (十二月四日 beside the blank is no option)."""
+        never a date the passage itself shows (六月三日 beside the blank is no option)."""
         answer = self.display_date(fact)
         precision = len(fact.date)
         shown = {f.date for _i, f in self.events if f.date_text and f.date_text in context}
@@ -419,7 +419,7 @@ class _Builder:
         after = re.sub(r"^(?:時|时|起|間|间)?[，,]?", "", text[end:])
         label = _strip_links((before + after).strip("，,；; ").lstrip(_LIST_MARKS))
         if not subject or subject not in label:
-            return ""  # "簽署入會議定書": without who did it, a reader cannot place it
+            return ""  # "簽署合作備忘錄": without who did it, a reader cannot place it
         if (
             label.startswith(("的", "中", "時", "时", "前", "後", "后", "起", "是", "為", "为", "乃"))
             or label.endswith(_DANGLING)
@@ -454,7 +454,7 @@ class _Builder:
 
     def event_context(self, fact: Fact) -> tuple[str, int]:
         """The event's clause with the clauses before it in its sentence that tell who or what it is
-        about ("英國…，遞件申請於2021年2月1日被接受"), up to another event's date and at most
+        about ("海港局…，新規於2031年2月1日生效"), up to another event's date and at most
         `_MAX_CONTEXT` characters; always a verbatim passage of one sentence, without a byline."""
         position = fact.start if fact.start >= 0 else self.sentence_start(fact.sentence)
         context = fact.text
@@ -465,7 +465,7 @@ class _Builder:
             starts = [sentence_start + m.end() for m in re.finditer(r"[，,；;：:]", before)][::-1]
             starts.append(sentence_start)
             dates = self.other_dates_before(fact, sentence_start)
-            # A clause that says little beside its date ("烏拉圭是2022年11月") reaches back past other
+            # A clause that says little beside its date ("南港是2031年5月") reaches back past other
             # dates too: it cannot be asked without the words that say what the date is.
             own_words = _words(fact.text.replace(fact.date_text, "", 1))
             start = fact.start
@@ -578,7 +578,7 @@ class _Builder:
         # A short passage still stands when it names who acted (林美華訪問東京).
         named = bool(fact.subject) and fact.subject in context
         if words < _MIN_WORDS // 2 or (words < _MIN_WORDS and not named) or _CALLBACK.search(fact.text):
-            return []  # "自今年起逐年發射": what happens is not in the passage; "…這件事": told before
+            return []  # "自今年起逐步推行": what happens is not in the passage; "…這件事": told before
         source = self.sentence_text(fact.sentence)
         entities = tuple(sorted(set(e for e in fact.entities if e)))
         key = ("event", fact.date or fact.date_text, *entities)
@@ -606,7 +606,7 @@ class _Builder:
         if len(blanks) == 1 and not fact.date_end and not _PART_OF_YEAR.search(fact.date_text):
             accepted = [answer, *date_answer_forms(fact.date, fact.date_text), fact.date_text]
             if not _YEAR_IN_DATE.search(fact.date_text) and len(fact.date) > 4:
-                # The text leaves the year to the reader (9月, 十月十六日): so may the answer.
+                # The text leaves the year to the reader (5月, 六月三日): so may the answer.
                 month = int(fact.date[5:7])
                 accepted.append(
                     f"{month}月{int(fact.date[8:10])}日" if len(fact.date) == 10 else f"{month}月"
@@ -635,7 +635,7 @@ class _Builder:
             # the role before a name is (中央銀行總裁____) asks the person's role: one fact each.
             actor_group = f"term:{to_simplified(name)}" if actor_kind == "term" else group
             role = next((p.role for p in self.people if p.name == name and p.role), "")
-            # The role (or its head noun, 董事長 of 台積電董事長) in the passage makes it the role fact.
+            # The role (or its head noun, 會長 of 商會會長) in the passage makes it the role fact.
             if actor_kind == "person" and role and role[-3:] in context:
                 actor_group = f"person:{to_simplified(name)}"
             out.append(
