@@ -79,7 +79,7 @@ _BYLINE_ROLE = re.compile(r"(?:記者|记者|特派員|特派员|通訊員|通�
 _LEADING_BYLINE = re.compile(
     r"^\s*[〔【（(\[][^〔〕【】（）()\[\]]{0,30}(?:報導|报道|電|电|攝|摄)[〕】）)\]]\s*"
 )
-# A year written in a date (2024年, 二〇二四年, 一一五年), as opposed to 6月3日 or 下月.
+# A year written in a date (2024年, 二〇二四年, 一二〇年), as opposed to 6月3日 or 下月.
 _YEAR_IN_DATE = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年(?!代)|\d{4}[/.\-]")
 # Parts of a year (下半年, 第三季, 年底): no option of the same span can be written for them.
 _PART_OF_YEAR = re.compile(r"半年|季|年初|年底|年中|年末|上旬|中旬|下旬|月初|月底|月中|月末")
@@ -91,9 +91,9 @@ _LIST_MARKS = "◎●○▲▼■□◆◇・•★☆－-—：:，,、 \u3000"
 _TRAILING_CREDIT = re.compile(
     r"[。．.]?\s*[（(](?:資料照|资料照|圖|图|攝影|摄影|照片)[^（）()]{0,30}[）)]\s*$"
 )
-# The writer's word to the reader at the front of a passage (再看…, 可先注意…): not part of the claim.
+# The writer's word to the reader at the front of a passage (再看…, 可先看看…): not part of the claim.
 _ASIDE_LEAD = re.compile(
-    r"^(?:再看看|再看|可先注意|可先|不妨看看|不妨|值得注意的是|值得一提的是|請注意|请注意)[，,]?"
+    r"^(?:再看看|再看|可先|不妨看看|不妨|值得注意的是|值得一提的是|請注意|请注意)[，,]?"
 )
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
@@ -571,7 +571,7 @@ class _Builder:
     def event_of(self, group: str, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
         if _PRONOUN.search(re.split(r"[，,；;：:]", context, maxsplit=1)[0].replace(fact.date_text, "")):
-            return []  # "為其成立…": who 其 is lies outside what the question can show
+            return []  # "為其設立…": who 其 is lies outside what the question can show
         if self.layout.is_heading(self.sentence_start(fact.sentence)):
             return []  # a headline restates what the body tells in full
         words = _words(context.replace(fact.date_text, "", 1))
@@ -632,7 +632,7 @@ class _Builder:
         if actor is not None:
             name, spans, distractors, gloss, kind_quality, actor_kind = actor
             # Asking which term fills the blank beside its short form asks the term, and asking who
-            # the role before a name is (中央銀行總裁____) asks the person's role: one fact each.
+            # the role before a name is (海港局局長____) asks the person's role: one fact each.
             actor_group = f"term:{to_simplified(name)}" if actor_kind == "term" else group
             role = next((p.role for p in self.people if p.name == name and p.role), "")
             # The role (or its head noun, 會長 of 商會會長) in the passage makes it the role fact.
