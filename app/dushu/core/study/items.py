@@ -195,6 +195,12 @@ def _all_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _figures(text: str) -> frozenset[str]:
+    """The distinctive figures of a passage (7.18, 4760億, 2415人), not its dates or small counts."""
+    found = re.findall(r"\d+\.\d+|\d{3,}(?![年月日\d])", text)
+    return frozenset(f for f in found if not re.fullmatch(r"(?:19|20)\d\d", f))
+
+
 def _brand_name(word: str) -> bool:
     """A Latin name written like a brand (SpaceX, DeepSeek, iPhone) rather than a short form (WTO, mRNA,
     Quad): the text gives it as the thing's own name, so "what is its 簡稱" would misstate it."""
@@ -321,6 +327,15 @@ class _Builder:
         if 0 <= index < len(self.a.sentences):
             return self.a.sentences[index].start
         return 0
+
+    def is_caption_sentence(self, index: int) -> bool:
+        """True for a photo caption's sentence (its layout, a credit at its end, ▲ at its start)."""
+        text = self.sentence_text(index)
+        return (
+            self.layout.is_caption(self.sentence_start(index))
+            or bool(_PHOTO_LEAD.match(text) or _TRAILING_CREDIT.search(text))
+            or text.lstrip().startswith(("▲", "▼", "△", "▽"))
+        )
 
     def is_caption(self, fact: Fact) -> bool:
         """A fact told by a photo caption ("圖為…（Getty）"): a picture's description, not a happening."""
@@ -536,9 +551,10 @@ class _Builder:
         return piece, position + offset
 
     def restated_groups(self) -> dict[int, str]:
-        """The group of each event: news tells a fact in its lead and again in its body (截至22日 /
-        1月至8月22日): an event on the same date as an earlier one that shares its subject or much of
-        its wording is that event again, asked once."""
+        """The group of each event: news tells a fact in its lead and again in its body. An event is
+        an earlier one told again when it has the same date and shares its subject (on a day, not a
+        month: one person does several things in a month) or most of its wording, or when it gives the
+        same figure (7.18%, 4760億) of the same subject, whatever date each telling gives it."""
         groups: dict[int, str] = {}
         seen: list[tuple[int, Fact, frozenset[str]]] = []
         for index, fact in self.events:
@@ -550,16 +566,17 @@ class _Builder:
                     and (other.date.startswith(fact.date) or fact.date.startswith(other.date))
                 )
                 overlap = len(grams & other_grams) / max(1, len(grams | other_grams))
-                # The same subject on the same day (not month: one person does several things in a
-                # month) is the same doing.
-                same_subject = (
-                    len(fact.date) == 10
-                    and bool(fact.subject and other.subject)
-                    and (fact.subject.startswith(other.subject) or other.subject.startswith(fact.subject))
+                related = bool(fact.subject and other.subject) and (
+                    fact.subject.startswith(other.subject) or other.subject.startswith(fact.subject)
                 )
+                same_subject = len(fact.date) == 10 and related
                 # "昨天" twice in one report is one day's doing, whoever the sentence starts with.
                 same_word = fact.date_text == other.date_text and not re.search(r"\d|年", fact.date_text)
-                if same_day and (overlap >= 0.6 or (other.date == fact.date and (same_subject or same_word))):
+                same_figure = bool(_figures(fact.text) & _figures(other.text)) and (related or overlap >= 0.3)
+                told_again = same_day and (
+                    overlap >= 0.6 or (other.date == fact.date and (same_subject or same_word))
+                )
+                if same_figure or told_again:
                     group = groups[first]
                     break
             groups[index] = group
@@ -1035,6 +1052,9 @@ class _Builder:
 
         teachable = [v for v in self.a.vocabulary if _teachable(v)][:60]
         senses = word_meanings(self.a, teachable)
+        starts = {v.first_offset for v in teachable}
+        first_tokens = {t.start: t for t in self.a.tokens if t.start in starts}
+        tags = {v.word: first_tokens[v.first_offset].pos for v in teachable if v.first_offset in first_tokens}
         items: list[StudyItem] = []
         for rank, v in enumerate(teachable):
             source = v.example
@@ -1053,6 +1073,8 @@ class _Builder:
                 "reading": reading,
             }
             meaning = senses.get(v.word)
+            if meaning is not None and self.is_caption_sentence(v.example_sentence):
+                meaning = None  # "▲ …（圖／…攝）": a caption is no sentence to read a meaning in
             if meaning is not None:
                 words = _gloss_words(meaning.text)
                 # Meanings of words of the same kind (verbs with verbs) and a similar frequency, never
@@ -1064,6 +1086,9 @@ class _Builder:
                         if o.word != v.word
                         and o.word in senses
                         and senses[o.word].kind == meaning.kind
+                        # jieba's tag too: a time word (日前) or an adjective among nouns is ruled out
+                        # by grammar alone.
+                        and tags.get(o.word, "")[:1] == tags.get(v.word, "")[:1]
                         and senses[o.word].text.startswith("to ") == meaning.text.startswith("to ")
                         and not (words & _gloss_words(senses[o.word].text))
                     ),
