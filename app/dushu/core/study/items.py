@@ -92,7 +92,7 @@ _TRAILING_CREDIT = re.compile(
     r"[。．.]?\s*[（(](?:資料照|资料照|圖|图|攝影|摄影|照片)[^（）()]{0,30}[）)]\s*$"
 )
 # The writer's word to the reader at the front of a passage (再看…, 可先看看…): not part of the claim.
-_ASIDE_LEAD = re.compile(r"^(?:再看看|再看|可先|不妨看看|不妨|值得注意的是|值得一提的是|請注意|请注意)[，,]?")
+_ASIDE_LEAD = re.compile(r"^(?:再看看|再看|不妨看看|值得注意的是|值得一提的是|請注意|请注意)[，,]?")
 # An event clause shorter than this is quoted with the clauses before it.
 _MIN_CONTEXT = 14
 _MAX_CONTEXT = 90  # a quoted passage longer than this is cut to the clauses nearest its date
@@ -1089,6 +1089,8 @@ class _Builder:
                         # jieba's tag too: a time word (日前) or an adjective among nouns is ruled out
                         # by grammar alone.
                         and tags.get(o.word, "")[:1] == tags.get(v.word, "")[:1]
+                        # A place's or person's name (Melbourne, Australia) among common meanings.
+                        and senses[o.word].text[:1].isupper() == meaning.text[:1].isupper()
                         and senses[o.word].text.startswith("to ") == meaning.text.startswith("to ")
                         and not (words & _gloss_words(senses[o.word].text))
                     ),
