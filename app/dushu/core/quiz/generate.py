@@ -356,6 +356,16 @@ class _Renderer:
         )
         self.add("truefalse", item, true_q, quality, false_version=false_q)
 
+    @staticmethod
+    def deadline(item: StudyItem) -> bool:
+        """True when the blanked date ends a period or sets a deadline (截至____, ____前, 至____止)."""
+        after = any(_DEADLINE.match(item.context, end) for _s, end in item.blanks)
+        before = any(
+            item.context[max(0, start - 2) : start].endswith(("截至", "至", "到"))
+            for start, _e in item.blanks
+        )
+        return after or before
+
     # -- events ------------------------------------------------------------------------------------
 
     def ask_date(self, item: StudyItem) -> None:
@@ -364,7 +374,9 @@ class _Renderer:
         if item.answer.replace(" ", "") != item.date_text.replace(" ", ""):
             why += self.w.explain("date_relative", written=item.date_text, answer=item.answer)
         quality = item.quality
-        self.choice("choice", item, self.w.quiz("date_choice", quote=self.quote(item)), tags, why, quality)
+        # The end of a period or a deadline (至…止, …前) is no "when did this happen".
+        name = "date_blank_choice" if self.deadline(item) else "date_choice"
+        self.choice("choice", item, self.w.quiz(name, quote=self.quote(item)), tags, why, quality)
         name = "date_cloze_year" if len(item.date) == 4 else "date_cloze"
         cloze = Question(
             "", "cloze", self.w.quiz(name, quote=self.quote(item)), item.accepted,
@@ -384,10 +396,7 @@ class _Renderer:
         # text gives relatively (昨日, 同年11月), written out.
         relative = item.answer.replace(" ", "") != item.date_text.replace(" ", "")
         # "X前完成": another date would be true too when it is later, so a deadline is not stated.
-        deadline = any(_DEADLINE.match(item.context, end) for _s, end in item.blanks) or any(
-            item.context[max(0, start - 2) : start].endswith(("截至", "至", "到"))
-            for start, _e in item.blanks
-        )
+        deadline = self.deadline(item)
         # One clause only: a statement joining clauses of different dates under one is murky.
         at = item.blanks[0][1] if item.blanks else 0
         rest = item.context[:at] + item.context[at:].lstrip("，, ")  # "同年9月，三國…" is one clause
