@@ -593,7 +593,7 @@ class _Builder:
         # A short passage still stands when it names who acted (林美華訪問東京).
         named = bool(fact.subject) and fact.subject in context
         if words < _MIN_WORDS // 2 or (words < _MIN_WORDS and not named) or _CALLBACK.search(fact.text):
-            return []  # "自今年起逐步推行": what happens is not in the passage; "…這件事": told before
+            return []  # "自明年起分批推行": what happens is not in the passage; "…這件事": told before
         source = self.sentence_text(fact.sentence)
         entities = tuple(sorted(set(e for e in fact.entities if e)))
         key = ("event", fact.date or fact.date_text, *entities)
