@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from genanki import guid_for
 
-from dushu.core.models import Analysis, GlossaryEntry, Person, Sentence, Token, VocabItem, is_han
+from dushu.core.models import Analysis, Sentence, Token, VocabItem, is_han
 from dushu.core.readings import has_syllable
 from dushu.core.senses import Sense, word_sense
 from dushu.core.study import StudyItem, Templates, study_items, templates_for
@@ -118,15 +118,13 @@ class NoteContext:
     source_title: str
     tokens_by_sentence: dict[int, list[Token]] = field(default_factory=dict)
     vocab_reading: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     sentence_pinyin: dict[int, str] = field(default_factory=dict)  # filled as sentences are read
     # Words whose pinyin has a proper noun's capitals (日本 -> Rì běn), for the sentences' pinyin.
     written_reading: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, analysis: Analysis, source_title: str) -> NoteContext:
-        """Index the analysis: tokens per sentence, readings per word, people and terms by name."""
+        """Index the analysis: tokens per sentence and readings per word."""
         ctx = cls(analysis, source_title)
         for token in analysis.tokens:
             ctx.tokens_by_sentence.setdefault(token.sentence, []).append(token)
@@ -139,8 +137,6 @@ class NoteContext:
                 for form in (item.word, item.traditional, item.simplified):
                     if form:
                         ctx.written_reading.setdefault(form, written)
-        ctx.people = {p.name: p for p in analysis.people if p.name}
-        ctx.glossary = {g.term: g for g in analysis.glossary if g.term}
         return ctx
 
     def sentence(self, index: int) -> Sentence | None:

@@ -35,7 +35,7 @@ from dushu.core.facts.terms import (
     country_groups,
 )
 from dushu.core.models import Analysis, Fact, GlossaryEntry, Person, Script, VocabItem, is_han
-from dushu.core.script import to_simplified, to_traditional
+from dushu.core.script import to_simplified
 from dushu.core.study.meanings import word_meanings
 from dushu.core.tones import to_numbers
 
@@ -97,10 +97,10 @@ _ASIDE_LEAD = re.compile(r"^(?:再看看|再看|不妨看看|值得注意的是|
 _MIN_CONTEXT = 14
 _MAX_CONTEXT = 90  # a quoted passage longer than this is cut to the clauses nearest its date
 _MIN_WORDS = 8  # Chinese characters an event's clause needs beside its date to say what happened
-# 其 pointing outside the passage (為其設立…): who it is cannot be read from the question. (該組織
-# and 此舉 name the kind of thing, which the rest of the passage usually settles.)
 # A clause that only points back at a fact told before ("協會在2030年通過…這件事").
 _CALLBACK = re.compile(r"(?:這件事|这件事|此事|這項決定|这项决定|上述)$")
+# 其 pointing outside the passage (為其設立…): who it is cannot be read from the question. (該組織
+# and 此舉 name the kind of thing, which the rest of the passage usually settles.)
 _PRONOUN = re.compile(r"(?<![尤極极與与究及])其(?![他中實实餘余次後后])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _PHOTO_LEAD = re.compile(r"^\s*(?:圖為|图为|圖：|图：|圖/|图/|圖／|图／|左圖|右圖|上圖|下圖)")
@@ -312,7 +312,6 @@ class _Builder:
                 self.events.append((i, f))
         # The reporters of a byline are people of the page, not of the story: never asked about.
         self.people = [p for p in analysis.people if p.name and not _BYLINE_ROLE.search(p.role)]
-        self.people_names = {p.name for p in self.people}
         self.glossary = list(analysis.glossary)
         self.terms_by_name = {g.term: g for g in self.glossary}
 
@@ -328,20 +327,20 @@ class _Builder:
             return self.a.sentences[index].start
         return 0
 
-    def is_caption_sentence(self, index: int) -> bool:
-        """True for a photo caption's sentence (its layout, a credit at its end, ▲ at its start)."""
-        text = self.sentence_text(index)
-        return (
-            self.layout.is_caption(self.sentence_start(index))
-            or bool(_PHOTO_LEAD.match(text) or _TRAILING_CREDIT.search(text))
-            or text.lstrip().startswith(("▲", "▼", "△", "▽"))
-        )
-
     def is_caption(self, fact: Fact) -> bool:
         """A fact told by a photo caption ("圖為…（Getty）"): a picture's description, not a happening."""
-        start = self.sentence_start(fact.sentence)
-        text = self.sentence_text(fact.sentence)
-        return self.layout.is_caption(start) or bool(_PHOTO_LEAD.match(text) or _TRAILING_CREDIT.search(text))
+        return self.photo_note(fact.sentence)
+
+    def photo_note(self, index: int) -> bool:
+        """True for a sentence of a photo caption: by the layout, an opening 圖為 or a closing credit."""
+        text = self.sentence_text(index)
+        return self.layout.is_caption(self.sentence_start(index)) or bool(
+            _PHOTO_LEAD.match(text) or _TRAILING_CREDIT.search(text)
+        )
+
+    def is_caption_sentence(self, index: int) -> bool:
+        """True for a photo caption's sentence, also one that opens with the caption's ▲ mark."""
+        return self.photo_note(index) or self.sentence_text(index).lstrip().startswith(("▲", "▼", "△", "▽"))
 
     def shown(self, text: str) -> str:
         """A fixed Chinese word in the text's own script (country names from the list)."""
@@ -471,16 +470,16 @@ class _Builder:
         `_MAX_CONTEXT` characters; always a verbatim passage of one sentence, without a byline."""
         position = fact.start if fact.start >= 0 else self.sentence_start(fact.sentence)
         context = fact.text
+        own_words = _words(fact.text.replace(fact.date_text, "", 1))
         if fact.start >= 0:
             sentence_start = self.sentence_start(fact.sentence)
             before = self.a.text[sentence_start : fact.start]
             # Where the clauses before it begin, nearest first; another event's date stops the reach.
-            starts = [sentence_start + m.end() for m in re.finditer(r"[，,；;：:]", before)][::-1]
+            starts = [sentence_start + m.end() for m in _CLAUSE_SPLIT.finditer(before)][::-1]
             starts.append(sentence_start)
             dates = self.other_dates_before(fact, sentence_start)
             # A clause that says little beside its date ("南港是2031年5月") reaches back past other
             # dates too: it cannot be asked without the words that say what the date is.
-            own_words = _words(fact.text.replace(fact.date_text, "", 1))
             start = fact.start
             for candidate in starts:
                 if candidate >= fact.start:
@@ -503,7 +502,7 @@ class _Builder:
         credit = _TRAILING_CREDIT.search(context)
         if credit and credit.start() >= _MIN_CONTEXT:
             context = context[: credit.start()]
-        if _words(fact.text.replace(fact.date_text, "", 1)) < _MIN_WORDS:
+        if own_words < _MIN_WORDS:
             return context, position
         return self.without_other_dates(fact, context, position)
 
@@ -535,7 +534,7 @@ class _Builder:
         ]
         if not others:
             return context, position
-        marks = [m.end() for m in re.finditer(r"[，,；;：:]", context)]
+        marks = [m.end() for m in _CLAUSE_SPLIT.finditer(context)]
         # The nearest clause break after the last other date before ours, and before the first after.
         left = max((o for o in others if o < own), default=-1)
         right = min((o for o in others if o > own), default=len(context))
@@ -585,7 +584,7 @@ class _Builder:
 
     def event_of(self, group: str, fact: Fact, date_unique: bool) -> list[StudyItem]:
         context, position = self.event_context(fact)
-        if _PRONOUN.search(re.split(r"[，,；;：:]", context, maxsplit=1)[0].replace(fact.date_text, "")):
+        if _PRONOUN.search(_CLAUSE_SPLIT.split(context, maxsplit=1)[0].replace(fact.date_text, "")):
             return []  # "為其設立…": who 其 is lies outside what the question can show
         if self.layout.is_heading(self.sentence_start(fact.sentence)):
             return []  # a headline restates what the body tells in full
@@ -679,9 +678,7 @@ class _Builder:
         date_span = context.find(fact.date_text)
         date_range = range(date_span, date_span + len(fact.date_text)) if date_span >= 0 else range(0)
         # A person first, then a term of the glossary, then a country (each with others of its kind).
-        persons = sorted(
-            (context.find(p.name), p) for p in self.people if p.name in context and context.find(p.name) >= 0
-        )
+        persons = sorted((context.find(p.name), p) for p in self.people if p.name in context)
         if persons:
             person = persons[0][1]
             others = [p.name for p in self.people if p.name != person.name and p.name not in context]
@@ -706,9 +703,11 @@ class _Builder:
                 and entity == fact.subject
                 and not _inside_quote(context, context.find(entity))
             ):
-                others = [c for c in self.countries_in_text if c not in context and c != entity]
-                if COUNTRY_NAMES[entity] in {COUNTRY_NAMES.get(o) for o in others}:
-                    others = [o for o in others if COUNTRY_NAMES.get(o) != COUNTRY_NAMES[entity]]
+                others = [
+                    c
+                    for c in self.countries_in_text
+                    if c not in context and COUNTRY_NAMES.get(c) != COUNTRY_NAMES[entity]
+                ]
                 return (
                     entity,
                     _all_spans(context, entity),
@@ -882,7 +881,6 @@ class _Builder:
                 # Terms of the same kind only (organisations with organisations): a film among
                 # companies is no option.
                 same_kind = [g.term for g in self.glossary if g.kind == entry.kind]
-                other_kind: list[str] = []
                 items.append(
                     StudyItem(
                         ask="full_name",
@@ -891,7 +889,7 @@ class _Builder:
                         blanks=_all_spans(clause, entry.term),
                         answer=entry.term,
                         accepted=(entry.term,),
-                        distractors=_unique([*same_kind, *other_kind], besides=[entry.term]),
+                        distractors=_unique(same_kind, besides=[entry.term]),
                         quality=2.7,
                         gloss=gloss,
                         **common,  # type: ignore[arg-type]
@@ -1049,12 +1047,8 @@ class _Builder:
     # -- words -------------------------------------------------------------------------------------
 
     def word_items(self) -> list[StudyItem]:
-
         teachable = [v for v in self.a.vocabulary if _teachable(v)][:60]
         senses = word_meanings(self.a, teachable)
-        starts = {v.first_offset for v in teachable}
-        first_tokens = {t.start: t for t in self.a.tokens if t.start in starts}
-        tags = {v.word: first_tokens[v.first_offset].pos for v in teachable if v.first_offset in first_tokens}
         items: list[StudyItem] = []
         for rank, v in enumerate(teachable):
             source = v.example
@@ -1088,7 +1082,7 @@ class _Builder:
                         and senses[o.word].kind == meaning.kind
                         # jieba's tag too: a time word (日前) or an adjective among nouns is ruled out
                         # by grammar alone.
-                        and tags.get(o.word, "")[:1] == tags.get(v.word, "")[:1]
+                        and senses[o.word].tag[:1] == meaning.tag[:1]
                         # A place's or person's name (Melbourne, Australia) among common meanings.
                         and senses[o.word].text[:1].isupper() == meaning.text[:1].isupper()
                         and senses[o.word].text.startswith("to ") == meaning.text.startswith("to ")
@@ -1135,8 +1129,3 @@ def _teachable(v: VocabItem) -> bool:
         and v.frequency < 5.0
         and any(d.source in ("cc-cedict", "user") and d.meanings for d in v.definitions)
     )
-
-
-def both_scripts(text: str) -> frozenset[str]:
-    """A word in both scripts, for comparing what a learner typed or a meaning names."""
-    return frozenset((text, to_simplified(text), to_traditional(text)))

@@ -9,7 +9,7 @@ teaches the wrong thing. A meaning the user wrote in the app is the word's meani
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dushu.core.models import Analysis, Token, VocabItem
 from dushu.core.senses import (
@@ -29,10 +29,12 @@ _MAX_CHARS = 48  # an option longer than this is a paragraph, not a meaning
 
 @dataclass(frozen=True, slots=True)
 class WordMeaning:
-    """The meaning to key for a word, and its kind (verb, noun …) for choosing distractors."""
+    """The meaning to key for a word, its kind (verb, noun …) and jieba's tag for the word where it
+    stands (n, v, t …), for choosing distractors of the same kind."""
 
     text: str
     kind: str
+    tag: str = ""
 
 
 def word_meanings(analysis: Analysis, items: Sequence[VocabItem]) -> dict[str, WordMeaning]:
@@ -45,10 +47,14 @@ def word_meanings(analysis: Analysis, items: Sequence[VocabItem]) -> dict[str, W
         forms = [f for f in (item.word, item.traditional, item.simplified) if f]
         tokens = by_sentence.get(item.example_sentence)
         meaning = _meaning_of(analysis, item, tokens)
-        if meaning is not None and _pos_disagrees(item, tokens or (), meaning.kind):
+        if meaning is None:
+            continue
+        where = next((t for t in tokens or () if t.start == item.first_offset), None)
+        tag = where.pos if where is not None else ""
+        if _pos_disagrees(tag, meaning.kind):
             continue  # 紀念 used as a verb keyed "memento": the tag and the sense disagree, so ask nothing
-        if meaning is not None and len(meaning.text) <= _MAX_CHARS and not gives_away(forms, meaning.text):
-            out[item.word] = meaning
+        if len(meaning.text) <= _MAX_CHARS and not gives_away(forms, meaning.text):
+            out[item.word] = replace(meaning, tag=tag)
     return out
 
 
@@ -97,10 +103,9 @@ def _tone_in_doubt(item: VocabItem) -> bool:
     return False
 
 
-def _pos_disagrees(item: VocabItem, tokens: Sequence[Token], kind: str) -> bool:
+def _pos_disagrees(tag: str, kind: str) -> bool:
     """True when jieba tags the word in its sentence as a verb and the sense is a noun, or the other
     way round (a verbal noun, vn, may be either)."""
-    token = next((t for t in tokens if t.start == item.first_offset), None)
-    if token is None or not token.pos or token.pos == "vn":
+    if not tag or tag == "vn":
         return False
-    return (token.pos.startswith("v") and kind == "noun") or (token.pos.startswith("n") and kind == "verb")
+    return (tag.startswith("v") and kind == "noun") or (tag.startswith("n") and kind == "verb")
