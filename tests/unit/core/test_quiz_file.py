@@ -77,6 +77,14 @@ pairs = [["QUAD", "四方安全對話機制"], ["TPP", "跨太平洋夥伴關係
 """
 
 
+def test_feedback_at_the_end_is_kept_through_a_save(tmp_path: Path) -> None:
+    qs = loads_quiz_set(GOOD.replace("pass_mark = 70", 'pass_mark = 70\nfeedback = "end"'))
+    assert qs.settings.feedback == "end"
+    save_quiz_set(qs, tmp_path / "set.toml")
+    assert load_quiz_set(tmp_path / "set.toml").settings.feedback == "end"
+    assert loads_quiz_set(GOOD).settings.feedback == "immediate"  # the default: after each question
+
+
 def test_a_valid_file_loads_with_every_field() -> None:
     qs = loads_quiz_set(GOOD)
     assert (qs.title, qs.language, qs.source, qs.author) == (
@@ -165,6 +173,10 @@ def broken(old: str, new: str) -> str:
         (broken("version = 1", 'version = "1"'), r"version must be a whole number"),
         (broken('title = "美日同盟 2015–2025"\n', ""), r"title is missing"),
         (broken("pass_mark = 70", "pass_mark = 170"), r"\[settings\]: pass_mark must be a percentage"),
+        (
+            broken("pass_mark = 70", 'pass_mark = 70\nfeedback = "later"'),
+            r'\[settings\]: feedback must be "immediate" \(after each question\) or "end"',
+        ),
         (
             broken("shuffle_choices = true", 'shuffle_choices = "yes"'),
             r"shuffle_choices must be true or false",

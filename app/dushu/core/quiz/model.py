@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "FEEDBACK_MODES",
     "FORMAT",
     "QUESTION_TYPES",
     "VERSION",
@@ -19,6 +20,8 @@ VERSION = 1
 # has a ____ blank, answer lists the accepted fillings; short: a typed answer, answer lists accepted
 # strings; order: `items` in the right order; match: `pairs` of [left, right].
 QUESTION_TYPES = ("choice", "truefalse", "cloze", "short", "order", "match")
+# When a learner sees whether an answer was right: after each question, or all together at the end.
+FEEDBACK_MODES = ("immediate", "end")
 
 Answer = int | bool | tuple[str, ...] | None
 
@@ -61,12 +64,14 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class QuizSettings:
-    """How a quiz is run. `time_limit_minutes = 0` means no limit; `pass_mark` is a percentage."""
+    """How a quiz is run. `time_limit_minutes = 0` means no limit; `pass_mark` is a percentage;
+    `feedback` is one of FEEDBACK_MODES."""
 
     shuffle_questions: bool = True
     shuffle_choices: bool = True
     time_limit_minutes: int = 0
     pass_mark: int | float = 60
+    feedback: str = "immediate"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,21 @@ from pathlib import Path
 from typing import Any
 
 from dushu.atomicfile import write_text_atomically
-from dushu.core.quiz.model import FORMAT, QUESTION_TYPES, VERSION, Question, QuizSet, QuizSettings
+from dushu.core.quiz.model import (
+    FEEDBACK_MODES,
+    FORMAT,
+    QUESTION_TYPES,
+    VERSION,
+    Question,
+    QuizSet,
+    QuizSettings,
+)
 from dushu.errors import QuizSetError
 
 __all__ = ["dumps_quiz_set", "load_quiz_set", "loads_quiz_set", "save_quiz_set"]
 
 _TOP_KEYS = {"format", "version", "title", "language", "source", "author", "settings", "questions"}
-_SETTINGS_KEYS = {"shuffle_questions", "shuffle_choices", "time_limit_minutes", "pass_mark"}
+_SETTINGS_KEYS = {"shuffle_questions", "shuffle_choices", "time_limit_minutes", "pass_mark", "feedback"}
 _COMMON_KEYS = {"id", "type", "prompt", "points", "tags", "source", "explanation"}
 _TYPE_KEYS = {
     "choice": {"choices", "answer"},
@@ -162,11 +170,19 @@ def _settings(raw: object, name: str) -> QuizSettings:
         ):
             raise QuizSetError(f"{where}: pass_mark must be a percentage from 0 to 100")
         values["pass_mark"] = mark
+    if "feedback" in raw:
+        mode = raw["feedback"]
+        if mode not in FEEDBACK_MODES:
+            raise QuizSetError(
+                f'{where}: feedback must be "immediate" (after each question) or "end" (after the last)'
+            )
+        values["feedback"] = mode
     return QuizSettings(
         values.get("shuffle_questions", defaults.shuffle_questions),
         values.get("shuffle_choices", defaults.shuffle_choices),
         values.get("time_limit_minutes", defaults.time_limit_minutes),
         values.get("pass_mark", defaults.pass_mark),
+        values.get("feedback", defaults.feedback),
     )
 
 
@@ -350,6 +366,7 @@ def dumps_quiz_set(qs: QuizSet) -> str:
     out.append(f"shuffle_choices = {'true' if s.shuffle_choices else 'false'}")
     out.append(f"time_limit_minutes = {s.time_limit_minutes}  # 0 = no limit")
     out.append(f"pass_mark = {_toml_number(s.pass_mark)}  # percent")
+    out.append(f'feedback = "{s.feedback}"  # "immediate": after each question; "end": after the last')
     for q in qs.questions:
         out.append("")
         out.append("[[questions]]")
