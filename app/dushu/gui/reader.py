@@ -144,6 +144,7 @@ class ReaderCanvas(QAbstractScrollArea):
         self._selected: int | None = None
         self._placeholder = ""
         self._tooltips: dict[int, str] = {}
+        self._deck: frozenset[str] = frozenset()
         self._setup_fonts()
 
     # -- public API --------------------------------------------------------------------------------
@@ -165,6 +166,20 @@ class ReaderCanvas(QAbstractScrollArea):
     def document(self) -> ReadingDocument | None:
         """The document shown."""
         return self._doc
+
+    def set_deck_words(self, words: frozenset[str] | set[str]) -> None:
+        """The words in the learner's deck (Simplified): they are underlined, to be noticed again."""
+        deck = frozenset(words)
+        if deck != self._deck:
+            self._deck = deck
+            self.viewport().update()
+
+    def in_deck(self, index: int) -> bool:
+        """True when the word at token `index` is in the learner's deck (shown underlined)."""
+        if self._doc is None:
+            return False
+        item = self._doc.vocab_for(index)
+        return item is not None and item.simplified in self._deck
 
     def set_placeholder(self, text: str) -> None:
         """The message shown when no document is open (loading, errors)."""
@@ -557,6 +572,14 @@ class ReaderCanvas(QAbstractScrollArea):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
                 painter.drawRoundedRect(rect, 4, 4)
+            if self._deck and self.in_deck(item.token):
+                # A word in the deck: a dotted line under its characters, in the text's colour.
+                pen = QPen(_muted(text_colour))
+                pen.setWidthF(max(1.0, self._char_h / 24))
+                pen.setStyle(Qt.PenStyle.DotLine)
+                painter.setPen(pen)
+                y = top + self._line_height - 1
+                painter.drawLine(QPointF(item.x, y), QPointF(item.x + item.width, y))
             if item.token == self._hover:
                 pen = QPen(highlight)
                 pen.setWidthF(1.2)
