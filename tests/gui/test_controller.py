@@ -151,3 +151,24 @@ def test_a_long_text_shows_its_first_page_before_the_whole_analysis(make_window:
     assert "Finding vocabulary…" in labels and "Finding facts…" in labels
     assert window.reading.analysis.text == book
     assert [item.word for item in window.vocabulary.model.items()]
+
+
+def test_a_cancelled_document_does_not_look_current(qtbot: Any, make_window: Any) -> None:
+    from dushu.core.sample import sample_text
+    from dushu.gui.tasks import ThreadTaskRunner
+
+    window = make_window(runner=ThreadTaskRunner(), start=False)
+    with qtbot.waitSignal(window.documentShown, timeout=30_000):
+        window.start(None)
+    previous = window.doc_info.title
+    book = (sample_text() + "\n") * 40
+    with qtbot.waitSignal(window.controller.documentChanged, timeout=30_000):
+        window.open_text("很長的書", book)  # the first page shows while the rest is analysed
+    assert window.reader.canvas.document() is window.reading
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    assert window.runner.wait(30_000)
+    qtbot.wait(50)
+    assert window.doc_info.title == previous and window.reading.analysis.text == sample_text()
+    assert _library_bold_titles(window) == [previous]
+    assert window.library.recent_documents(1)[0].title == previous  # what the next start opens
