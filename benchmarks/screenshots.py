@@ -118,11 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     settle()
 
     # What a learner sees while a text is being read in (the first start builds the index too).
-    window.reading = None
+    label = "Reading “晶片戰爭下的供應鏈大分流”…"
     window.reader.set_document(None)
     window.panel.clear()
-    window._begin_progress("analysis", "Reading “晶片戰爭下的供應鏈大分流”…")
-    window._update_progress("analysis", 45, 100, "Reading “晶片戰爭下的供應鏈大分流”…")
+    window.reader.canvas.set_placeholder(f"{label}\n45%")
+    window._begin_progress("document", label)
+    window._update_progress("document", 45, 100, label)
     shot("loading")
 
     window.close()

@@ -468,6 +468,14 @@
         <translation>正在处理“%1”…</translation>
     </message>
     <message>
+        <source>Finding vocabulary…</source>
+        <translation>正在整理词汇…</translation>
+    </message>
+    <message>
+        <source>Finding facts…</source>
+        <translation>正在找出事实…</translation>
+    </message>
+    <message>
         <source>This text could not be analysed.</source>
         <translation>无法分析这篇文章。</translation>
     </message>
@@ -530,6 +538,10 @@
     <message>
         <source>Open a text first; the export is made from it.</source>
         <translation>请先打开一篇文章，导出的内容来自这篇文章。</translation>
+    </message>
+    <message>
+        <source>The text is still being analysed; export it in a moment.</source>
+        <translation>文章仍在分析中，请稍后再导出。</translation>
     </message>
     <message>
         <source>Sending to Anki…</source>

@@ -468,6 +468,14 @@
         <translation>正在處理「%1」…</translation>
     </message>
     <message>
+        <source>Finding vocabulary…</source>
+        <translation>正在整理詞彙…</translation>
+    </message>
+    <message>
+        <source>Finding facts…</source>
+        <translation>正在找出事實…</translation>
+    </message>
+    <message>
         <source>This text could not be analysed.</source>
         <translation>無法分析這篇文章。</translation>
     </message>
@@ -530,6 +538,10 @@
     <message>
         <source>Open a text first; the export is made from it.</source>
         <translation>請先開啟一篇文章，匯出的內容來自這篇文章。</translation>
+    </message>
+    <message>
+        <source>The text is still being analysed; export it in a moment.</source>
+        <translation>文章仍在分析中，請稍後再匯出。</translation>
     </message>
     <message>
         <source>Sending to Anki…</source>

@@ -160,18 +160,6 @@ def test_the_reading_position_is_remembered(make_window: Any) -> None:
     assert abs(again.reading.tokens[first].start - saved) < 60
 
 
-def test_lines_never_end_with_an_opening_bracket_or_start_with_a_comma(make_window: Any) -> None:
-    window = make_window()
-    canvas = window.reader.canvas
-    for width in range(420, 1000, 45):
-        layout = canvas._build_layout(float(width))
-        for line in layout.lines:
-            first = layout.items[line.items[0]].runs[0].chars[:1]
-            last = layout.items[line.items[-1]].runs[0].chars[:1]
-            assert last not in "「『（《", f"a line ends with {last!r} at width {width}"
-            assert first not in "，。、；：」』）》", f"a line starts with {first!r} at width {width}"
-
-
 def test_clicking_a_number_explains_its_units(qtbot: Any, make_window: Any) -> None:
     window = make_window()
     window.open_text("數字", "日本承諾投資5500億美元。")

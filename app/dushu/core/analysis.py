@@ -38,6 +38,7 @@ def analyze(
     cancel: CancelFlag | None = None,
     workers: int = 1,
     document_date: str = "",
+    stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Analyse a text: every consumer (CLI, GUI, cards, quizzes) reads the Analysis this returns.
 
@@ -50,7 +51,11 @@ def analyze(
 
     `document_date` ("YYYY-MM-DD") is the text's own date when the user knows it (`--date`, the
     library's "published" date); relative dates (今天, 去年, 昨（25）日) count from it.
+
+    `stage(name)` hears when the work after segmenting begins: "vocabulary", then "facts" (they
+    report no progress of their own, so a window can say what it is doing meanwhile).
     """
+    tell = stage or (lambda name: None)
     total = len(text)
 
     def check(done: int) -> None:
@@ -63,6 +68,7 @@ def analyze(
     parallel = workers > 1 and total >= PARALLEL_MIN_CHARS and can_fork()
     if parallel:
         tokens, sentences = _tokenize_parallel(text, toolkit, check, workers)
+        tell("vocabulary")
         vocabulary, (facts, glossary, people) = _vocabulary_and_facts_parallel(
             text, sentences, tokens, toolkit, document_date
         )
@@ -70,7 +76,9 @@ def analyze(
         sentences = split_sentences(text)
         check(0)  # a book spends a moment on this: let Cancel be heard before segmenting starts
         tokens = tokenize(text, None, sentences, toolkit, check)
+        tell("vocabulary")
         vocabulary = build_vocabulary(text, sentences, tokens, toolkit)
+        tell("facts")
         facts, glossary, people = _extract_facts(text, sentences, tokens, toolkit, document_date)
     check(total)
     return Analysis(

@@ -113,19 +113,21 @@ _MIN_SHORT_SCORE = 0.6
 DAMAGED_UTF8 = "UTF-8 (damaged)"
 
 
-def load_text(path: str | os.PathLike[str]) -> str:
+def load_text(path: str | os.PathLike[str], name: str | None = None) -> str:
     """Read a text file in any supported encoding and return its text with LF newlines.
+
+    Messages name the file by its base name, or by `name` when given (the app gives the whole path).
 
     Offsets used anywhere downstream are character offsets into the returned string (after the
     byte-order mark is dropped and CRLF/CR are turned into LF). Raises InputFileError with a
     one-sentence message for a missing, unreadable, too large, empty, binary or undecodable file.
     """
-    return load_text_and_encoding(path)[0]
+    return load_text_and_encoding(path, name)[0]
 
 
-def load_text_and_encoding(path: str | os.PathLike[str]) -> tuple[str, str]:
+def load_text_and_encoding(path: str | os.PathLike[str], name: str | None = None) -> tuple[str, str]:
     """Like `load_text`, and also return the encoding found ("UTF-8", "GB18030", "Big5-HKSCS", ...)."""
-    name = _display_name(path)
+    name = name or _display_name(path)
     data = _read_bytes(Path(path), name)
     return decode_bytes(data, name)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import logging
 import os
@@ -243,6 +244,28 @@ class Segmenter:
             self._names.discard(simplified)
             self._user_words.discard(simplified)
             self._parts.clear()
+
+    def derived(self, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Segmenter:
+        """A new segmenter like this one with words kept whole (`add`) or split (`remove`), either
+        script. This one is left as it is: a worker may be segmenting with it at this moment."""
+        other = copy.copy(self)
+        with self._lock:
+            tokenizer = copy.copy(self._tokenizer)
+            tokenizer.FREQ = dict(self._tokenizer.FREQ)
+            tokenizer.user_word_tag_tab = dict(self._tokenizer.user_word_tag_tab)
+            tokenizer.lock = threading.RLock()
+            other._tokenizer = tokenizer
+            other._cut_block = getattr(tokenizer, "_Tokenizer__cut_DAG", None)
+            other._tags = dict(self._tags)
+            other._names = set(self._names)
+            other._user_words = set(self._user_words)
+        other._parts = {}
+        other._lock = threading.Lock()
+        for word in add:
+            other.add_user_word(word)
+        for word in remove:
+            other.remove_user_word(word)
+        return other
 
     def segment(self, original: str, simplified: str) -> Iterator[Piece]:
         """Yield pieces covering `original` in order; `simplified` is its length-preserving conversion."""

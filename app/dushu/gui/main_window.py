@@ -1,4 +1,8 @@
-"""The main window: opens documents, runs analyses in the background and connects the views."""
+"""The main window: menus, tabs, toolbar, status bar and dialogs around the views of one document.
+
+The open document itself (analysis, edits, word statuses, the toolkit) belongs to the
+DocumentController; the views follow its signals (see `dushu.gui.bindings`).
+"""
 
 from __future__ import annotations
 
@@ -35,11 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from dushu import __version__
-from dushu.core.edits import Edits, annotations_of, apply_edits
 from dushu.core.facts.layout import layout_of
-from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
 from dushu.errors import DushuError
-from dushu.gui.document import ReadingDocument, build_reading_document
+from dushu.gui.bindings import bind_facts, bind_library, bind_reader, bind_vocabulary, bind_word_panel
+from dushu.gui.controller import DocumentController, ToolkitLoader, load_toolkit, one_line, unexpected
+from dushu.gui.document import ReadingDocument
 from dushu.gui.document_properties import DocumentPropertiesDialog
 from dushu.gui.export_dialog import ExportDialog
 from dushu.gui.facts_view import FactsView
@@ -49,36 +53,22 @@ from dushu.gui.library_view import LibraryView, PasteDialog
 from dushu.gui.reader import ReaderView, ReadingStyle
 from dushu.gui.settings import AppSettings, load_settings, save_settings
 from dushu.gui.settings_dialog import SettingsDialog, reading_style_label
-from dushu.gui.tasks import Task, TaskRunner, quiet_gc
+from dushu.gui.tasks import Task, TaskRunner
 from dushu.gui.vocabulary_view import VocabularyView
 from dushu.gui.word_panel import WordPanel
-from dushu.storage.edits import load_edits
 from dushu.storage.library import DocumentInfo, Library, WordStatus
 
-__all__ = ["MainWindow", "ToolkitLoader"]
+__all__ = ["MainWindow", "ToolkitLoader", "load_toolkit"]
 
 translate = QCoreApplication.translate
-
-# Opens the toolkit in a worker: (task, merged words, split words) -> Toolkit.
-ToolkitLoader = Callable[[Task, list[str], list[str]], Any]
 
 _TEXT_FILES = "*.txt *.text *.md *.csv *.tsv *.srt *.htm *.html"
 
 
-def load_toolkit(task: Task, merged: list[str], split: list[str]) -> Any:
-    """The real toolkit: dictionary index (built on first start), segmenter with the user's words."""
-    from dushu.storage.toolkit import open_toolkit
-
-    toolkit = open_toolkit(progress=task.progress, cancel=task.cancelled, user_words=merged)
-    for word in split:
-        toolkit.segmenter.remove_user_word(word)
-    return toolkit
-
-
 class MainWindow(QMainWindow):
-    """Reader, Vocabulary, Facts and Library tabs over one open document."""
+    """Reader, Vocabulary, Facts and Library tabs over the controller's open document."""
 
-    documentShown = Signal()  # an analysis is on screen (tests and the benchmark wait for it)
+    documentShown = Signal()  # the whole analysis is on screen (tests and the benchmark wait for it)
     toolkitReady = Signal()
     errorShown = Signal(str)
 
@@ -95,18 +85,9 @@ class MainWindow(QMainWindow):
         self.library = library
         self.runner = runner
         self.settings = load_settings(library)
-        self.toolkit: Any = toolkit
-        self._toolkit_loader = toolkit_loader
-        self._toolkit_task: Task | None = None
-        self._pending: tuple[DocumentInfo, str, int | None] | None = None
-        self._analysis_task: Task | None = None
-        self._load_task: Task | None = None
-        self.doc_info: DocumentInfo | None = None
-        self.reading: ReadingDocument | None = None
-        self.base_analysis: Analysis | None = None  # as analysed, before the user's fact edits
+        self.controller = DocumentController(library, runner, toolkit=toolkit, toolkit_loader=toolkit_loader)
         self.last_error = ""
         self._progress_owner: str | None = None
-        self._analysis_gen = 0
         self._default_family = default_family("traditional")
 
         self.setAcceptDrops(True)
@@ -116,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._connect_controller()
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(1500)
@@ -124,6 +106,23 @@ class MainWindow(QMainWindow):
         self._apply_settings(self.settings, first=True)
         self._restore_geometry()
         self._retranslate()
+
+    # -- what the controller holds (read by tests, benchmarks and dialogs) --------------------------
+
+    @property
+    def reading(self) -> ReadingDocument | None:
+        """The document on screen."""
+        return self.controller.reading
+
+    @property
+    def doc_info(self) -> DocumentInfo | None:
+        """The open document's library record."""
+        return self.controller.doc_info
+
+    @property
+    def toolkit(self) -> Any:
+        """The language tools in use (None until loaded)."""
+        return self.controller.toolkit
 
     # -- construction ------------------------------------------------------------------------------
 
@@ -148,24 +147,42 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.library_view, "")
         self.setCentralWidget(self.tabs)
 
-        self.reader.canvas.wordSelected.connect(self.show_word)
+        c = self.controller
+        bind_reader(c, self.reader)
+        bind_word_panel(c, self.panel, self.reader, self._edit_meaning_of_token)
+        bind_vocabulary(c, self.vocabulary)
+        bind_facts(c, self.facts)
+        bind_library(c, self.library_view)
         self.reader.canvas.wordContextMenu.connect(self._word_menu)
-        self.panel.occurrenceActivated.connect(lambda i: self.reader.canvas.select_token(i))
-        self.panel.statusRequested.connect(self._panel_status)
-        self.panel.mergeRequested.connect(self.merge_with_next)
-        self.panel.splitRequested.connect(self.split_word)
-        self.panel.editMeaningRequested.connect(self._edit_meaning_of_token)
-        self.vocabulary.statusRequested.connect(lambda words, s: self.set_status(words, WordStatus(s)))
-        self.vocabulary.meaningEdited.connect(self.set_meaning)
-        self.vocabulary.showInReader.connect(self.show_offset)
-        self.facts.annotationsChanged.connect(self._annotations_changed)
-        self.facts.showSentence.connect(self.show_sentence)
-        self.facts.restoreRequested.connect(self._restore_facts)
-        self.library_view.openRequested.connect(self.open_document)
         self.library_view.openFileRequested.connect(self.choose_file)
         self.library_view.pasteRequested.connect(self.paste_text)
-        self.library_view.documentRemoved.connect(self._document_removed)
         self.library_view.propertiesRequested.connect(self.edit_properties)
+
+    def _connect_controller(self) -> None:
+        c = self.controller
+        c.documentOpening.connect(self._document_opening)
+        c.documentChanged.connect(self._document_changed)
+        c.analysisComplete.connect(self._analysis_complete)
+        c.documentCleared.connect(self._update_title)
+        c.navigate.connect(lambda _token: self.tabs.setCurrentWidget(self.splitter))
+        c.toolkitReady.connect(self.toolkitReady)
+        c.busy.connect(lambda label, cancellable: self._begin_progress("document", label, cancellable))
+        c.progress.connect(lambda label, done, total: self._update_progress("document", done, total, label))
+        c.idle.connect(lambda: self._end_progress("document"))
+        c.notice.connect(self.status_label.setText)
+        c.error.connect(self.show_error)
+
+    def _document_opening(self, info: DocumentInfo) -> None:
+        self._update_title()
+        self.tabs.setCurrentWidget(self.splitter)
+
+    def _document_changed(self) -> None:
+        self._update_title()
+        self.reader.canvas.setFocus()
+
+    def _analysis_complete(self) -> None:
+        self._show_status_summary()
+        self.documentShown.emit()
 
     def _action(self, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], Any]) -> QAction:
         action = QAction(self)
@@ -287,64 +304,15 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
-    # -- start-up ----------------------------------------------------------------------------------
+    # -- start-up and opening ----------------------------------------------------------------------
 
     def start(self, open_path: str | None = None) -> None:
         """After the window is shown: load the toolkit, then open a file, the last document or the sample."""
-        if self.toolkit is None:
-            self._load_toolkit()
-        if open_path:
-            self.open_path(open_path)
-            return
-        recent = self.library.recent_documents(1)
-        if recent:
-            self.open_document(recent[0].id)
-        else:
-            self.open_sample()
-
-    def _load_toolkit(self) -> None:
-        merged = self.library.merged_words()
-        split = self.library.split_words()
-        loader = self._toolkit_loader
-        self._set_placeholder(translate("Main", "Opening the dictionary…"))
-        self._begin_progress("toolkit", translate("Main", "Opening the dictionary…"), cancellable=False)
-        task = self.runner.run(
-            "toolkit",
-            lambda task: loader(task, merged, split),
-            self._toolkit_loaded,
-            self._toolkit_failed,
-            self._toolkit_progress,
-        )
-        self._toolkit_task = None if task.finished else task
-
-    def _toolkit_progress(self, done: int, total: int) -> None:
-        label = translate("Main", "Building the dictionary index (first start only)…")
-        self._update_progress("toolkit", done, total, label)
-
-    def _toolkit_loaded(self, toolkit: Any) -> None:
-        self.toolkit = toolkit
-        self._toolkit_task = None
-        self._end_progress("toolkit")
-        self.toolkitReady.emit()
-        if self._pending is not None:
-            info, text, keep = self._pending
-            self._pending = None
-            self._analyze(info, text, keep)
-
-    def _toolkit_failed(self, exc: BaseException) -> None:
-        self._toolkit_task = None
-        self._end_progress("toolkit")
-        self.show_error(
-            translate("Main", "The dictionary could not be opened: %1").replace("%1", _one_line(exc))
-        )
-        self._set_placeholder(translate("Main", "The dictionary could not be opened."))
-
-    # -- opening documents -------------------------------------------------------------------------
+        self.controller.start(open_path)
 
     def open_sample(self) -> None:
-        """Open the bundled sample text (what a first start shows)."""
-        title, text = _sample()
-        self.open_text(title, text, source=translate("Main", "Dushu sample text"))
+        """Open the bundled sample text."""
+        self.controller.open_sample()
 
     def choose_file(self) -> None:
         """Ask for a file and open it."""
@@ -360,30 +328,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: str) -> None:
-        """Read a file in the background (any common encoding), store it and analyse it."""
-        from_path = Path(path)
-        if self._load_task is not None:
-            self._load_task.cancel()
-
-        def job(task: Task) -> str:
-            from dushu.core.loading import load_text
-
-            return load_text(from_path)
-
-        self.status_label.setText(translate("Main", "Reading %1…").replace("%1", from_path.name))
-        self._load_task = self.runner.run(
-            "load", job, lambda text: self._file_loaded(from_path, text), self._file_failed
-        )
-
-    def _file_loaded(self, path: Path, text: str) -> None:
-        self._load_task = None
-        self.status_label.clear()
-        self.open_text(_title_from(path, text), text, source=str(path))
-
-    def _file_failed(self, exc: BaseException) -> None:
-        self._load_task = None
-        self.status_label.clear()
-        self.show_error(_one_line(exc) if isinstance(exc, DushuError) else _unexpected(exc))
+        """Read a file in the background, store it and show it."""
+        self.controller.open_path(path)
 
     def paste_text(self) -> None:
         """Ask for a text to paste (prefilled from the clipboard when it holds Chinese)."""
@@ -396,163 +342,17 @@ class MainWindow(QMainWindow):
 
     def open_text(self, title: str, text: str, source: str = "") -> None:
         """Store a text in the library (or find it there) and show it."""
-        if not text.strip():
-            self.show_error(translate("Main", "The text is empty."))
-            return
-        self.save_position()
-        info = self.library.add_document(title, text, source)
-        self._analyze(info, text, info.position)
+        self.controller.open_text(title, text, source)
 
     def open_document(self, doc_id: int) -> None:
         """Open a document of the library where the user stopped reading."""
-        info = self.library.document(doc_id)
-        if info is None:
-            self.show_error(translate("Main", "That document is no longer in the library."))
-            return
-        self.save_position()
-        self.library.mark_opened(doc_id)
-        self._analyze(info, self.library.document_text(doc_id), info.position)
+        self.controller.open_document(doc_id)
 
-    def _analyze(self, info: DocumentInfo, text: str, keep_offset: int | None) -> None:
-        if self._analysis_task is not None:
-            self._analysis_task.cancel()
-            self._analysis_task = None
-            self._end_progress("analysis")
-        self._analysis_gen += 1
-        gen = self._analysis_gen
-        self.doc_info = info
-        self._update_title()
-        self.library_view.set_current(info.id)
-        self.tabs.setCurrentWidget(self.splitter)
-        if self.toolkit is None:
-            self._pending = (info, text, keep_offset)
-            self.reader.set_document(None)
-            self.panel.clear()
-            waiting = translate("Main", "Opening the dictionary… “%1” will appear in a moment.")
-            self._set_placeholder(waiting.replace("%1", info.title))
-            return
-        toolkit = self.toolkit
-        annotations = self.library.annotations(info.id)
-        published = self.library.published(info.id)
-        doc_id = info.id
-
-        def job(task: Task) -> tuple[Analysis, ReadingDocument]:
-            from dushu.core import analyze
-
-            with quiet_gc():
-                analysis = analyze(
-                    text,
-                    toolkit,
-                    title=info.title,
-                    source=info.source,
-                    progress=task.progress,
-                    cancel=task.cancelled,
-                    document_date=published,
-                )
-                # Only the fact edits here: the reader and the word panel show every dictionary
-                # sense beside the user's meaning, which exports put in their place (see export).
-                shown = apply_edits(analysis, Edits(annotations=annotations))
-                return analysis, build_reading_document(shown, doc_id)
-
-        label = translate("Main", "Reading “%1”…").replace("%1", info.title)
-        self._set_placeholder(label)
-        self._begin_progress("analysis", label)
-
-        def progress(done: int, total: int) -> None:
-            if gen == self._analysis_gen:
-                self._update_progress("analysis", done, total, label)
-
-        task = self.runner.run(
-            "analysis",
-            job,
-            lambda result: self._analysis_done(gen, result, keep_offset),
-            lambda exc: self._analysis_failed(gen, exc),
-            progress,
-        )
-        if not task.finished:
-            self._analysis_task = task
-
-    def _analysis_done(self, gen: int, result: tuple[Analysis, ReadingDocument], keep: int | None) -> None:
-        if gen != self._analysis_gen:
-            return
-        self._analysis_task = None
-        self._end_progress("analysis")
-        analysis, reading = result
-        if self.doc_info is None or reading.doc_id != self.doc_info.id:
-            return
-        self.base_analysis = analysis
-        self._show_reading(reading, keep)
-
-    def _analysis_failed(self, gen: int, exc: BaseException) -> None:
-        if gen != self._analysis_gen:
-            return
-        self._analysis_task = None
-        self._end_progress("analysis")
-        message = _one_line(exc) if isinstance(exc, DushuError) else _unexpected(exc)
-        self._set_placeholder(translate("Main", "This text could not be analysed."))
-        self.show_error(message)
-
-    def _show_reading(self, reading: ReadingDocument, keep_offset: int | None) -> None:
-        self.reading = reading
-        analysis = reading.analysis
-        page = reading.page_of(reading.token_at(keep_offset)) if keep_offset else 0
-        self.reader.set_document(reading, page)
-        if keep_offset:
-            self.reader.canvas.scroll_to_token(reading.token_at(keep_offset), top=True)
-        self.panel.clear()
-        self.vocabulary.set_vocabulary(analysis.vocabulary, self.library.statuses(), self.library.meanings())
-        self._fill_facts()
-        self._update_title()
-        words = len(analysis.vocabulary)
-        self.status_label.setText(
-            translate("Main", "%1 characters · %2 different words")
-            .replace("%1", f"{len(analysis.text):,}")
-            .replace("%2", f"{words:,}")
-        )
-        self.reader.canvas.setFocus()
-        self.documentShown.emit()
-
-    def _fill_facts(self) -> None:
-        if self.reading is None or self.doc_info is None:
-            return
-        a = self.reading.analysis
-        self.facts.set_content(
-            a.facts,
-            a.glossary,
-            a.people,
-            sentence_count=len(a.sentences),
-            sentence_text=self.reading.sentence_text,
-            edited=self.library.annotations(self.doc_info.id) is not None,
-        )
-
-    def _document_removed(self, doc_id: int) -> None:
-        if self.doc_info is not None and self.doc_info.id == doc_id:
-            self.doc_info = None
-            self.reading = None
-            self.base_analysis = None
-            self.reader.set_document(None)
-            self.panel.clear()
-            self.vocabulary.set_vocabulary((), {}, {})
-            self.facts.set_content((), (), (), sentence_count=0, sentence_text=lambda _i: "", edited=False)
-            self._set_placeholder(translate("Main", "Open a text from the Library, a file, or paste one."))
-            self._update_title()
+    def save_position(self) -> None:
+        """Remember where the user is reading."""
+        self.controller.save_position()
 
     # -- the selected word -------------------------------------------------------------------------
-
-    def show_word(self, index: int) -> None:
-        """Show a word in the side panel."""
-        if self.reading is None:
-            return
-        tok = self.reading.tokens[index]
-        item = self.reading.vocab_for(index)
-        key = item.simplified if item is not None else (tok.simplified or tok.text)
-        definitions: tuple[Definition, ...] = ()
-        if item is None and self.toolkit is not None:
-            from dushu.core.vocabulary import explain_token  # the toolkit has loaded jieba by now
-
-            definitions = explain_token(tok, self.toolkit.lexicon)
-        status = self.library.status(key)
-        self.panel.show_word(self.reading, index, status, self.library.meaning(key), definitions)
 
     def _word_menu(self, index: int, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -577,12 +377,6 @@ class MainWindow(QMainWindow):
             return
         slot(index)
 
-    def _key_of(self, index: int) -> str | None:
-        if self.reading is None:
-            return None
-        item = self.reading.vocab_for(index)
-        return item.simplified if item is not None else None
-
     def _reader_key(self, key: str) -> None:
         if key == "d":
             self._toggle_selected(WordStatus.LEARNING)
@@ -591,50 +385,27 @@ class MainWindow(QMainWindow):
 
     def _toggle_selected(self, status: WordStatus) -> None:
         index = self.reader.canvas.selected_token()
-        key = self._key_of(index) if index is not None else None
-        if key is None:
-            return
-        current = self.library.status(key)
-        self.set_status([key], WordStatus.NEW if current is status else status)
-
-    def _panel_status(self, index: int, status: str) -> None:
-        key = self._key_of(index)
-        if key is not None:
-            self.set_status([key], WordStatus(status))
+        if index is not None:
+            self.controller.toggle_status(index, status)
 
     def set_status(self, words: list[str], status: WordStatus) -> None:
-        """Store a status for words (Simplified) and update every view."""
-        self.library.set_status(words, status)
-        self.vocabulary.set_statuses(words, status)
-        token = self.panel.token()
-        if token is not None and self._key_of(token) in words:
-            self.panel.set_status(status)
-        label = {
-            WordStatus.KNOWN: translate("Main", "Marked as known: %1"),
-            WordStatus.LEARNING: translate("Main", "Added to your deck: %1"),
-            WordStatus.NEW: translate("Main", "Marked as new: %1"),
-        }[status]
-        shown = "、".join(self._display_form(w) for w in words[:5]) + ("…" if len(words) > 5 else "")
-        self.status_label.setText(label.replace("%1", shown))
-
-    def _display_form(self, key: str) -> str:
-        """A word as the open text writes it (statuses are stored under the Simplified form)."""
-        if self.reading is not None:
-            for item in self.reading.analysis.vocabulary:
-                if item.simplified == key:
-                    return item.word
-        return key
+        """Store a status for words (Simplified); every view shows it."""
+        self.controller.set_status(words, status)
 
     def set_meaning(self, word: str, meaning: str) -> None:
         """Store the user's meaning for a word ("" goes back to the dictionary's)."""
-        self.library.set_meaning(word, meaning or None)
-        self.vocabulary.set_meaning(word, meaning or None)
-        token = self.panel.token()
-        if token is not None and self._key_of(token) == word:
-            self.show_word(token)
+        self.controller.set_meaning(word, meaning)
+
+    def merge_with_next(self, index: int) -> None:
+        """Join a word with the next one (everywhere from now on)."""
+        self.controller.merge_with_next(index)
+
+    def split_word(self, index: int) -> None:
+        """Stop treating a word as one (everywhere from now on)."""
+        self.controller.split_word(index)
 
     def _edit_meaning_of_token(self, index: int) -> None:
-        key = self._key_of(index)
+        key = self.controller.key_of(index)
         if key is None or self.reading is None:
             return
         item = self.reading.vocab_for(index)
@@ -650,39 +421,7 @@ class MainWindow(QMainWindow):
         if ok:
             self.set_meaning(key, text.strip())
 
-    # -- fixing the segmentation -------------------------------------------------------------------
-
-    def merge_with_next(self, index: int) -> None:
-        """Join a word with the next one, remember it, and analyse the document again."""
-        if self.reading is None or self.toolkit is None:
-            return
-        tokens = self.reading.tokens
-        if index + 1 >= len(tokens) or not tokens[index + 1].is_chinese or not tokens[index].is_chinese:
-            self.show_error(translate("Main", "Only two neighbouring Chinese words can be merged."))
-            return
-        first, second = tokens[index], tokens[index + 1]
-        word = (first.simplified or first.text) + (second.simplified or second.text)
-        self.library.add_merged_word(word)
-        self.toolkit.segmenter.add_user_word(word)
-        merged = translate("Main", "“%1” is now one word, here and in every text.")
-        self.status_label.setText(merged.replace("%1", first.text + second.text))
-        self._reanalyze(first.start)
-
-    def split_word(self, index: int) -> None:
-        """Stop treating a word as one, remember it, and analyse the document again."""
-        if self.reading is None or self.toolkit is None:
-            return
-        tok = self.reading.tokens[index]
-        if len(tok.text) < 2:
-            self.show_error(translate("Main", "A single character cannot be split."))
-            return
-        word = tok.simplified or tok.text
-        self.library.add_split_word(word)
-        self.toolkit.segmenter.remove_user_word(word)
-        self.status_label.setText(
-            translate("Main", "“%1” is split from now on, here and in every text.").replace("%1", tok.text)
-        )
-        self._reanalyze(tok.start)
+    # -- document properties -----------------------------------------------------------------------
 
     def properties_dialog(self, doc_id: int) -> DocumentPropertiesDialog | None:
         """The Document properties dialog for a document of the library (None if it is gone)."""
@@ -693,12 +432,11 @@ class MainWindow(QMainWindow):
         return DocumentPropertiesDialog(info, self.library.published(doc_id), own, self)
 
     def edit_properties(self, doc_id: int | None) -> None:
-        """Show a document's properties (the open one when `doc_id` is None); a new published date
-        re-runs the analysis of the open document, since its relative dates count from it."""
+        """Show a document's properties (the open one when `doc_id` is None)."""
         if doc_id is None:
-            if self.doc_info is None:
+            doc_id = self.controller.doc_id
+            if doc_id is None:
                 return
-            doc_id = self.doc_info.id
         dialog = self.properties_dialog(doc_id)
         if dialog is None:
             self.show_error(translate("Main", "That document is no longer in the library."))
@@ -707,95 +445,17 @@ class MainWindow(QMainWindow):
             self.set_published(doc_id, dialog.published())
 
     def set_published(self, doc_id: int, published: str) -> None:
-        """Store a document's published date; the open document is analysed again with it."""
-        if self.library.published(doc_id) == published:
-            return
-        self.library.set_published(doc_id, published)
-        if self.doc_info is not None and self.doc_info.id == doc_id:
-            info = self.library.document(doc_id) or self.doc_info
-            self._analyze(info, self.library.document_text(doc_id), self._visible_offset())
-
-    def _reanalyze(self, select_offset: int) -> None:
-        if self.doc_info is None:
-            return
-        info = self.library.document(self.doc_info.id) or self.doc_info
-        keep_offset = self._visible_offset()
-
-        def select_after() -> None:
-            self.documentShown.disconnect(select_after)
-            if self.reading is not None:
-                self.reader.canvas.select_token(self.reading.token_at(select_offset))
-
-        self.documentShown.connect(select_after)
-        self._analyze(info, self.library.document_text(info.id), keep_offset)
-
-    # -- navigation --------------------------------------------------------------------------------
-
-    def show_offset(self, offset: int) -> None:
-        """Show the reader at a character offset and select the word there."""
-        if self.reading is None:
-            return
-        self.tabs.setCurrentWidget(self.splitter)
-        self.reader.canvas.select_token(self.reading.token_at(offset))
-        self.reader.canvas.setFocus()
-
-    def show_sentence(self, sentence: int) -> None:
-        """Show the reader at a sentence and select its first word."""
-        if self.reading is None:
-            return
-        token = self.reading.first_token_of_sentence(sentence)
-        if token is not None:
-            self.tabs.setCurrentWidget(self.splitter)
-            self.reader.canvas.select_token(token)
-            self.reader.canvas.setFocus()
-
-    def save_position(self) -> None:
-        """Remember where the user is reading."""
-        if self.doc_info is None:
-            return
-        offset = self._visible_offset()
-        if offset is not None:
-            self.library.set_position(self.doc_info.id, offset)
-
-    def _visible_offset(self) -> int | None:
-        """The character offset of the first token on screen (None before a document is shown)."""
-        if self.reading is None:
-            return None
-        first = self.reader.canvas.first_visible_token()
-        return None if first is None else self.reading.tokens[first].start
-
-    # -- facts -------------------------------------------------------------------------------------
-
-    def _annotations_changed(self, facts: Any, glossary: Any, people: Any) -> None:
-        if self.reading is None or self.doc_info is None:
-            return
-        analysis = replace(
-            self.reading.analysis,
-            facts=tuple(f for f in facts if isinstance(f, Fact)),
-            glossary=tuple(g for g in glossary if isinstance(g, GlossaryEntry)),
-            people=tuple(p for p in people if isinstance(p, Person)),
-        )
-        self.library.set_annotations(self.doc_info.id, annotations_of(analysis))
-        self.reading.analysis = analysis
-
-    def _restore_facts(self) -> None:
-        if self.reading is None or self.doc_info is None or self.base_analysis is None:
-            return
-        self.library.set_annotations(self.doc_info.id, None)
-        base = self.base_analysis
-        self.reading.analysis = replace(
-            self.reading.analysis, facts=base.facts, glossary=base.glossary, people=base.people
-        )
-        self._fill_facts()
+        """Store a document's published date (the open document is analysed again with it)."""
+        self.controller.set_published(doc_id, published)
 
     # -- export ------------------------------------------------------------------------------------
 
     def export(self) -> None:
         """Open the export dialog for the open document."""
-        if self.reading is None:
-            self.show_error(translate("Main", "Open a text first; the export is made from it."))
+        found = self._analysis_with_edits()
+        if found is None:
             return
-        analysis, edits = self._analysis_with_edits()
+        analysis, edits = found
         dialog = ExportDialog(
             analysis,
             self.library.words_with_status(WordStatus.LEARNING),
@@ -808,26 +468,29 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
         dialog.open()
 
-    def _analysis_with_edits(self) -> tuple[Analysis, Edits]:
-        """The open text's analysis with every edit of the user applied, and those edits."""
-        assert self.reading is not None
-        # The same edits, applied by the same function, as `dushu deck` and `dushu quizset` use.
-        base = self.base_analysis if self.base_analysis is not None else self.reading.analysis
-        doc_id = self.doc_info.id if self.doc_info is not None else None
-        edits = load_edits(self.library, doc_id)
-        return apply_edits(base, edits), edits
+    def _analysis_with_edits(self) -> tuple[Any, Any] | None:
+        """The open text's analysis with the user's edits and those edits, or None (and the user is
+        told why) when there is none yet."""
+        analysis = self.controller.analysis_with_edits()
+        if analysis is None:
+            if self.reading is None:
+                self.show_error(translate("Main", "Open a text first; the export is made from it."))
+            else:
+                self.show_error(translate("Main", "The text is still being analysed; export it in a moment."))
+            return None
+        return analysis, self.controller.edits()
 
     def send_to_anki(self) -> None:
         """Send the open text's notes to the running Anki through AnkiConnect, in the background:
         Dushu's fields are updated, the learner's own fields, tags and reviews stay (as with
         `dushu deck --to-anki`). Every word except the known ones goes, like the Export default."""
-        if self.reading is None:
-            self.show_error(translate("Main", "Open a text first; the export is made from it."))
+        found = self._analysis_with_edits()
+        if found is None:
             return
         from dushu.export.ankiconnect import DEFAULT_URL, push_deck
         from dushu.storage.paths import cache_dir
 
-        analysis, edits = self._analysis_with_edits()
+        analysis, edits = found
         url = str(self.library.setting("ankiconnect_url", "") or DEFAULT_URL)
         spool = cache_dir()  # in the user's home: a sandboxed Anki may not see /tmp
         label = translate("Main", "Sending to Anki…")
@@ -864,7 +527,7 @@ class MainWindow(QMainWindow):
         self.act_send_to_anki.setEnabled(True)
         self._end_progress("anki")
         # "Cannot reach Anki at …: start Anki with the AnkiConnect add-on …", one line.
-        self.show_error(_one_line(exc) if isinstance(exc, DushuError) else _unexpected(exc))
+        self.show_error(one_line(exc) if isinstance(exc, DushuError) else unexpected(exc))
 
     def _remember_export_folder(self, path: str) -> None:
         self.library.set_setting("export_folder", str(Path(path).parent))
@@ -872,13 +535,17 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        """Open the Settings dialog; changes apply at once."""
+        """Open the Settings dialog: each change applies at once; Close keeps them."""
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
-            self.apply_settings(dialog.settings())
+        dialog.settingsChanged.connect(self.apply_settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
+        dialog.open()
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Use and remember new settings."""
+        if settings == self.settings:
+            return
         save_settings(self.library, settings)
         self._apply_settings(settings)
 
@@ -920,6 +587,7 @@ class MainWindow(QMainWindow):
 
     def _begin_progress(self, owner: str, label: str, cancellable: bool = True) -> None:
         self._progress_owner = owner
+        self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.setVisible(cancellable)
@@ -928,45 +596,25 @@ class MainWindow(QMainWindow):
     def _update_progress(self, owner: str, done: int, total: int, label: str) -> None:
         if owner != self._progress_owner:
             return
-        percent = int(100 * done / total) if total else 0
-        self.progress.setValue(percent)
+        if total:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(100 * done / total))
+        else:
+            self.progress.setRange(0, 0)  # busy, with no measure (finding facts)
         self.status_label.setText(label)
-        if self.reading is None or (self.doc_info is not None and self.reading.doc_id != self.doc_info.id):
-            self._set_placeholder(f"{label}\n{percent}%")
 
     def _end_progress(self, owner: str) -> None:
         if owner != self._progress_owner:
             return
         self._progress_owner = None
+        self.progress.setRange(0, 100)
         self.progress.hide()
         self.cancel_button.hide()
         self.status_label.clear()
-        if self._toolkit_task is not None and not self._toolkit_task.finished:
-            self._begin_progress("toolkit", translate("Main", "Opening the dictionary…"), False)
 
     def cancel_current(self) -> None:
         """Cancel the analysis in progress (the Cancel button)."""
-        task = self._analysis_task
-        if task is None:
-            return
-        task.cancel()
-        self._analysis_task = None
-        self._analysis_gen += 1
-        self._end_progress("analysis")
-        if self.reading is None or (self.doc_info is not None and self.reading.doc_id != self.doc_info.id):
-            self.reader.set_document(None)
-            self._set_placeholder(
-                translate("Main", "Cancelled. Open the text again from the Library when you want to read it.")
-            )
-            if self.reading is not None:
-                # Go back to the document that was on screen.
-                self.doc_info = self.library.document(self.reading.doc_id or -1)
-                self.reader.set_document(self.reading)
-                self._update_title()
-        self.status_label.setText(translate("Main", "Cancelled."))
-
-    def _set_placeholder(self, text: str) -> None:
-        self.reader.canvas.set_placeholder(text)
+        self.controller.cancel()
 
     # -- errors, about -----------------------------------------------------------------------------
 
@@ -975,6 +623,7 @@ class MainWindow(QMainWindow):
         self.last_error = message
         box = QMessageBox(QMessageBox.Icon.Warning, "Dushu", message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and texts are not markup
         box.open()
         self.errorShown.emit(message)
 
@@ -982,9 +631,9 @@ class MainWindow(QMainWindow):
         """Show an error that escaped a slot; True when it was one the user can cause (a DushuError,
         such as the library being busy), which needs no traceback."""
         if isinstance(exc, DushuError):
-            self.show_error(_one_line(exc))
+            self.show_error(one_line(exc))
             return True
-        self.show_error(_unexpected(exc))
+        self.show_error(unexpected(exc))
         return False
 
     def about(self) -> None:
@@ -1043,7 +692,7 @@ class MainWindow(QMainWindow):
         self.save_position()
         self.library.set_setting("window_geometry", _hex(self.saveGeometry()))
         self.library.set_setting("splitter_state", _hex(self.splitter.saveState()))
-        self.runner.cancel_all()
+        self.controller.shutdown()
         super().closeEvent(event)
 
     # -- translation -------------------------------------------------------------------------------
@@ -1089,9 +738,11 @@ class MainWindow(QMainWindow):
             self.style_actions[style].setText(reading_style_label(style))
             self.style_combo.setItemText(i, reading_style_label(style))
         self.cancel_button.setText(translate("Main", "Cancel"))
-        idle = self._analysis_task is None and self._progress_owner is None
+        idle = not self.controller.is_busy() and self._progress_owner is None
         if self.reading is None and self.toolkit is not None and idle:
-            self._set_placeholder(translate("Main", "Open a text from the Library, a file, or paste one."))
+            self.reader.canvas.set_placeholder(
+                translate("Main", "Open a text from the Library, a file, or paste one.")
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -1113,35 +764,3 @@ class MainWindow(QMainWindow):
 
 def _hex(data: QByteArray) -> str:
     return bytes(data.toHex().data()).decode("ascii")
-
-
-def _sample() -> tuple[str, str]:
-    """The bundled sample text and its title."""
-    try:
-        from dushu.core.sample import sample_text, sample_title
-    except ImportError:  # the sample module is optional; read the resource directly
-        from importlib import resources
-
-        text = resources.files("dushu.resources").joinpath("sample/sample.txt").read_text(encoding="utf-8")
-        return text.strip().splitlines()[0], text
-    return sample_title(), sample_text()
-
-
-def _title_from(path: Path, text: str) -> str:
-    """A document title: the first line when it looks like a title, else the file name."""
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line if len(line) <= 40 else path.stem
-    return path.stem
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:1].upper() + text[1:]
-
-
-def _unexpected(exc: BaseException) -> str:
-    return translate("Main", "Something went wrong (%1). Your documents and words are safe.").replace(
-        "%1", f"{type(exc).__name__}: {_one_line(exc)}"
-    )

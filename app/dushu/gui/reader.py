@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -34,21 +34,12 @@ from PySide6.QtWidgets import (
 
 from dushu.core.models import Token
 from dushu.core.readings import has_syllable
-from dushu.core.sandhi import tone_of
 from dushu.gui.document import ReadingDocument
+from dushu.gui.line_layout import Item, Layout, LayoutMetrics, ReadingStyle, Run, lay_out, split_tone
 
 __all__ = ["ReaderCanvas", "ReaderOptions", "ReaderView", "ReadingStyle", "tone_colour"]
 
 translate = QCoreApplication.translate
-
-
-class ReadingStyle(StrEnum):
-    """What is written above each character."""
-
-    PINYIN = "pinyin"
-    NUMBERS = "numbers"
-    ZHUYIN = "zhuyin"
-    NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,55 +58,10 @@ class ReaderOptions:
 _TONES_LIGHT = {1: "#c92a2a", 2: "#d9480f", 3: "#2b8a3e", 4: "#1c5fc7", 5: "#6c6f73"}
 _TONES_DARK = {1: "#ff6b6b", 2: "#ffa94d", 3: "#69db7c", 4: "#74b0ff", 5: "#adb5bd"}
 
-_MARGIN_X = 28.0
-_MARGIN_TOP = 18.0
-# Closing punctuation never starts a line (it overhangs the line instead).
-_NO_LINE_START = frozenset("，。、；：？！」』）》〉】〕”’,.;:?!)]…—％%")
-# Opening punctuation never ends a line (it moves to the next line with what follows it).
-_NO_LINE_END = frozenset("「『（《〈【〔“‘([")
-
 
 def tone_colour(tone: int, dark: bool = False) -> QColor:
     """The colour of a tone (1-5) on a light or dark background."""
     return QColor((_TONES_DARK if dark else _TONES_LIGHT).get(tone, _TONES_LIGHT[5]))
-
-
-@dataclass(slots=True)
-class _Run:
-    """Characters drawn together: a run of Han characters with its reading above, or other text."""
-
-    chars: str
-    tones: list[int]  # per character, 0 when it has no reading
-    readings: list[tuple[str, int]]  # (shown text, tone) segments written above, left to right
-    x: float  # left edge, relative to the item until laid out, then absolute
-    width: float
-    chars_x: float  # where the characters start inside the run
-    reading_x: float  # where the reading starts inside the run
-
-
-@dataclass(slots=True)
-class _Item:
-    token: int  # index into the analysis' tokens
-    line: int
-    x: float
-    width: float
-    runs: list[_Run] = field(default_factory=list)
-    is_word: bool = False
-
-
-@dataclass(slots=True)
-class _Line:
-    top: float
-    items: list[int] = field(default_factory=list)  # indexes into _Layout.items
-
-
-@dataclass(slots=True)
-class _Layout:
-    items: list[_Item] = field(default_factory=list)
-    lines: list[_Line] = field(default_factory=list)
-    line_tops: list[float] = field(default_factory=list)
-    by_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
-    height: float = 0.0
 
 
 class ReaderCanvas(QAbstractScrollArea):
@@ -137,13 +83,14 @@ class ReaderCanvas(QAbstractScrollArea):
         self._doc: ReadingDocument | None = None
         self._page = 0
         self._options = ReaderOptions()
-        self._layout = _Layout()
+        self._layout = Layout()
         self._layout_width = -1.0
         self._readings: dict[int, tuple[str, ...]] = {}
         self._hover: int | None = None
         self._selected: int | None = None
         self._placeholder = ""
         self._tooltips: dict[int, str] = {}
+        self._deck: frozenset[str] = frozenset()
         self._setup_fonts()
 
     # -- public API --------------------------------------------------------------------------------
@@ -155,7 +102,7 @@ class ReaderCanvas(QAbstractScrollArea):
         self._hover = None
         self._page = -1
         if doc is None:
-            self._layout = _Layout()
+            self._layout = Layout()
             self._readings = {}
             self._update_scrollbar()
             self.viewport().update()
@@ -165,6 +112,20 @@ class ReaderCanvas(QAbstractScrollArea):
     def document(self) -> ReadingDocument | None:
         """The document shown."""
         return self._doc
+
+    def set_deck_words(self, words: frozenset[str] | set[str]) -> None:
+        """The words in the learner's deck (Simplified): they are underlined, to be noticed again."""
+        deck = frozenset(words)
+        if deck != self._deck:
+            self._deck = deck
+            self.viewport().update()
+
+    def in_deck(self, index: int) -> bool:
+        """True when the word at token `index` is in the learner's deck (shown underlined)."""
+        if self._doc is None:
+            return False
+        item = self._doc.vocab_for(index)
+        return item is not None and item.simplified in self._deck
 
     def set_placeholder(self, text: str) -> None:
         """The message shown when no document is open (loading, errors)."""
@@ -253,7 +214,7 @@ class ReaderCanvas(QAbstractScrollArea):
         bottom = int(line.top + self._line_height)
         view_h = self.viewport().height()
         if top:
-            bar.setValue(max(0, y - int(_MARGIN_TOP)))
+            bar.setValue(max(0, y - int(self._metrics.margin_top)))
         elif y < bar.value() or bottom > bar.value() + view_h:
             bar.setValue(max(0, y - view_h // 3))
 
@@ -294,19 +255,41 @@ class ReaderCanvas(QAbstractScrollArea):
         self._font = QFont(opts.font_family) if opts.font_family else QFont(self.font())
         self._font.setPixelSize(max(8, opts.font_size))
         self._reading_font = QFont(self._font)
-        # Zhuyin symbols are full-width; they need a smaller size to fit over one character.
-        factor = 0.5 if opts.style is ReadingStyle.ZHUYIN else 0.55
-        self._reading_font.setPixelSize(max(7, round(opts.font_size * factor)))
+        beside = opts.style is ReadingStyle.ZHUYIN
+        # Zhuyin goes in a column beside each character, where it has room to be a readable size.
+        self._reading_font.setPixelSize(max(7, round(opts.font_size * (0.64 if beside else 0.55))))
+        self._tone_font = QFont(self._reading_font)
+        self._tone_font.setPixelSize(max(6, round(self._reading_font.pixelSize() * 0.85)))
         self._fm = QFontMetricsF(self._font)
         self._rfm = QFontMetricsF(self._reading_font)
         self._char_widths: dict[str, float] = {}
         self._reading_widths: dict[str, float] = {}
-        self._reading_h = 0.0 if opts.style is ReadingStyle.NONE else self._rfm.height() + 1
         self._char_h = self._fm.height()
-        self._line_height = self._reading_h + self._char_h
+        # One zhuyin symbol's place in the column: the glyphs fill most of their em, so a step a
+        # little under one em keeps them apart (a column of three is a little taller than a character).
+        self._symbol_step = self._reading_font.pixelSize() * 0.86
+        self._symbol_w = self._rfm.horizontalAdvance("ㄓ")
+        self._tone_w = self._reading_font.pixelSize() * 0.45
+        if beside:
+            self._reading_h = 0.0
+            box = max(self._char_h, 3 * self._symbol_step + 2)
+        else:
+            self._reading_h = 0.0 if opts.style is ReadingStyle.NONE else self._rfm.height() + 1
+            box = self._char_h
+        self._chars_top = (box - self._char_h) / 2  # the characters sit in the middle of their box
+        self._line_height = self._reading_h + box
         self._line_gap = round(self._char_h * 0.45)
-        self._paragraph_gap = round(self._char_h * 0.3)
-        self._space_w = self._fm.horizontalAdvance(" ")
+        shows_readings = opts.style is not ReadingStyle.NONE
+        self._metrics = LayoutMetrics(
+            char_height=box,
+            reading_height=self._reading_h,
+            line_gap=self._line_gap,
+            paragraph_gap=round(self._char_h * 0.3),
+            word_gap=max(2.0, self._char_h * 0.18) if shows_readings else 0.0,
+            reading_gap=max(2.0, self._reading_font.pixelSize() * 0.5),
+            beside_width=self._symbol_w + self._tone_w + 1 if beside else 0.0,
+        )
+        self._measure = _FontMeasure(self._char_width, self._reading_width)
 
     def _char_width(self, ch: str) -> float:
         w = self._char_widths.get(ch)
@@ -368,132 +351,15 @@ class ReaderCanvas(QAbstractScrollArea):
     def _relayout(self) -> None:
         width = float(self.viewport().width())
         self._layout_width = width
-        self._layout = self._build_layout(width)
-        self._update_scrollbar()
-
-    def _build_layout(self, width: float) -> _Layout:
-        layout = _Layout()
         if self._doc is None:
-            return layout
-        tokens = self._doc.tokens
-        start, end = self._doc.pages[self._page]
-        right = max(width - _MARGIN_X, _MARGIN_X + self._char_h * 2)
-        x = _MARGIN_X
-        y = _MARGIN_TOP
-        line_step = self._line_height + self._line_gap
-        # Readings of neighbouring words must not run together: pad each one and space the words.
-        pad = max(2.0, self._reading_font.pixelSize() * 0.5)
-        word_gap = max(2.0, self._char_h * 0.18) if self._options.style is not ReadingStyle.NONE else 0.0
-        previous_was_word = False
-        lines: list[_Line] = [_Line(y)]
-
-        def new_line(extra: float = 0.0) -> None:
-            nonlocal x, y
-            y += line_step + extra
-            x = _MARGIN_X
-            lines.append(_Line(y))
-
-        for ti in range(start, end):
-            tok = tokens[ti]
-            if tok.pos == "ws" or tok.text.isspace():
-                breaks = tok.text.count("\n")
-                if breaks:
-                    new_line(self._paragraph_gap * (1.0 if breaks == 1 else 1.6))
-                    tail = tok.text.rsplit("\n", 1)[1]
-                    x += sum(self._char_width(c) for c in tail)  # keeps a paragraph's indent
-                elif x > _MARGIN_X:
-                    x += sum(self._char_width(c) for c in tok.text)
-                previous_was_word = False
-                continue
-            item = self._token_item(ti, tok, pad)
-            w = item.width
-            if item.is_word and previous_was_word and x > _MARGIN_X:
-                x += word_gap
-            previous_was_word = item.is_word
-            if x + w > right and x > _MARGIN_X and not (tok.text[0] in _NO_LINE_START and x + w <= width):
-                # Closing punctuation never starts a line: the word before it comes down too. An
-                # opening bracket never ends one: it moves down with the word it opens.
-                carried: list[_Item] = []
-                last_line = lines[-1]
-                if tok.text[0] in _NO_LINE_START:
-                    while len(last_line.items) > 1:
-                        moved = layout.items[last_line.items.pop()]
-                        carried.insert(0, moved)
-                        if moved.runs[0].chars[:1] not in _NO_LINE_START:
-                            break
-                while len(last_line.items) > 1 and layout.items[last_line.items[-1]].runs[0].chars[:1] in (
-                    _NO_LINE_END
-                ):
-                    carried.insert(0, layout.items[last_line.items.pop()])
-                new_line()
-                for moved in carried:
-                    shift = x - moved.x
-                    moved.x = x
-                    for run in moved.runs:
-                        run.x += shift
-                    lines[-1].items.append(layout.by_token[moved.token])
-                    x += moved.width
-            item.line = len(lines) - 1
-            item.x = x
-            for run in item.runs:
-                run.x += x
-            layout.by_token[ti] = len(layout.items)
-            lines[-1].items.append(len(layout.items))
-            layout.items.append(item)
-            x += w
-        layout.lines = [ln for ln in lines if ln.items] or [lines[0]]
-        for li, ln in enumerate(layout.lines):
-            for ii in ln.items:
-                layout.items[ii].line = li
-        layout.line_tops = [ln.top for ln in layout.lines]
-        layout.height = layout.lines[-1].top + self._line_height + _MARGIN_TOP * 2
-        return layout
-
-    def _token_item(self, ti: int, tok: Token, pad: float) -> _Item:
-        """Measure a token: Han runs carry their reading (joined per word), other text is plain."""
-        readings = self._readings.get(ti, ())
-        item = _Item(ti, 0, 0.0, 0.0, is_word=tok.is_chinese)
-        show = self._options.style is not ReadingStyle.NONE
-        k = 0
-        x = 0.0
-        plain_before = 0.0  # width of the digits or letters just before a Han run (2025 of 2025年)
-        for chunk, han in _han_runs(tok.text):
-            chars_w = sum(self._char_width(c) for c in chunk)
-            if not han:
-                item.runs.append(_Run(chunk, [0] * len(chunk), [], x, chars_w, 0.0, 0.0))
-                x += chars_w
-                plain_before = chars_w
-                continue
-            syllables = readings[k : k + len(chunk)]
-            k += len(chunk)
-            tones = [tone_of(syl) for syl in syllables] + [0] * (len(chunk) - len(syllables))
-            segments = self._reading_segments(syllables, tones) if show else []
-            reading_w = sum(self._reading_width(t) for t, _ in segments)
-            extra = max(0.0, reading_w + pad - chars_w) if segments else 0.0
-            width = chars_w + extra
-            # The characters sit in the middle of the run; but a reading wider than them may reach
-            # over the digits before them (which have none), so that 2025年 stays together
-            # instead of reading 2025 年.
-            chars_x = min(extra / 2, plain_before) if plain_before else extra / 2
-            start = x - chars_x if plain_before else x
-            item.runs.append(_Run(chunk, tones, segments, start, width, chars_x, (width - reading_w) / 2))
-            x = start + width
-            plain_before = 0.0
-        item.width = x
-        return item
-
-    def _reading_segments(self, syllables: tuple[str, ...], tones: list[int]) -> list[tuple[str, int]]:
-        """The reading of a word as coloured pieces: pinyin joined (with ' before a, o, e), zhuyin spaced."""
-        style = self._options.style
-        out: list[tuple[str, int]] = []
-        for n, (syllable, tone) in enumerate(zip(syllables, tones, strict=False)):
-            shown = self._display(syllable)
-            if n and style is ReadingStyle.ZHUYIN:
-                shown = "\u2009" + shown
-            elif n and style is not ReadingStyle.ZHUYIN and shown[:1].lower() in _APOSTROPHE_BEFORE:
-                shown = "'" + shown
-            out.append((shown, tone))
-        return out
+            self._layout = Layout()
+        else:
+            start, end = self._doc.pages[self._page]
+            self._layout = lay_out(
+                self._doc.tokens, start, end, self._readings, self._options.style, width, self._metrics,
+                self._measure, self._display,
+            )  # fmt: skip
+        self._update_scrollbar()
 
     def _update_scrollbar(self) -> None:
         bar = self.verticalScrollBar()
@@ -535,7 +401,7 @@ class ReaderCanvas(QAbstractScrollArea):
     def _paint_item(
         self,
         painter: QPainter,
-        item: _Item,
+        item: Item,
         top: float,
         dark: bool,
         text_colour: QColor,
@@ -557,6 +423,14 @@ class ReaderCanvas(QAbstractScrollArea):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
                 painter.drawRoundedRect(rect, 4, 4)
+            if self._deck and self.in_deck(item.token):
+                # A word in the deck: a dotted line under its characters, in the text's colour.
+                pen = QPen(_muted(text_colour))
+                pen.setWidthF(max(1.0, self._char_h / 24))
+                pen.setStyle(Qt.PenStyle.DotLine)
+                painter.setPen(pen)
+                y = top + self._line_height - 1
+                painter.drawLine(QPointF(item.x, y), QPointF(item.x + item.width, y))
             if item.token == self._hover:
                 pen = QPen(highlight)
                 pen.setWidthF(1.2)
@@ -565,9 +439,13 @@ class ReaderCanvas(QAbstractScrollArea):
                 painter.drawRoundedRect(rect, 4, 4)
         colours = self._options.tone_colours
         baseline_r = top + self._rfm.ascent()
-        baseline_c = top + self._reading_h + self._fm.ascent()
+        chars_top = top + self._reading_h + self._chars_top
+        baseline_c = chars_top + self._fm.ascent()
         plain = _muted(text_colour)
         for run in item.runs:
+            if run.beside:
+                self._paint_beside(painter, run, chars_top, baseline_c, dark, text_colour, plain)
+                continue
             if run.readings:
                 painter.setFont(self._reading_font)
                 rx = run.x + run.reading_x
@@ -585,6 +463,47 @@ class ReaderCanvas(QAbstractScrollArea):
                 painter.setPen(tone_colour(tone, dark) if tone else text_colour)
                 painter.drawText(QPointF(cx, baseline_c), ch)
                 cx += self._char_width(ch)
+
+    def _paint_beside(
+        self,
+        painter: QPainter,
+        run: Run,
+        chars_top: float,
+        baseline: float,
+        dark: bool,
+        text_colour: QColor,
+        plain: QColor,
+    ) -> None:
+        """Characters each with its zhuyin in a column on the right, the tone mark beside the
+        column's last symbol and the neutral tone's dot above it, as Taiwan prints it."""
+        colours = self._options.tone_colours
+        centre = Qt.AlignmentFlag.AlignCenter
+        step = self._symbol_step
+        middle = chars_top + self._char_h / 2
+        cx = run.x
+        for k, ch in enumerate(run.chars):
+            tone = run.tones[k] if k < len(run.tones) else 0
+            painter.setFont(self._font)
+            painter.setPen(tone_colour(tone, dark) if colours and tone else text_colour)
+            painter.drawText(QPointF(cx, baseline), ch)
+            char_w = self._char_width(ch)
+            if k < len(run.readings):
+                symbols, mark = split_tone(run.readings[k][0])
+                painter.setPen(tone_colour(tone, dark) if colours and tone else plain)
+                painter.setFont(self._reading_font)
+                col_x = cx + char_w + 1
+                y = middle - step * len(symbols) / 2
+                for n, symbol in enumerate(symbols):
+                    painter.drawText(QRectF(col_x, y + n * step, self._symbol_w, step), centre, symbol)
+                if mark:
+                    painter.setFont(self._tone_font)
+                    if mark == "˙":
+                        rect = QRectF(col_x, y - step * 0.75, self._symbol_w, step)
+                    else:
+                        last = y + (len(symbols) - 1) * step
+                        rect = QRectF(col_x + self._symbol_w - 1, last - step * 0.3, self._tone_w + 2, step)
+                    painter.drawText(rect, centre, mark)
+            cx += char_w + self._metrics.beside_width
 
     def _paint_placeholder(self, painter: QPainter) -> None:
         if not self._placeholder:
@@ -613,7 +532,7 @@ class ReaderCanvas(QAbstractScrollArea):
         self.viewport().update()
         self.scrolled.emit()
 
-    def _item_at(self, pos: QPointF) -> _Item | None:
+    def _item_at(self, pos: QPointF) -> Item | None:
         layout = self._layout
         if not layout.lines:
             return None
@@ -755,19 +674,20 @@ class ReaderCanvas(QAbstractScrollArea):
 _STYLE_CACHE: dict[ReadingStyle, dict[str, str]] = {}
 
 
-_APOSTROPHE_BEFORE = frozenset("aāáǎàeēéěèoōóǒò")
+@dataclass(frozen=True, slots=True)
+class _FontMeasure:
+    """The layout's measures, from the reader's cached font metrics."""
 
+    char_width: Callable[[str], float]
+    reading_width: Callable[[str], float]
 
-def _han_runs(text: str) -> list[tuple[str, bool]]:
-    """Split text into runs of Han and of other characters: "2025年" -> [("2025", False), ("年", True)]."""
-    runs: list[tuple[str, bool]] = []
-    for ch in text:
-        han = has_syllable(ch)  # the ○ of 二○一九年 has its syllable (líng) too
-        if runs and runs[-1][1] == han:
-            runs[-1] = (runs[-1][0] + ch, han)
-        else:
-            runs.append((ch, han))
-    return runs
+    def chars(self, text: str) -> float:
+        """Width of text in the character font."""
+        return sum(self.char_width(c) for c in text)
+
+    def reading(self, text: str) -> float:
+        """Width of text in the reading font."""
+        return self.reading_width(text)
 
 
 def _han(tok: Token) -> str:

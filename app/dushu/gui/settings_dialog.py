@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,10 @@ def reading_style_label(style: ReadingStyle) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Edits an AppSettings; `settings()` returns the result after exec()."""
+    """Edits an AppSettings: `settingsChanged` tells of every change as the user makes it (the
+    window applies it at once), and `settings()` returns the settings as they stand."""
+
+    settingsChanged = Signal(object)  # AppSettings
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,15 +86,22 @@ class SettingsDialog(QDialog):
         form.addRow(translate("Settings", "Interface language:"), self.language)
         note = QLabel(translate("Settings", "Changes apply at once and are remembered."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        # Every change is already applied and saved: there is nothing to confirm or cancel.
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.accept)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        for combo in (self.reading_style, self.font_family, self.language):
+            combo.currentIndexChanged.connect(self._changed)
+        self.tone_colours.toggled.connect(self._changed)
+        self.sandhi.toggled.connect(self._changed)
+        self.font_size.valueChanged.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _changed(self, *_: object) -> None:
+        self.settingsChanged.emit(self.settings())
 
     def settings(self) -> AppSettings:
         """The settings as edited."""

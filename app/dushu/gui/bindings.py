@@ -1,0 +1,165 @@
+"""How each view follows the DocumentController: its signals in, the view's requests out.
+
+One function per view, so the views stay free of document logic and the main window only decides
+where they sit. A new view is bound the same way: connect the controller signals it shows, and its
+request signals to the controller's methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dushu.gui.controller import DocumentController
+from dushu.gui.facts_view import FactsView
+from dushu.gui.library_view import LibraryView
+from dushu.gui.reader import ReaderView
+from dushu.gui.vocabulary_view import VocabularyView
+from dushu.gui.word_panel import WordPanel
+from dushu.storage.library import DocumentInfo, WordStatus
+
+__all__ = ["bind_facts", "bind_library", "bind_reader", "bind_vocabulary", "bind_word_panel"]
+
+
+def bind_reader(controller: DocumentController, reader: ReaderView) -> None:
+    """The reader shows the controller's document where it says, and obeys its navigation."""
+    canvas = reader.canvas
+
+    def show() -> None:
+        reading = controller.reading
+        if reading is None:
+            return
+        offset = controller.reading_offset
+        page = reading.page_of(reading.token_at(offset)) if offset else 0
+        reader.set_document(reading, page)
+        canvas.set_deck_words(controller.library.words_with_status(WordStatus.LEARNING))
+        if offset:
+            canvas.scroll_to_token(reading.token_at(offset), top=True)
+
+    def navigate(token: int) -> None:
+        canvas.select_token(token)
+        canvas.setFocus()
+
+    def statuses(words: list[str], status: str) -> None:
+        canvas.set_deck_words(controller.library.words_with_status(WordStatus.LEARNING))
+
+    controller.documentChanged.connect(show)
+    controller.documentCleared.connect(lambda: reader.set_document(None))
+    controller.placeholder.connect(canvas.set_placeholder)
+    controller.navigate.connect(navigate)
+    controller.statusesChanged.connect(statuses)
+    controller.set_position_source(lambda: _first_visible_offset(controller, reader))
+
+
+def _first_visible_offset(controller: DocumentController, reader: ReaderView) -> int | None:
+    reading = reader.canvas.document()
+    if reading is None or reading is not controller.reading:
+        return None
+    first = reader.canvas.first_visible_token()
+    return None if first is None else reading.tokens[first].start
+
+
+def bind_word_panel(
+    controller: DocumentController, panel: WordPanel, reader: ReaderView, edit_meaning: Callable[[int], None]
+) -> None:
+    """The panel shows the word selected in the reader; its buttons change the word through the
+    controller (`edit_meaning` opens the window's dialog for a token)."""
+    canvas = reader.canvas
+
+    def show_word(index: int) -> None:
+        reading = controller.reading
+        if reading is None:
+            return
+        tok = reading.tokens[index]
+        item = reading.vocab_for(index)
+        key = item.simplified if item is not None else (tok.simplified or tok.text)
+        panel.show_word(
+            reading,
+            index,
+            controller.status(key),
+            controller.meaning(key),
+            controller.found_definitions(index),
+        )
+
+    def statuses(words: list[str], status: str) -> None:
+        token = panel.token()
+        if token is not None and controller.key_of(token) in words:
+            panel.set_status(WordStatus(status))
+
+    def meaning(word: str, _meaning: str) -> None:
+        token = panel.token()
+        if token is not None and controller.key_of(token) == word:
+            show_word(token)
+
+    def status_requested(index: int, status: str) -> None:
+        key = controller.key_of(index)
+        if key is not None:
+            controller.set_status([key], WordStatus(status))
+
+    canvas.wordSelected.connect(show_word)
+    controller.documentChanged.connect(panel.clear)
+    controller.documentCleared.connect(panel.clear)
+    controller.statusesChanged.connect(statuses)
+    controller.meaningChanged.connect(meaning)
+    panel.occurrenceActivated.connect(lambda i: canvas.select_token(i))
+    panel.statusRequested.connect(status_requested)
+    panel.mergeRequested.connect(controller.merge_with_next)
+    panel.splitRequested.connect(controller.split_word)
+    panel.editMeaningRequested.connect(edit_meaning)
+
+
+def bind_vocabulary(controller: DocumentController, view: VocabularyView) -> None:
+    """The word list of the whole analysis, with the user's statuses and meanings."""
+
+    def fill() -> None:
+        if controller.reading is not None:
+            view.set_vocabulary(
+                controller.reading.analysis.vocabulary, controller.statuses(), controller.meanings()
+            )
+
+    controller.analysisComplete.connect(fill)
+    controller.documentCleared.connect(lambda: view.set_vocabulary((), {}, {}))
+    controller.statusesChanged.connect(lambda words, status: view.set_statuses(words, WordStatus(status)))
+    controller.meaningChanged.connect(lambda word, meaning: view.set_meaning(word, meaning or None))
+    view.statusRequested.connect(lambda words, status: controller.set_status(list(words), WordStatus(status)))
+    view.meaningEdited.connect(controller.set_meaning)
+    view.showInReader.connect(controller.show_offset)
+
+
+def bind_facts(controller: DocumentController, view: FactsView) -> None:
+    """Timeline, glossary and people of the open document; edits go back to the controller."""
+
+    def fill() -> None:
+        reading = controller.reading
+        if reading is None:
+            return
+        a = reading.analysis
+        view.set_content(
+            a.facts,
+            a.glossary,
+            a.people,
+            sentence_count=len(a.sentences),
+            sentence_text=reading.sentence_text,
+            edited=controller.has_fact_edits(),
+        )
+
+    def clear() -> None:
+        view.set_content((), (), (), sentence_count=0, sentence_text=lambda _i: "", edited=False)
+
+    controller.analysisComplete.connect(fill)
+    controller.editsChanged.connect(fill)
+    controller.documentCleared.connect(clear)
+    view.annotationsChanged.connect(controller.set_annotations)
+    view.showSentence.connect(controller.show_sentence)
+    view.restoreRequested.connect(controller.restore_facts)
+
+
+def bind_library(controller: DocumentController, view: LibraryView) -> None:
+    """The library marks the open document (none while a cancelled or removed one is gone)."""
+
+    def opening(info: DocumentInfo) -> None:
+        view.set_current(info.id)
+
+    controller.documentOpening.connect(opening)
+    controller.documentCleared.connect(lambda: view.set_current(controller.doc_id))
+    view.openRequested.connect(controller.open_document)
+    view.documentRemoved.connect(controller.document_removed)

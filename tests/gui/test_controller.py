@@ -1,0 +1,174 @@
+"""The document controller: one open document, and every view follows what it says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dushu.storage.library import WordStatus
+
+from .helpers import click_token, token_index
+
+pytestmark = pytest.mark.gui
+
+TEXT = "2023年4月9日，青禾市開放了新的圖書館。\n館長林若安說，圖書館每天開到晚上九點。\n"
+
+
+def _library_bold_titles(window: Any) -> list[str]:
+    table = window.library_view.table
+    return [table.item(row, 0).text() for row in range(table.rowCount()) if table.item(row, 0).font().bold()]
+
+
+def test_an_opened_document_reaches_every_view(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("青禾圖書館", TEXT)
+    # Reader: the text is on the page.
+    shown = window.reader.canvas.document()
+    assert shown is window.reading and shown.analysis.text == TEXT
+    # Word panel: clicking a word shows it.
+    index = token_index(window, "圖書館")
+    click_token(qtbot, window, index)
+    assert window.panel.token() == index
+    assert "library" in window.panel.definitions_text().lower()
+    # Vocabulary: its words are listed.
+    words = [item.word for item in window.vocabulary.model.items()]
+    assert "圖書館" in words
+    # Facts: the dated opening is on the timeline.
+    assert any("2023" in (fact.date or "") for fact in window.facts.timeline.records)
+    # Library: the open document is the one marked as current.
+    assert _library_bold_titles(window) == ["青禾圖書館"]
+    assert window.windowTitle().startswith("青禾圖書館")
+
+
+def test_a_status_change_reaches_the_reader_and_the_vocabulary(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("青禾圖書館", TEXT)
+    index = token_index(window, "圖書館")
+    click_token(qtbot, window, index)
+    assert not window.reader.canvas.in_deck(index)
+    qtbot.keyClick(window.reader.canvas, Qt.Key.Key_D)  # "add to deck"
+    assert window.reader.canvas.in_deck(index)  # underlined in the text
+    model = window.vocabulary.model
+    row = next(r for r in range(model.rowCount()) if model.item(r).word == "圖書館")
+    assert model.status(row) is WordStatus.LEARNING
+    heard: list[tuple[list[str], str]] = []
+    window.controller.statusesChanged.connect(lambda words, status: heard.append((words, status)))
+    window.set_status(["图书馆"], WordStatus.KNOWN)
+    assert heard == [(["图书馆"], "known")]
+    assert not window.reader.canvas.in_deck(index)
+    assert model.status(row) is WordStatus.KNOWN
+
+
+def test_a_merge_makes_a_new_toolkit_and_leaves_the_old_one_alone(make_window: Any) -> None:
+    window = make_window()
+    window.open_text("分流", "晶片大分流正在發生。")
+    old = window.controller.toolkit
+    window.reader.canvas.select_token(token_index(window, "大"))
+    window.act_merge.trigger()
+    new = window.controller.toolkit
+    assert new is not old and new.segmenter is not old.segmenter
+    assert "大分流" in [t.text for t in window.reading.tokens]
+    # A worker still analysing with the old toolkit sees the segmentation it started with.
+    assert [p.simplified for p in old.segmenter.segment("大分流", "大分流")] == ["大", "分流"]
+    window.split_word(token_index(window, "大分流"))
+    assert window.controller.toolkit is not new
+    assert "大分流" not in [t.text for t in window.reading.tokens]
+    assert [p.simplified for p in new.segmenter.segment("大分流", "大分流")] == ["大分流"]
+
+
+@pytest.mark.parametrize("bad", ["folder", "program"])
+def test_a_bad_file_on_the_command_line_ends_with_the_sample(
+    qtbot: Any, make_window: Any, tmp_path: Path, bad: str
+) -> None:
+    if bad == "folder":
+        path = tmp_path / "Notes"
+        path.mkdir()
+    else:
+        path = tmp_path / "ls"
+        path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8)
+    window = make_window(start=False)
+    with qtbot.waitSignal(window.errorShown):
+        window.start(str(path))
+    # The message names the file as it is, with its folder (no capital added to "ls").
+    assert window.last_error.startswith(str(path) + " ")
+    # Then the window shows what a start shows instead of waiting forever.
+    assert window.reading is not None
+    from dushu.core.sample import sample_text
+
+    assert window.reading.analysis.text == sample_text()
+
+
+def test_settings_apply_as_they_are_changed(make_window: Any) -> None:
+    from dushu.gui.reader import ReadingStyle
+    from dushu.gui.settings import load_settings
+
+    window = make_window()
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog.isVisible()
+    dialog.font_size.setValue(30)
+    assert window.reader.canvas.options().font_size == 30  # before the dialog is closed
+    dialog.reading_style.setCurrentIndex(list(ReadingStyle).index(ReadingStyle.ZHUYIN))
+    assert window.reader.canvas.options().style is ReadingStyle.ZHUYIN
+    assert window.style_combo.currentData() == "zhuyin"
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    stored = load_settings(window.library)
+    assert stored.font_size == 30 and stored.reading_style is ReadingStyle.ZHUYIN
+
+
+def test_a_long_text_shows_its_first_page_before_the_whole_analysis(make_window: Any) -> None:
+    from dushu.core.sample import sample_text
+    from dushu.gui.controller import FIRST_SLICE_CHARS
+
+    window = make_window()
+    sample = sample_text()
+    book = (sample + "\n") * (3 * FIRST_SLICE_CHARS // len(sample) + 2)
+    seen: list[tuple[bool, int, bool, str]] = []
+
+    def changed() -> None:
+        reading = window.controller.reading
+        seen.append(
+            (
+                window.controller.complete,
+                reading.tokens[-1].end,
+                window.reader.canvas.document() is reading,
+                window.status_label.text(),
+            )
+        )
+
+    labels: list[str] = []
+    window.controller.documentChanged.connect(changed)
+    window.controller.progress.connect(lambda label, done, total: labels.append(label))
+    window.open_text("長篇", book)
+    first, last = seen[0], seen[-1]
+    assert first[0] is False and first[1] < len(book) and first[2]  # a first page, on screen
+    assert last[0] is True and last[1] == len(book) and last[2]
+    # While the rest was analysed, the window said what it was doing.
+    assert "Finding vocabulary…" in labels and "Finding facts…" in labels
+    assert window.reading.analysis.text == book
+    assert [item.word for item in window.vocabulary.model.items()]
+
+
+def test_a_cancelled_document_does_not_look_current(qtbot: Any, make_window: Any) -> None:
+    from dushu.core.sample import sample_text
+    from dushu.gui.tasks import ThreadTaskRunner
+
+    window = make_window(runner=ThreadTaskRunner(), start=False)
+    with qtbot.waitSignal(window.documentShown, timeout=30_000):
+        window.start(None)
+    previous = window.doc_info.title
+    book = (sample_text() + "\n") * 40
+    with qtbot.waitSignal(window.controller.documentChanged, timeout=30_000):
+        window.open_text("很長的書", book)  # the first page shows while the rest is analysed
+    assert window.reader.canvas.document() is window.reading
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    assert window.runner.wait(30_000)
+    qtbot.wait(50)
+    assert window.doc_info.title == previous and window.reading.analysis.text == sample_text()
+    assert _library_bold_titles(window) == [previous]
+    assert window.library.recent_documents(1)[0].title == previous  # what the next start opens
