@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from dushu.core.models import Fact, GlossaryEntry, Person
 
@@ -169,3 +170,61 @@ def test_the_export_and_the_command_line_apply_the_same_edits(
     assert next(v for v in exported.vocabulary if v.word == "合作").definitions[0].meanings == (
         "to team up (mine)",
     )
+
+
+def test_undated_rows_come_after_the_dated_ones_under_their_own_heading(
+    monkeypatch: pytest.MonkeyPatch, make_window: Any
+) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    tab = window.facts.timeline
+    tab.set_records(
+        [
+            Fact(kind="event", text="沒有日期", sentence=0),
+            Fact(kind="event", text="後", sentence=1, date="2024-02"),
+            Fact(kind="cause", text="也沒有日期", sentence=1),
+            Fact(kind="event", text="前", sentence=0, date="2021-11"),
+        ]
+    )
+    column = [tab.model.index(r, 3).data() for r in range(tab.model.rowCount())]
+    assert column == ["前", "後", None, "沒有日期", "也沒有日期"]
+    heading = tab.model.index(2, 0).data()
+    assert heading.startswith("Not dated (2)")
+    assert tab.table.columnSpan(2, 0) == 4
+    assert not tab.model.flags(tab.model.index(2, 0)) & Qt.ItemFlag.ItemIsSelectable
+    # A row below the heading is the record it shows: editing it changes that one.
+    tab.table.selectRow(3)
+    edited = Fact(kind="event", text="沒有日期（改）", sentence=0)
+    _answer(monkeypatch, edited)
+    tab._edit_record()
+    assert edited in tab.records and not any(f.text == "沒有日期" for f in tab.records)
+    tab.set_records([Fact(kind="event", text="前", sentence=0, date="2021-11")])
+    assert tab.model.rowCount() == 1  # no heading without undated rows
+
+
+def test_members_are_named_in_the_interface_language(make_window: Any) -> None:
+    from dushu.gui.i18n import install_language
+
+    window = make_window()
+    window.open_text("聯盟", "去年美日兩國成立了海洋聯盟。\n由澳大利亞、新加坡組成的南方論壇今年開會。\n")
+    tab = window.facts.glossary
+    tab.set_records(
+        [
+            GlossaryEntry(term="海洋聯盟", kind="organisation", sentence=0, members=("US", "Japan")),
+            GlossaryEntry(
+                term="南方論壇", kind="organisation", sentence=1, members=("Australia", "Singapore")
+            ),
+        ]
+    )
+    assert tab.model.index(0, 4).data() == "US、Japan"
+    try:
+        assert install_language("zh_TW")
+        tab.retranslate()
+        assert tab.model.index(0, 4).data() == "美國、日本"
+        assert tab.model.index(1, 4).data() == "澳大利亞、新加坡"  # as the text wrote it, not 澳洲
+        assert install_language("zh_CN")
+        tab.retranslate()
+        assert tab.model.index(0, 4).data() == "美国、日本"
+        assert tab.model.index(1, 4).data() == "澳大利亚、新加坡"
+    finally:
+        install_language("en")
