@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dushu.core.facts.people import count_mentions
 from dushu.core.facts.terms import COUNTRY_NAMES, country_display_name
 from dushu.core.models import Fact, GlossaryEntry, Person
 from dushu.core.script import to_simplified, to_traditional
@@ -475,10 +476,20 @@ class _RecordTab(QWidget):
             return None
         return dialog.record()
 
+    def _counted(self, record: Record, others: Sequence[Record]) -> Record:
+        """A person the user typed, with the mentions the text has of the name, counted as the
+        analysis counts them (`count_mentions`), so the word panel and this list agree."""
+        if not isinstance(record, Person) or not record.name:
+            return record
+        people = [r for r in others if isinstance(r, Person) and r.name != record.name] + [record]
+        # Mentions never cross a sentence end, so the sentences joined stand for the text.
+        text = "\n".join(self.sentence_text(i) for i in range(self.sentence_count))
+        return replace(record, mentions=count_mentions(text, people)[record.name])
+
     def _add_record(self) -> None:
         record = self._dialog(translate("Facts", "Add"), self._blank())
         if record is not None:
-            self.records.append(record)
+            self.records.append(self._counted(record, self.records))
             self.set_records(self.records)
             self.changed.emit()
 
@@ -486,8 +497,11 @@ class _RecordTab(QWidget):
         row = self._selected()
         if row is None:
             return
-        record = self._dialog(translate("Facts", "Edit"), self.records[row])
+        old = self.records[row]
+        record = self._dialog(translate("Facts", "Edit"), old)
         if record is not None:
+            if isinstance(old, Person) and isinstance(record, Person) and record.name != old.name:
+                record = self._counted(record, self.records)  # another name: count it again
             self.records[row] = record
             self.set_records(self.records)
             self.changed.emit()
