@@ -167,3 +167,21 @@ def test_sorting_keeps_the_selected_words_selected(make_window: Any) -> None:
     assert sorted(view.selected_words()) == sorted(["供应链", "半导体"])
     view.table.sortByColumn(Column.WORD, Qt.SortOrder.AscendingOrder)
     assert view.visible_words()[:3] == [i.word for i in view.model.items()[:3]]
+
+
+def test_the_word_panel_and_the_hover_line_have_no_cedict_notation(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    index = next(i for i, t in enumerate(window.reading.tokens) if t.text == "年")
+    window.show_word(index)
+    shown = window.panel.definitions_text()
+    assert "year" in shown and "measure word: 個 gè" in shown
+    assert "CL:" not in shown and "[ge4]" not in shown and "|" not in shown
+    hover = window.reading.meaning_at(index)
+    assert hover.startswith("year") and "CL:" not in hover and "[" not in hover
+
+
+def test_the_hover_line_gives_the_sense_of_the_sentence(make_window: Any) -> None:
+    window = make_window()
+    index = next(i for i, t in enumerate(window.reading.tokens) if t.text == "被")
+    hover = window.reading.meaning_at(index)
+    assert "passive" in hover and "quilt" not in hover

@@ -7,7 +7,6 @@ every definition is written for a learner (`learner_meaning`: no CC-CEDICT brack
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dushu.core.facts.people import mention_spans
-from dushu.core.models import Definition, Person, Script, Token, is_han
+from dushu.core.models import Definition, Person, Script, is_han
 from dushu.core.senses import Sense, learner_meaning, sense_in_context
 from dushu.gui.document import ReadingDocument
 from dushu.gui.reader import tone_colour
@@ -66,18 +65,6 @@ def _shown(meaning: str, definition: Definition, script: Script) -> str:
         return meaning
     # The panel lists every meaning in full: no length cut, as nothing else shows them.
     return learner_meaning(meaning, script, limit=10_000)
-
-
-def _sentence_of(tokens: Sequence[Token], index: int) -> tuple[list[Token], int]:
-    """The tokens of the sentence of token `index` and its place among them (tokens are in order)."""
-    sentence = tokens[index].sentence
-    start = index
-    while start > 0 and tokens[start - 1].sentence == sentence:
-        start -= 1
-    end = index
-    while end + 1 < len(tokens) and tokens[end + 1].sentence == sentence:
-        end += 1
-    return list(tokens[start : end + 1]), index - start
 
 
 def person_at(doc: ReadingDocument, index: int) -> Person | None:
@@ -264,7 +251,7 @@ class WordPanel(QWidget):
         definitions: tuple[Definition, ...] = item.definitions if item is not None else found
         sense = None
         if item is not None:
-            tokens, at = _sentence_of(doc.tokens, index)
+            tokens, at = doc.sentence_tokens(index)
             sense = sense_in_context(item, tokens, at, doc.analysis.script)
         self._definitions.setHtml(
             self._definitions_html(definitions, user_meaning, sense, doc.analysis.script)
