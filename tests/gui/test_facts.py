@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from dushu.core.models import Fact, GlossaryEntry, Person
 
@@ -99,7 +100,7 @@ def test_show_in_the_text_selects_the_sentence(monkeypatch: pytest.MonkeyPatch, 
     tab = window.facts.people
     _answer(monkeypatch, Person(name="魏哲家", mentions=1, sentences=(1,)))
     tab._add_record()
-    tab.table.selectRow(tab.records.index(Person(name="魏哲家", mentions=1, sentences=(1,))))
+    tab.table.selectRow(next(i for i, p in enumerate(tab.records) if p.name == "魏哲家"))
     window.tabs.setCurrentWidget(window.facts)
     tab._show()
     assert window.tabs.currentWidget() is window.splitter
@@ -169,3 +170,107 @@ def test_the_export_and_the_command_line_apply_the_same_edits(
     assert next(v for v in exported.vocabulary if v.word == "合作").definitions[0].meanings == (
         "to team up (mine)",
     )
+
+
+def test_undated_rows_come_after_the_dated_ones_under_their_own_heading(
+    monkeypatch: pytest.MonkeyPatch, make_window: Any
+) -> None:
+    window = make_window()
+    window.open_text("熊本", TEXT)
+    tab = window.facts.timeline
+    tab.set_records(
+        [
+            Fact(kind="event", text="沒有日期", sentence=0),
+            Fact(kind="event", text="後", sentence=1, date="2024-02"),
+            Fact(kind="cause", text="也沒有日期", sentence=1),
+            Fact(kind="event", text="前", sentence=0, date="2021-11"),
+        ]
+    )
+    column = [tab.model.index(r, 3).data() for r in range(tab.model.rowCount())]
+    assert column == ["前", "後", None, "沒有日期", "也沒有日期"]
+    heading = tab.model.index(2, 0).data()
+    assert heading.startswith("Not dated (2)")
+    assert tab.table.columnSpan(2, 0) == 4
+    assert not tab.model.flags(tab.model.index(2, 0)) & Qt.ItemFlag.ItemIsSelectable
+    # A row below the heading is the record it shows: editing it changes that one.
+    tab.table.selectRow(3)
+    edited = Fact(kind="event", text="沒有日期（改）", sentence=0)
+    _answer(monkeypatch, edited)
+    tab._edit_record()
+    assert edited in tab.records and not any(f.text == "沒有日期" for f in tab.records)
+    tab.set_records([Fact(kind="event", text="前", sentence=0, date="2021-11")])
+    assert tab.model.rowCount() == 1  # no heading without undated rows
+
+
+def test_members_are_named_in_the_interface_language(make_window: Any) -> None:
+    from dushu.gui.i18n import install_language
+
+    window = make_window()
+    window.open_text("聯盟", "去年美日兩國成立了海洋聯盟。\n由澳大利亞、新加坡組成的南方論壇今年開會。\n")
+    tab = window.facts.glossary
+    tab.set_records(
+        [
+            GlossaryEntry(term="海洋聯盟", kind="organisation", sentence=0, members=("US", "Japan")),
+            GlossaryEntry(
+                term="南方論壇", kind="organisation", sentence=1, members=("Australia", "Singapore")
+            ),
+        ]
+    )
+    assert tab.model.index(0, 4).data() == "US、Japan"
+    try:
+        assert install_language("zh_TW")
+        tab.retranslate()
+        assert tab.model.index(0, 4).data() == "美國、日本"
+        assert tab.model.index(1, 4).data() == "澳大利亞、新加坡"  # as the text wrote it, not 澳洲
+        assert install_language("zh_CN")
+        tab.retranslate()
+        assert tab.model.index(0, 4).data() == "美国、日本"
+        assert tab.model.index(1, 4).data() == "澳大利亚、新加坡"
+    finally:
+        install_language("en")
+
+
+def token_index(window: Any, text: str, nth: int = 0) -> int:
+    """The index of the nth token whose text is `text`."""
+    return [i for i, t in enumerate(window.reading.tokens) if t.text == text][nth]
+
+
+def click_token(qtbot: Any, window: Any, index: int) -> None:
+    """Click a word of the reader as a user would."""
+    canvas = window.reader.canvas
+    canvas.scroll_to_token(index)
+    rect = canvas.token_rect(index)
+    assert rect is not None
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+
+
+MAYOR = "2031年4月2日，台北市長陳大同宣布新政策。陳市長表示，新政策下月實施。陳大同說，市民可以上網查詢。\n"
+
+
+def test_the_people_list_and_the_word_panel_count_a_person_alike(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    window.open_text("市長", MAYOR)
+    people = window.facts.people
+    row = next(r for r in range(people.model.rowCount()) if people.model.index(r, 0).data() == "陳大同")
+    listed = people.model.index(row, 3).data()
+    assert listed == "3"  # twice in full, once as 陳市長
+    # The segmenter splits the name (陳 / 大同): the panel still says whose name it is, and how often.
+    click_token(qtbot, window, token_index(window, "大同"))
+    assert "陳大同" in window.panel.facts_text() and f"mentioned {listed} times" in window.panel.facts_text()
+    click_token(qtbot, window, token_index(window, "陳市長"))
+    assert f"mentioned {listed} times" in window.panel.facts_text()
+
+
+def test_a_person_added_by_hand_gets_the_mentions_the_text_has(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, make_window: Any
+) -> None:
+    window = make_window()
+    window.open_text("讀書會", "小美昨天去了讀書會。\n大家都說小美讀得很快。\n")
+    tab = window.facts.people
+    _answer(monkeypatch, Person(name="小美", mentions=1, sentences=(0,)))
+    tab._add_record()
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "小美")
+    assert tab.model.index(row, 3).data() == "2"
+    # However the segmenter cut the name, its characters belong to the person.
+    click_token(qtbot, window, window.reading.token_at(window.reading.analysis.text.rindex("小美")))
+    assert "mentioned 2 times" in window.panel.facts_text()

@@ -113,3 +113,75 @@ def test_double_clicking_a_word_shows_it_in_the_reader(qtbot: Any, make_window: 
     assert window.tabs.currentWidget() is window.splitter
     selected = window.reader.canvas.selected_token()
     assert window.reading.tokens[selected].text == "分流"
+
+
+def test_the_reading_column_follows_the_zhuyin_setting(make_window: Any) -> None:
+    from dushu.gui.reader import ReadingStyle
+
+    window = make_window()
+    view = window.vocabulary
+    row = _row(view, "供應鏈")
+    view.set_reading_style(ReadingStyle.ZHUYIN)
+    assert view.model.index(row, Column.PINYIN).data() == "ㄍㄨㄥ ㄧㄥˋ ㄌㄧㄢˋ"
+    assert view.model.headerData(Column.PINYIN, Qt.Orientation.Horizontal) == "Zhuyin"
+    view.set_reading_style(ReadingStyle.NUMBERS)
+    assert view.model.index(row, Column.PINYIN).data() == "gong1 ying4 lian4"
+    view.set_reading_style(ReadingStyle.PINYIN)
+    assert view.model.index(row, Column.PINYIN).data() == "gōng yìng liàn"
+
+
+def test_meanings_are_written_for_a_learner_without_cedict_notation(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    view.set_context(window.reading.analysis)
+    row = _row(view, "年")  # CC-CEDICT: "year; CL:個|个[ge4]"
+    assert any("CL:" in m for d in view.model.item(row).definitions for m in d.meanings)
+    meaning = view.model.index(row, Column.MEANING).data()
+    tooltip = view.model.index(row, Column.MEANING).data(Qt.ItemDataRole.ToolTipRole)
+    assert "year" in meaning
+    for shown in (meaning, tooltip):
+        assert "CL:" not in shown and "[" not in shown and "|" not in shown
+    assert "measure word: 個 gè" in tooltip
+    for r in range(view.model.rowCount()):
+        assert "CL:" not in view.model.index(r, Column.MEANING).data()
+
+
+def test_the_meaning_column_gives_the_sense_the_text_uses(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    row = _row(view, "被")  # the dictionary's first sense is "quilt"; the text uses it for the passive
+    assert view.model.index(row, Column.MEANING).data().startswith("quilt")
+    view.set_context(window.reading.analysis)
+    meaning = view.model.index(row, Column.MEANING).data()
+    assert "passive" in meaning and "quilt" not in meaning
+    assert "passive" in view.model.index(row, Column.MEANING).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sorting_keeps_the_selected_words_selected(make_window: Any) -> None:
+    window = make_window()
+    view = window.vocabulary
+    view.select_words(["供應鏈", "半導體"])
+    view.table.sortByColumn(Column.COUNT, Qt.SortOrder.DescendingOrder)
+    counts = [view.model.item(r).count for r in range(view.model.rowCount())]
+    assert counts == sorted(counts, reverse=True)
+    assert sorted(view.selected_words()) == sorted(["供应链", "半导体"])
+    view.table.sortByColumn(Column.WORD, Qt.SortOrder.AscendingOrder)
+    assert view.visible_words()[:3] == [i.word for i in view.model.items()[:3]]
+
+
+def test_the_word_panel_and_the_hover_line_have_no_cedict_notation(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    index = next(i for i, t in enumerate(window.reading.tokens) if t.text == "年")
+    window.show_word(index)
+    shown = window.panel.definitions_text()
+    assert "year" in shown and "measure word: 個 gè" in shown
+    assert "CL:" not in shown and "[ge4]" not in shown and "|" not in shown
+    hover = window.reading.meaning_at(index)
+    assert hover.startswith("year") and "CL:" not in hover and "[" not in hover
+
+
+def test_the_hover_line_gives_the_sense_of_the_sentence(make_window: Any) -> None:
+    window = make_window()
+    index = next(i for i, t in enumerate(window.reading.tokens) if t.text == "被")
+    hover = window.reading.meaning_at(index)
+    assert "passive" in hover and "quilt" not in hover

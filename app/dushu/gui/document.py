@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from dushu.core.models import Analysis, Token, VocabItem
+from dushu.core.senses import learner_meaning, sense_in_context
 
 __all__ = ["PAGE_CHARS", "ReadingDocument", "build_reading_document"]
 
@@ -62,6 +63,38 @@ class ReadingDocument:
         if not 0 <= index < len(self.tokens):
             return None
         return self.vocab_by_word.get(self.tokens[index].text)
+
+    def sentence_tokens(self, index: int) -> tuple[list[Token], int]:
+        """The tokens of the sentence of token `index`, and its place among them."""
+        tokens = self.tokens
+        sentence = tokens[index].sentence
+        start = index
+        while start > 0 and tokens[start - 1].sentence == sentence:
+            start -= 1
+        end = index
+        while end + 1 < len(tokens) and tokens[end + 1].sentence == sentence:
+            end += 1
+        return list(tokens[start : end + 1]), index - start
+
+    def meaning_at(self, index: int, limit: int = 2) -> str:
+        """The meaning of the word at `index` in one line (for hovering): the sense its sentence
+        uses where `dushu.core.senses` can tell, else the dictionary's first `limit` senses; written
+        for a learner (no CC-CEDICT brackets, pipes or tone numbers)."""
+        item = self.vocab_for(index)
+        if item is None:
+            return ""
+        script = self.analysis.script
+        tokens, at = self.sentence_tokens(index)
+        sense = sense_in_context(item, tokens, at, script)
+        if sense is not None:
+            return sense.text
+        for d in item.definitions:
+            if d.meanings:
+                shown = d.meanings[:limit]
+                if d.source == "user":
+                    return "; ".join(shown)
+                return "; ".join(learner_meaning(m, script) for m in shown)
+        return ""
 
     def sentence_text(self, sentence: int) -> str:
         """The text of a sentence, or "" if there is no such sentence."""

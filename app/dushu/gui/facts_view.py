@@ -15,8 +15,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -34,9 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dushu.core.facts.people import count_mentions
+from dushu.core.facts.terms import COUNTRY_NAMES, country_display_name
 from dushu.core.models import Fact, GlossaryEntry, Person
+from dushu.core.script import to_simplified, to_traditional
+from dushu.gui.i18n import current_language
 
-__all__ = ["FactsView", "RecordDialog", "kind_label"]
+__all__ = ["FactsView", "RecordDialog", "kind_label", "member_label"]
 
 translate = QCoreApplication.translate
 
@@ -77,6 +83,31 @@ def _date_cell(fact: Fact) -> str:
 
 def _date_sort_key(fact: Fact) -> tuple[int, str, int]:
     return (0 if fact.date else 1, fact.date, fact.sentence)
+
+
+# English name -> the full Chinese names that stand for it (澳洲 and 澳大利亞 for Australia), longest first.
+_NAMES_OF: dict[str, list[str]] = {}
+for _name, _english in sorted(COUNTRY_NAMES.items(), key=lambda kv: -len(kv[0])):
+    _NAMES_OF.setdefault(_english, []).append(_name)
+
+
+def member_label(english: str, sentence: str, language: str) -> str:
+    """A member of a group as the interface shows it: in English for the English interface; else
+    the name the sentence wrote in full (or Dushu's Chinese name for it when the text used a short
+    form such as 美日), in the interface's script.
+
+    >>> member_label("Australia", "由澳大利亞、紐西蘭組成", "zh_CN")
+    '澳大利亚'
+    >>> member_label("US", "美日印澳四國", "zh_TW")
+    '美國'
+    """
+    if language not in ("zh_TW", "zh_CN"):
+        return english
+    written = next((n for n in _NAMES_OF.get(english, ()) if n in sentence), None)
+    name = written or country_display_name(english)
+    if name == english:
+        return english  # not a country Dushu knows: as the record has it
+    return to_simplified(name) if language == "zh_CN" else to_traditional(name)
 
 
 class RecordDialog(QDialog):
@@ -186,7 +217,14 @@ class _RecordModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tab.records)
+        if parent.isValid():
+            return 0
+        return len(self._tab.records) + (1 if self._tab.undated_row() is not None else 0)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.row() == self._tab.undated_row():
+            return Qt.ItemFlag.ItemIsEnabled  # the heading of the undated group cannot be selected
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -199,13 +237,30 @@ class _RecordModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         if not index.isValid():
             return None
-        record = self._tab.records[index.row()]
+        if index.row() == self._tab.undated_row():
+            return self._heading_data(index.column(), role)
+        at = self._tab.record_at(index.row())
+        if at is None:
+            return None
+        record = self._tab.records[at]
         if role == Qt.ItemDataRole.DisplayRole:
             cells = self._tab.cells(record)
             return cells[index.column()] if index.column() < len(cells) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             sentence = self._tab.sentence_of(record)
             return self._tab.sentence_text(sentence) if sentence is not None else None
+        return None
+
+    def _heading_data(self, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            count = len(self._tab.records) - self._tab.dated_count()
+            return translate("Facts", "Not dated (%1) — in the order of the text").replace("%1", str(count))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
         return None
 
 
@@ -219,6 +274,7 @@ class _RecordTab(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.records: list[Record] = []
+        self._dated = 0  # facts: how many records (the first ones) have a date
         self._hint = QLabel(self)
         self._hint.setWordWrap(True)
         self.model = _RecordModel(self)
@@ -285,7 +341,10 @@ class _RecordTab(QWidget):
         if isinstance(r, Fact):
             return [_date_cell(r), r.date_text, r.subject, r.summary or r.text]
         if isinstance(r, GlossaryEntry):
-            return [r.term, r.abbreviation, r.english, kind_label(r.kind), "、".join(r.members)]
+            language = current_language()
+            sentence = self.sentence_text(r.sentence) if language != "en" and r.members else ""
+            members = [member_label(m, sentence, language) for m in r.members]
+            return [r.term, r.abbreviation, r.english, kind_label(r.kind), "、".join(members)]
         return [r.name, r.english, r.role, str(r.mentions)]
 
     def _fields(self) -> list[_Field]:
@@ -335,7 +394,30 @@ class _RecordTab(QWidget):
         self.records = list(records)
         if self.kind == "facts":
             self.records.sort(key=lambda r: _date_sort_key(r) if isinstance(r, Fact) else (2, "", 0))
+            self._dated = sum(1 for r in self.records if isinstance(r, Fact) and r.date)
         self._fill()
+
+    def dated_count(self) -> int:
+        """How many of the records have a date (they come first)."""
+        return self._dated if self.kind == "facts" else len(self.records)
+
+    def undated_row(self) -> int | None:
+        """The table row of the heading before the undated events (None when there is no such group)."""
+        if self.kind != "facts" or self._dated == len(self.records):
+            return None
+        return self._dated
+
+    def record_at(self, row: int) -> int | None:
+        """The record shown in a table row (None for the heading)."""
+        heading = self.undated_row()
+        if heading is None or row < heading:
+            return row if 0 <= row < len(self.records) else None
+        return None if row == heading else row - 1
+
+    def row_of(self, record: int) -> int:
+        """The table row of a record."""
+        heading = self.undated_row()
+        return record if heading is None or record < heading else record + 1
 
     def _fill(self) -> None:
         columns = self._columns()
@@ -347,6 +429,10 @@ class _RecordTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Fixed
         )
         self.model.reset(columns)
+        self.table.clearSpans()
+        heading = self.undated_row()
+        if heading is not None:
+            self.table.setSpan(heading, 0, 1, len(columns))
         header = self.table.horizontalHeader()
         stretch = {"facts": 3, "glossary": 4, "people": 2}[self.kind]
         for col in range(len(columns)):
@@ -376,7 +462,7 @@ class _RecordTab(QWidget):
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
+        return self.record_at(rows[0].row()) if rows else None
 
     def _update_buttons(self, *_: object) -> None:
         has = self._selected() is not None
@@ -390,10 +476,20 @@ class _RecordTab(QWidget):
             return None
         return dialog.record()
 
+    def _counted(self, record: Record, others: Sequence[Record]) -> Record:
+        """A person the user typed, with the mentions the text has of the name, counted as the
+        analysis counts them (`count_mentions`), so the word panel and this list agree."""
+        if not isinstance(record, Person) or not record.name:
+            return record
+        people = [r for r in others if isinstance(r, Person) and r.name != record.name] + [record]
+        # Mentions never cross a sentence end, so the sentences joined stand for the text.
+        text = "\n".join(self.sentence_text(i) for i in range(self.sentence_count))
+        return replace(record, mentions=count_mentions(text, people)[record.name])
+
     def _add_record(self) -> None:
         record = self._dialog(translate("Facts", "Add"), self._blank())
         if record is not None:
-            self.records.append(record)
+            self.records.append(self._counted(record, self.records))
             self.set_records(self.records)
             self.changed.emit()
 
@@ -401,8 +497,11 @@ class _RecordTab(QWidget):
         row = self._selected()
         if row is None:
             return
-        record = self._dialog(translate("Facts", "Edit"), self.records[row])
+        old = self.records[row]
+        record = self._dialog(translate("Facts", "Edit"), old)
         if record is not None:
+            if isinstance(old, Person) and isinstance(record, Person) and record.name != old.name:
+                record = self._counted(record, self.records)  # another name: count it again
             self.records[row] = record
             self.set_records(self.records)
             self.changed.emit()
@@ -412,7 +511,7 @@ class _RecordTab(QWidget):
         if row is None:
             return
         del self.records[row]
-        self._fill()
+        self.set_records(self.records)
         self.changed.emit()
 
     def _show(self) -> None:

@@ -7,7 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-__all__ = ["LANGUAGES", "install_language", "resolve_language"]
+__all__ = ["LANGUAGES", "current_language", "install_language", "resolve_language"]
 
 # Setting value -> name shown in the language menu (each in its own language, as people look for it).
 LANGUAGES: dict[str, str] = {
@@ -18,6 +18,12 @@ LANGUAGES: dict[str, str] = {
 }
 
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language last installed (views that write names in it read it)
+
+
+def current_language() -> str:
+    """The interface language in use: "en", "zh_TW" or "zh_CN"."""
+    return _current[0]
 
 
 def resolve_language(setting: str, locale: QLocale | None = None) -> str:
@@ -47,6 +53,7 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "en"
     if language == "en":
         return True
     ok = True
@@ -61,6 +68,7 @@ def install_language(language: str) -> bool:
     if ok:
         QCoreApplication.installTranslator(ours)
         _installed.append(ours)
+        _current[0] = language
     # Qt's own strings (standard buttons such as OK / Cancel, file dialogs).
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

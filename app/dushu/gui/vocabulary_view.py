@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dushu.core.models import VocabItem
+from dushu.core.models import Analysis, Definition, Script, VocabItem
+from dushu.core.readings import to_numbers, to_zhuyin
+from dushu.core.senses import Sense, learner_meaning, word_sense
+from dushu.gui.reader import ReadingStyle
 from dushu.gui.word_panel import hsk_label
 from dushu.storage.library import WordStatus
 
@@ -55,11 +60,28 @@ class Column:
     COUNT_ALL = 6
 
 
-def first_meaning(item: VocabItem, limit: int = 3) -> str:
-    """The meaning the table shows: the first reading's first few senses."""
+def _script_of(item: VocabItem) -> Script:
+    """The script a word is written in, for the form of the references in its glosses."""
+    if item.word == item.traditional != item.simplified:
+        return Script.TRADITIONAL
+    if item.word == item.simplified != item.traditional:
+        return Script.SIMPLIFIED
+    return Script.MIXED
+
+
+def _gloss(meaning: str, definition: Definition, script: Script) -> str:
+    """One gloss as a learner reads it (the card's rendering); the user's own words as typed."""
+    return meaning if definition.source == "user" else learner_meaning(meaning, script)
+
+
+def first_meaning(item: VocabItem, limit: int = 3, script: Script = Script.UNKNOWN) -> str:
+    """The dictionary meaning the table shows when the text does not tell the sense: the first
+    reading's first few senses, written for a learner (no CC-CEDICT brackets or tone numbers)."""
+    if script is Script.UNKNOWN:
+        script = _script_of(item)
     for d in item.definitions:
         if d.meanings:
-            return "; ".join(d.meanings[:limit])
+            return "; ".join(_gloss(m, d, script) for m in d.meanings[:limit])
     return ""
 
 
@@ -72,8 +94,24 @@ def _fold(text: str) -> str:
 _STATUS_ORDER = {WordStatus.NEW: 0, WordStatus.LEARNING: 1, WordStatus.KNOWN: 2}
 
 
+@lru_cache(maxsize=8192)
+def _reading(syllables: tuple[str, ...], style: ReadingStyle) -> str:
+    """A word's reading in the reader's style; pinyin when the reader shows none (the table needs one)."""
+    if style is ReadingStyle.ZHUYIN:
+        return " ".join(to_zhuyin(s) for s in syllables)
+    if style is ReadingStyle.NUMBERS:
+        return " ".join(to_numbers(s) for s in syllables)
+    return " ".join(syllables)
+
+
 class VocabularyModel(QAbstractTableModel):
-    """The analysis' vocabulary with the user's statuses and meanings laid over it."""
+    """The analysis' vocabulary with the user's statuses and meanings laid over it.
+
+    The model filters and sorts itself (`set_filters`, `sort`): a book has tens of thousands of
+    words, and a proxy that asks Python for every row and comparison takes seconds. Cells are
+    computed when the table paints them; the meaning in context (`dushu.core.senses.word_sense`)
+    only for the rows shown, and remembered.
+    """
 
     meaningEdited = Signal(str, str)  # simplified word, new meaning ("" restores the dictionary's)
 
@@ -82,7 +120,23 @@ class VocabularyModel(QAbstractTableModel):
         self._items: list[VocabItem] = []
         self._statuses: dict[str, WordStatus] = {}
         self._meanings: dict[str, str] = {}
-        self._haystacks: list[str] = []
+        self._haystacks: dict[int, str] = {}
+        self._rows: list[int] = []  # item indexes of the rows shown, in the order shown
+        self._analysis: Analysis | None = None
+        self._senses: dict[int, Sense | None] = {}
+        self._shown_meanings: dict[int, str] = {}
+        self._style = ReadingStyle.PINYIN
+        self._sort_column = Column.WORD
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.hide_known = False
+        self.min_hsk: int | None = None
+        self.search = ""
+        self._word_font = QFont()
+        self._word_font.setPointSizeF(self._word_font.pointSizeF() * 1.3)
+        self._user_font = QFont()
+        self._user_font.setItalic(True)
+
+    # -- content -----------------------------------------------------------------------------------
 
     def set_items(
         self, items: Sequence[VocabItem], statuses: Mapping[str, WordStatus], meanings: Mapping[str, str]
@@ -92,44 +146,82 @@ class VocabularyModel(QAbstractTableModel):
         self._items = list(items)
         self._statuses = dict(statuses)
         self._meanings = dict(meanings)
-        self._haystacks = [self._haystack(i) for i in self._items]
+        self._haystacks = {}
+        self._senses = {}
+        self._shown_meanings = {}
+        self._rows = self._arranged()
         self.endResetModel()
 
-    def _haystack(self, item: VocabItem) -> str:
-        meaning = self._meanings.get(item.simplified) or " ".join(
-            m for d in item.definitions for m in d.meanings
-        )
-        pinyin = _fold(" ".join(item.pinyin))
-        return "\t".join((item.word, item.traditional, item.simplified, pinyin, meaning.lower()))
+    def set_context(self, analysis: Analysis | None) -> None:
+        """The analysis the vocabulary comes from: meanings then follow the sense each word has in
+        its first sentence, and references are written in the text's script."""
+        self._analysis = analysis
+        self._senses = {}
+        self._shown_meanings = {}
+        self._emit_column(Column.MEANING)
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Show readings as pinyin, tone numbers or Zhuyin (none: pinyin)."""
+        if style is self._style:
+            return
+        self._style = style
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.PINYIN, Column.PINYIN)
+        if self._sort_column == Column.PINYIN:
+            self._rearrange()
+        self._emit_column(Column.PINYIN)
+
+    def reading_style(self) -> ReadingStyle:
+        """How readings are shown."""
+        return self._style
 
     def item(self, row: int) -> VocabItem:
-        """The vocabulary item of a source row."""
-        return self._items[row]
+        """The vocabulary item of a row."""
+        return self._items[self._rows[row]]
 
     def items(self) -> list[VocabItem]:
-        """All items, in study order."""
+        """All items, in study order (hidden ones too)."""
         return list(self._items)
 
     def status(self, row: int) -> WordStatus:
         """The status of a row's word."""
-        return self._statuses.get(self._items[row].simplified, WordStatus.NEW)
+        return self._status_of(self._rows[row])
 
     def haystack(self, row: int) -> str:
         """What the search box matches for a row."""
-        return self._haystacks[row]
+        return self._haystack(self._rows[row])
+
+    def rows_of(self, words: Collection[str]) -> list[int]:
+        """The rows showing these words (by their form in the text)."""
+        return [r for r, i in enumerate(self._rows) if self._items[i].word in words]
+
+    def shown_words(self) -> list[str]:
+        """The words shown, top to bottom."""
+        return [self._items[i].word for i in self._rows]
+
+    def status_counts(self) -> tuple[int, int, int]:
+        """How many words there are in all, and how many of them are learning and known."""
+        learning = known = 0
+        for item in self._items:
+            status = self._statuses.get(item.simplified)
+            if status is WordStatus.LEARNING:
+                learning += 1
+            elif status is WordStatus.KNOWN:
+                known += 1
+        return len(self._items), learning, known
+
+    def meaning(self, row: int) -> str:
+        """The meaning a row shows: the user's, else the sense in context, else the dictionary's."""
+        return self._meaning_of(self._rows[row])
 
     def set_statuses(self, words: Sequence[str], status: WordStatus) -> None:
         """Update statuses shown (after the library stored them)."""
-        wanted = set(words)
-        for w in wanted:
+        for w in set(words):
             if status is WordStatus.NEW:
                 self._statuses.pop(w, None)
             else:
                 self._statuses[w] = status
-        for row, item in enumerate(self._items):
-            if item.simplified in wanted:
-                index = self.index(row, Column.STATUS)
-                self.dataChanged.emit(index, index)
+        # One signal for the column: one per row makes the table repaint (and a proxy re-sort) per word.
+        self._emit_column(Column.STATUS)
 
     def set_meaning(self, word: str, meaning: str | None) -> None:
         """Update a meaning shown (after the library stored it)."""
@@ -137,14 +229,134 @@ class VocabularyModel(QAbstractTableModel):
             self._meanings[word] = meaning
         else:
             self._meanings.pop(word, None)
-        for row, item in enumerate(self._items):
+        for i, item in enumerate(self._items):
             if item.simplified == word:
-                self._haystacks[row] = self._haystack(item)
-                index = self.index(row, Column.MEANING)
-                self.dataChanged.emit(index, index)
+                self._haystacks.pop(i, None)
+                self._shown_meanings.pop(i, None)
+        self._emit_column(Column.MEANING)
+
+    # -- filtering and sorting ---------------------------------------------------------------------
+
+    def set_filters(self, *, hide_known: bool, min_hsk: int | None, search: str) -> None:
+        """Show only the words that pass these filters (see `VocabularyFilter`)."""
+        self.hide_known = hide_known
+        self.min_hsk = min_hsk
+        self.search = search.strip()
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Filter again (a status changed): rows come and go, so the table is reset."""
+        self.beginResetModel()
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder]:
+        """The column the rows are sorted by, and the order."""
+        return self._sort_column, self._sort_order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            return
+        self._sort_column = column
+        self._sort_order = order
+        self._rearrange()
+
+    def _rearrange(self) -> None:
+        """Sort the rows again, keeping selections and the current row on their words."""
+        self.layoutAboutToBeChanged.emit()
+        old = self._rows
+        self._rows = self._arranged()
+        where = {item: row for row, item in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        after = [
+            self.index(where[old[p.row()]], p.column())
+            if 0 <= p.row() < len(old) and old[p.row()] in where
+            else QModelIndex()
+            for p in before
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _accepts(self, i: int) -> bool:
+        item = self._items[i]
+        if self.hide_known and self._status_of(i) is WordStatus.KNOWN:
+            return False
+        if self.min_hsk is not None and item.hsk is not None and item.hsk < self.min_hsk:
+            return False
+        if self.search:
+            haystack = self._haystack(i)
+            needle = self.search.lower()
+            if needle not in haystack and _fold(needle) not in haystack:
+                return False
+        return True
+
+    def _arranged(self) -> list[int]:
+        """The item indexes that pass the filters, in the sort order (ties in study order)."""
+        if self.hide_known or self.min_hsk is not None or self.search:
+            rows = [i for i in range(len(self._items)) if self._accepts(i)]
+        else:
+            rows = list(range(len(self._items)))
+        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        column = self._sort_column
+        if column == Column.WORD:
+            return rows[::-1] if reverse else rows
+        items = self._items
+        keys: dict[int, Callable[[int], Any]] = {
+            Column.PINYIN: lambda i: _reading(items[i].pinyin, self._style),
+            Column.MEANING: lambda i: self._meaning_of(i).lower(),
+            Column.HSK: lambda i: 99 if items[i].hsk is None else items[i].hsk,
+            Column.COUNT: lambda i: items[i].count,
+        }
+        key = keys.get(column, lambda i: _STATUS_ORDER[self._status_of(i)])
+        return sorted(rows, key=key, reverse=reverse)  # sorted is stable both ways: ties keep study order
+
+    # -- cells -------------------------------------------------------------------------------------
+
+    def _status_of(self, i: int) -> WordStatus:
+        return self._statuses.get(self._items[i].simplified, WordStatus.NEW)
+
+    def _script(self, item: VocabItem) -> Script:
+        if self._analysis is not None and self._analysis.script in (Script.TRADITIONAL, Script.SIMPLIFIED):
+            return self._analysis.script
+        return _script_of(item)
+
+    def _sense(self, i: int) -> Sense | None:
+        if self._analysis is None:
+            return None
+        if i not in self._senses:
+            self._senses[i] = word_sense(self._analysis, self._items[i])
+        return self._senses[i]
+
+    def _meaning_of(self, i: int) -> str:
+        item = self._items[i]
+        user = self._meanings.get(item.simplified)
+        if user:
+            return user
+        shown = self._shown_meanings.get(i)
+        if shown is None:
+            sense = self._sense(i)
+            shown = sense.text if sense is not None else first_meaning(item, script=self._script(item))
+            self._shown_meanings[i] = shown
+        return shown
+
+    def _haystack(self, i: int) -> str:
+        found = self._haystacks.get(i)
+        if found is None:
+            item = self._items[i]
+            meaning = self._meanings.get(item.simplified) or " ".join(
+                m for d in item.definitions for m in d.meanings
+            )
+            pinyin = _fold(" ".join(item.pinyin))
+            found = "\t".join((item.word, item.traditional, item.simplified, pinyin, meaning.lower()))
+            self._haystacks[i] = found
+        return found
+
+    def _emit_column(self, column: int) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else Column.COUNT_ALL
@@ -154,9 +366,14 @@ class VocabularyModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
+        reading = (
+            translate("Vocabulary", "Zhuyin")
+            if self._style is ReadingStyle.ZHUYIN
+            else translate("Vocabulary", "Pinyin")
+        )
         return [
             translate("Vocabulary", "Word"),
-            translate("Vocabulary", "Pinyin"),
+            reading,
             translate("Vocabulary", "Meaning"),
             translate("Vocabulary", "HSK"),
             translate("Vocabulary", "Count"),
@@ -170,41 +387,39 @@ class VocabularyModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        item = self._items[index.row()]
+        i = self._rows[index.row()]
+        item = self._items[i]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == Column.WORD:
                 return item.word
             if col == Column.PINYIN:
-                return " ".join(item.pinyin)
+                return _reading(item.pinyin, self._style)
             if col == Column.MEANING:
-                return self._meanings.get(item.simplified) or first_meaning(item)
+                return self._meaning_of(i)
             if col == Column.HSK:
                 return "" if item.hsk is None else ("7–9" if item.hsk >= 7 else str(item.hsk))
             if col == Column.COUNT:
                 return item.count
             if col == Column.STATUS:
-                return status_label(self.status(index.row()))
+                return status_label(self._status_of(i))
         elif role == SORT_ROLE:
             if col == Column.HSK:
                 return item.hsk if item.hsk is not None else 99
             if col == Column.COUNT:
                 return item.count
             if col == Column.STATUS:
-                return _STATUS_ORDER[self.status(index.row())]
+                return _STATUS_ORDER[self._status_of(i)]
             if col == Column.WORD:
-                return index.row()  # study order
+                return i  # study order
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         elif role == WORD_ROLE:
             return item.simplified
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.MEANING:
-                user = self._meanings.get(item.simplified)
-                if user:
-                    return translate("Vocabulary", "Your meaning (double-click to edit)")
-                return "\n".join(f"{d.pinyin}: {'; '.join(d.meanings)}" for d in item.definitions[:4])
+                return self._meaning_tooltip(i)
             if col == Column.HSK:
                 return hsk_label(item.hsk)
             if col == Column.WORD and item.example:
@@ -214,21 +429,33 @@ class VocabularyModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.FontRole:
             if col == Column.WORD:
-                font = QFont()
-                font.setPointSizeF(font.pointSizeF() * 1.3)
-                return font
+                return self._word_font
             if col == Column.MEANING and item.simplified in self._meanings:
-                font = QFont()
-                font.setItalic(True)
-                return font
+                return self._user_font
         return None
+
+    def _meaning_tooltip(self, i: int) -> str:
+        item = self._items[i]
+        if self._meanings.get(item.simplified):
+            return translate("Vocabulary", "Your meaning (double-click to edit)")
+        script = self._script(item)
+        lines: list[str] = []
+        sense = self._sense(i)
+        if sense is not None:
+            lines.append(translate("Vocabulary", "In its first sentence: %1").replace("%1", sense.text))
+        for d in item.definitions[:4]:
+            glosses = "; ".join(_gloss(m, d, script) for m in d.meanings)
+            lines.append(f"{d.pinyin}: {glosses}" if d.pinyin else glosses)
+        return "\n".join(lines)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != Column.MEANING:
             return False
-        item = self._items[index.row()]
+        i = self._rows[index.row()]
+        item = self._items[i]
         text = str(value).strip()
-        if text == first_meaning(item):
+        dictionary = self._shown_meanings.get(i)
+        if text in (first_meaning(item), first_meaning(item, script=self._script(item)), dictionary):
             text = ""  # unchanged: keep following the dictionary
         self.meaningEdited.emit(item.simplified, text)
         return True
@@ -244,53 +471,51 @@ def status_label(status: WordStatus) -> str:
 
 
 class VocabularyFilter(QSortFilterProxyModel):
-    """Hide known words, keep HSK level N and above (unlisted words count as above), search."""
+    """Hide known words, keep HSK level N and above (unlisted words count as above), search.
+
+    The filtering and sorting are done by the `VocabularyModel` underneath (in one pass over its
+    items, not one Python call per row and comparison); this proxy passes them on, so the view and
+    callers keep talking to a proxy.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hide_known = False
-        self.min_hsk: int | None = None
-        self.search = ""
-        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def _vocabulary(self) -> VocabularyModel:
+        model = self.sourceModel()
+        assert isinstance(model, VocabularyModel)
+        return model
+
+    @property
+    def hide_known(self) -> bool:
+        """Whether known words are hidden."""
+        return self._vocabulary().hide_known
+
+    @property
+    def min_hsk(self) -> int | None:
+        """The lowest HSK level shown (None: any)."""
+        return self._vocabulary().min_hsk
+
+    @property
+    def search(self) -> str:
+        """The search text."""
+        return self._vocabulary().search
 
     def set_filters(self, *, hide_known: bool, min_hsk: int | None, search: str) -> None:
         """Apply new filter values."""
-        self._begin()
-        self.hide_known = hide_known
-        self.min_hsk = min_hsk
-        self.search = search.strip()
-        self._end()
+        self._vocabulary().set_filters(hide_known=hide_known, min_hsk=min_hsk, search=search)
 
     def refilter(self) -> None:
         """Filter again (a status changed)."""
-        self._begin()
-        self._end()
+        model = self._vocabulary()
+        if model.hide_known:
+            model.refilter()
+        elif model.sorted_by()[0] == Column.STATUS:
+            model.sort(Column.STATUS, model.sorted_by()[1])
 
-    # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt lacks those.
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange()
-        else:
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, VocabularyModel)
-        if self.hide_known and model.status(source_row) is WordStatus.KNOWN:
-            return False
-        item = model.item(source_row)
-        if self.min_hsk is not None and item.hsk is not None and item.hsk < self.min_hsk:
-            return False
-        if self.search:
-            haystack = model.haystack(source_row)
-            needle = self.search.lower()
-            if needle not in haystack and _fold(needle) not in haystack:
-                return False
-        return True
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._vocabulary().sort(column, order)
 
 
 class VocabularyView(QWidget):
@@ -328,10 +553,12 @@ class VocabularyView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.MEANING, QHeaderView.ResizeMode.Stretch)
-        for col in (Column.HSK, Column.COUNT, Column.STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths come from the labels (see _fit_columns), never from the rows: fitting a column to
+        # its contents asks for a thousand rows' cells on every reset, which a book makes slow.
         header.resizeSection(Column.WORD, 130)
         header.resizeSection(Column.PINYIN, 150)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._on_double_click)
@@ -386,6 +613,17 @@ class VocabularyView(QWidget):
         self.model.set_items(items, statuses, meanings)
         self._update_summary()
 
+    def set_context(self, analysis: Analysis | None) -> None:
+        """The analysis the vocabulary comes from (call it with `set_vocabulary`'s, or None): the
+        Meaning column then shows the sense each word has in its first sentence where the sentence
+        tells it, and references in the text's script."""
+        self.model.set_context(analysis)
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Follow the reader's reading setting: Zhuyin, tone numbers or pinyin (none: pinyin)."""
+        self.model.set_reading_style(style)
+        self._fit_columns()
+
     def set_statuses(self, words: Sequence[str], status: WordStatus) -> None:
         """Show new statuses (the library already has them)."""
         self.model.set_statuses(words, status)
@@ -410,7 +648,7 @@ class VocabularyView(QWidget):
 
     def visible_words(self) -> list[str]:
         """The words shown, top to bottom."""
-        return [str(self.proxy.index(r, Column.WORD).data()) for r in range(self.proxy.rowCount())]
+        return self.model.shown_words()
 
     def select_words(self, words: Sequence[str]) -> None:
         """Select the rows of these words (by their form in the text)."""
@@ -418,10 +656,8 @@ class VocabularyView(QWidget):
         selection = self.table.selectionModel()
         selection.clearSelection()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, Column.WORD)
-            if index.data() in wanted:
-                selection.select(index, flags)
+        for r in self.model.rows_of(wanted):
+            selection.select(self.proxy.mapFromSource(self.model.index(r, Column.WORD)), flags)
 
     def selected_words(self) -> list[str]:
         """The Simplified forms of the selected rows."""
@@ -454,9 +690,7 @@ class VocabularyView(QWidget):
             b.setEnabled(has)
 
     def _update_summary(self) -> None:
-        total = self.model.rowCount()
-        known = sum(1 for r in range(total) if self.model.status(r) is WordStatus.KNOWN)
-        learning = sum(1 for r in range(total) if self.model.status(r) is WordStatus.LEARNING)
+        total, learning, known = self.model.status_counts()
         text = translate("Vocabulary", "%1 words · %2 learning · %3 known · %4 shown")
         for n, value in enumerate((total, learning, known, self.proxy.rowCount()), start=1):
             text = text.replace(f"%{n}", str(value))
@@ -502,7 +736,27 @@ class VocabularyView(QWidget):
         self._known_btn.setText(translate("Vocabulary", "Mark known (K)"))
         self._new_btn.setText(translate("Vocabulary", "Mark new (N)"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Column.COUNT_ALL - 1)
+        self._fit_columns()
         self._update_summary()
+
+    def _fit_columns(self) -> None:
+        """Size the short columns to their header and the widest value they can hold."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        header_metrics = QFontMetrics(bold)
+        samples = {
+            Column.HSK: ["7–9"],
+            Column.COUNT: ["99999"],
+            Column.STATUS: [status_label(s) for s in WordStatus],
+        }
+        for col, values in samples.items():
+            label = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            widest = max(
+                [metrics.horizontalAdvance(v) for v in values] + [header_metrics.horizontalAdvance(label)]
+            )
+            header.resizeSection(col, widest + 28)  # the sort arrow and the cell margins
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

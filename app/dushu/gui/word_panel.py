@@ -7,7 +7,6 @@ every definition is written for a learner (`learner_meaning`: no CC-CEDICT brack
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -22,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dushu.core.models import Definition, Script, Token, is_han
+from dushu.core.facts.people import mention_spans
+from dushu.core.models import Definition, Person, Script, is_han
 from dushu.core.senses import Sense, learner_meaning, sense_in_context
 from dushu.gui.document import ReadingDocument
 from dushu.gui.reader import tone_colour
 from dushu.storage.library import WordStatus
 
-__all__ = ["WordPanel", "frequency_label", "hsk_label"]
+__all__ = ["WordPanel", "frequency_label", "hsk_label", "person_at"]
 
 translate = QCoreApplication.translate
 
@@ -67,16 +67,21 @@ def _shown(meaning: str, definition: Definition, script: Script) -> str:
     return learner_meaning(meaning, script, limit=10_000)
 
 
-def _sentence_of(tokens: Sequence[Token], index: int) -> tuple[list[Token], int]:
-    """The tokens of the sentence of token `index` and its place among them (tokens are in order)."""
-    sentence = tokens[index].sentence
-    start = index
-    while start > 0 and tokens[start - 1].sentence == sentence:
-        start -= 1
-    end = index
-    while end + 1 < len(tokens) and tokens[end + 1].sentence == sentence:
-        end += 1
-    return list(tokens[start : end + 1]), index - start
+def person_at(doc: ReadingDocument, index: int) -> Person | None:
+    """The person of the People list that token `index` names, or is part of the name of (陳 and
+    大同 of 陳大同, the 高市 of 高市早苗, 李部長): found in its sentence with the same rules that
+    counted the person's mentions (`mention_spans`)."""
+    people = doc.analysis.people
+    sentences = doc.analysis.sentences
+    tok = doc.tokens[index]
+    if not people or not tok.is_chinese or not 0 <= tok.sentence < len(sentences):
+        return None
+    sentence = sentences[tok.sentence]
+    at = tok.start - sentence.start
+    for start, end, name in mention_spans(sentence.text, people):
+        if start <= at < end:
+            return next((p for p in people if p.name == name), None)
+    return None
 
 
 class WordPanel(QWidget):
@@ -109,6 +114,7 @@ class WordPanel(QWidget):
         self._reading.setFont(reading_font)
         self._facts = QLabel(self)
         self._facts.setWordWrap(True)
+        self._facts.setTextFormat(Qt.TextFormat.PlainText)  # names come from the document
 
         self._deck = QPushButton(self)
         self._deck.setCheckable(True)
@@ -179,6 +185,10 @@ class WordPanel(QWidget):
         """The token shown."""
         return self._token
 
+    def facts_text(self) -> str:
+        """The line under the reading: HSK, frequency, how often the word or person occurs."""
+        return str(self._facts.text())
+
     def definitions_text(self) -> str:
         """The definitions as plain text (what the user reads; tests check it)."""
         return str(self._definitions.toPlainText())
@@ -216,19 +226,32 @@ class WordPanel(QWidget):
         if item is not None:
             parts.append(hsk_label(item.hsk))
             parts.append(frequency_label(item.frequency))
+        person = person_at(doc, index)
+        if item is not None and (person is None or person.name != tok.text):
+            # A person's name counts the person's mentions below, as the People list does.
             if item.count == 1:
                 parts.append(translate("WordPanel", "once in this text"))
             else:
                 parts.append(translate("WordPanel", "%1 times in this text").replace("%1", str(item.count)))
-            if item.is_name:
+            if item.is_name and person is None:
                 parts.insert(0, translate("WordPanel", "name"))
+        if person is not None:
+            if person.name == tok.text:
+                line = translate("WordPanel", "a person, mentioned %2 times in this text")
+                if person.mentions == 1:
+                    line = translate("WordPanel", "a person, mentioned once in this text")
+            else:
+                line = translate("WordPanel", "part of the name %1, a person mentioned %2 times in this text")
+                if person.mentions == 1:
+                    line = translate("WordPanel", "part of the name %1, a person mentioned once in this text")
+            parts.insert(0, line.replace("%1", person.name).replace("%2", str(person.mentions)))
         self._facts.setText(" · ".join(parts))
         self._facts.setVisible(bool(parts))
 
         definitions: tuple[Definition, ...] = item.definitions if item is not None else found
         sense = None
         if item is not None:
-            tokens, at = _sentence_of(doc.tokens, index)
+            tokens, at = doc.sentence_tokens(index)
             sense = sense_in_context(item, tokens, at, doc.analysis.script)
         self._definitions.setHtml(
             self._definitions_html(definitions, user_meaning, sense, doc.analysis.script)

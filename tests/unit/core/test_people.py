@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dushu.core.facts.people import extract_people, role_words
+from dushu.core.facts.people import count_mentions, extract_people, role_words
 from dushu.core.models import Person, Token
 from dushu.core.sentences import split_sentences
 from dushu.core.wordlists import ROLE_DOMAINS, NameEntry, RoleEntry, bundled_roles, parse_role_list
@@ -414,3 +414,13 @@ def test_an_age_and_a_word_for_a_person_before_a_name() -> None:
     found = people_of("另一名涉案的19歲男子侯子健被判入教導所，一名六十歲婦人則獲釋。")
     assert found["侯子健"].role == "男子"
     assert set(found) == {"侯子健"}
+
+
+def test_count_mentions_is_what_extract_people_reports() -> None:
+    text = "台北市長陳大同宣布新政策。陳市長表示，新政策下月實施。陳大同說，市民可以上網查詢。"
+    people = extract_people(text, split_sentences(text))
+    mayor = next(p for p in people if p.name == "陳大同")
+    assert mayor.mentions == 3  # twice in full, once as 陳市長
+    assert count_mentions(text, people)["陳大同"] == mayor.mentions
+    # A name typed by the user is counted the same way.
+    assert count_mentions(text, [Person(name="陳大同", mentions=0, role="台北市長")])["陳大同"] == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -14,7 +14,15 @@ from dushu.core.models import Person, Sentence, Token, is_han
 from dushu.core.script import to_simplified
 from dushu.core.wordlists import NameEntry, RoleEntry, bundled_roles
 
-__all__ = ["extract_people", "family_name", "find_person_mentions", "person_finder", "role_words"]
+__all__ = [
+    "count_mentions",
+    "extract_people",
+    "family_name",
+    "find_person_mentions",
+    "mention_spans",
+    "person_finder",
+    "role_words",
+]
 
 
 def _both(chars: str) -> frozenset[str]:
@@ -566,6 +574,24 @@ def find_person_mentions(text: str, people: Sequence[Person]) -> list[tuple[int,
     return person_finder(people)(text)
 
 
+def mention_spans(
+    text: str, people: Sequence[Person], other_forms: Mapping[str, tuple[str, ...]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Every (start, end, name) where one of `people` is mentioned: the full name, the family name
+    of a four-character name (高市 for 高市早苗), the family name with a title (李部長) and, for a
+    person merged from several listed names, `other_forms` (name -> its other names)."""
+    spans = find_person_mentions(text, people)
+    spans += _other_form_mentions(text, dict(other_forms or {}), spans)
+    spans += _title_aliases(text, people, spans)
+    return spans
+
+
+def count_mentions(text: str, people: Sequence[Person]) -> Counter[str]:
+    """How many times `text` mentions each of `people` (the `mentions` of `extract_people`; every
+    view that shows a person's mentions counts them with this, or shows that number)."""
+    return Counter(name for _s, _e, name in mention_spans(text, people))
+
+
 def family_name(name: str) -> str:
     """The short form a text uses for a four-character (Japanese) name: 高市早苗 -> 高市."""
     if len(name) == 4 and all(_han(c) for c in name):
@@ -829,9 +855,7 @@ def extract_people(
     people = [
         Person(name=c.name, mentions=0, english=c.english, role=_best_role(c)) for c in candidates.values()
     ]
-    spans = find_person_mentions(text, people)
-    spans += _other_form_mentions(text, other_forms, spans)
-    spans += _title_aliases(text, people, spans)
+    spans = mention_spans(text, people, other_forms)
     counts = Counter(name for _s, _e, name in spans)
     first: dict[str, int] = {}
     starts = [s.start for s in sentences]
