@@ -111,6 +111,7 @@ def test_retry_asks_only_the_wrong_ones_with_a_shorter_limit() -> None:
     assert set(match.options) == {"碼頭", "市場"}
     again.answer(index_of(again, "o1"), ["動工", "合龍", "通車"], START)
     assert again.retry_wrong(START) is None  # all right now
+    assert again.again(START).count == 5  # taking it again is the whole set
 
 
 def test_take_again_is_the_whole_set() -> None:

@@ -98,9 +98,14 @@ class QuizSession:
         who: str = "",
         seed: int | None = None,
         retry: bool = False,
+        whole: QuizSet | None = None,
     ) -> None:
-        """Start an attempt at `started`: the questions are presented (shuffled as the set says) now."""
+        """Start an attempt at `started`: the questions are presented (shuffled as the set says) now.
+
+        `whole` is the full set when `qs` is only the part asked again (a retry).
+        """
         self.quiz = qs
+        self.whole = whole or qs
         self.set_key = set_key or file_set_key(qs)
         self.who = who
         self.started = started
@@ -244,11 +249,13 @@ class QuizSession:
         if limit:
             limit = max(1, math.ceil(limit * len(wrong) / max(1, len(self.quiz.questions))))
         subset = replace(self.quiz, questions=wrong, settings=replace(settings, time_limit_minutes=limit))
-        return QuizSession(subset, started, set_key=self.set_key, who=self.who, seed=seed, retry=True)
+        return QuizSession(
+            subset, started, set_key=self.set_key, who=self.who, seed=seed, retry=True, whole=self.whole
+        )
 
     def again(self, started: datetime, seed: int | None = None) -> QuizSession:
-        """A fresh attempt at the whole set (shuffled anew)."""
-        return QuizSession(self.quiz, started, set_key=self.set_key, who=self.who, seed=seed)
+        """A fresh attempt at the whole set (shuffled anew), also after a retry of part of it."""
+        return QuizSession(self.whole, started, set_key=self.set_key, who=self.who, seed=seed)
 
 
 def _given(response: Response) -> bool:
