@@ -125,7 +125,10 @@ def test_a_wrong_choice_by_click_shows_the_right_answer(qtbot: QtBot, view: Quiz
     qtbot.mouseClick(answer.buttons[2], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert "Not quite" in feedback_text(view) and "2021年" in feedback_text(view)
-    assert not answer.isEnabled()  # marked: no changing it now
+    assert answer.locked  # marked: no changing it now, by click or key
+    qtbot.keyClick(answer, Qt.Key.Key_1)
+    assert answer.response() == CHOICE.answer + 1
+    assert "right answer" in answer.buttons[1].text() and "your answer" in answer.buttons[2].text()
 
 
 @pytest.mark.parametrize(("key", "right"), [(Qt.Key.Key_F, True), (Qt.Key.Key_T, False)])

@@ -131,6 +131,18 @@ def _shown_answer(question: Question, response: Response) -> str:
     return response_text(question, response) or "—"
 
 
+def _ask_line(question: Question) -> str:
+    """What the learner is asked to do, above the prompt (a true/false prompt is a bare statement)."""
+    return {
+        "choice": translate("Quiz", "Choose the right answer:"),
+        "truefalse": translate("Quiz", "Is this statement true or false?"),
+        "cloze": translate("Quiz", "Fill the blank:"),
+        "short": translate("Quiz", "Type the answer:"),
+        "order": translate("Quiz", "Put these in order:"),
+        "match": translate("Quiz", "Match each item with its partner:"),
+    }.get(question.type, "")
+
+
 def _expected(question: Question) -> str:
     if question.type == "truefalse":
         return translate("Quiz", "True") if question.answer else translate("Quiz", "False")
@@ -261,11 +273,14 @@ class QuizView(QWidget):
         count_row.addWidget(self._count_label)
         count_row.addWidget(self.count_spin)
         count_row.addStretch(1)
-        count_row.addWidget(self.generate_button)
+        go_row = QHBoxLayout()
+        go_row.addStretch(1)
+        go_row.addWidget(self.generate_button)
         gen_layout = QVBoxLayout(self.generate_box)
         gen_layout.addWidget(self.generate_reason)
         gen_layout.addLayout(count_row)
         gen_layout.addLayout(types_grid)
+        gen_layout.addLayout(go_row)
 
         # Sets from files: a teacher's, recent ones, bundled ones.
         self.files_box = QGroupBox(page)
@@ -277,12 +292,19 @@ class QuizView(QWidget):
         self.recent_list = QListWidget(self.files_box)
         self._bundled_label = QLabel(self.files_box)
         self.bundled_list = QListWidget(self.files_box)
-        for lst in (self.recent_list, self.bundled_list):
+        for lst, other in ((self.recent_list, self.bundled_list), (self.bundled_list, self.recent_list)):
             lst.setWordWrap(True)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)
             lst.itemActivated.connect(self._start_listed)
             lst.setMinimumHeight(90)
+            lst.setMaximumHeight(170)
+            lst.setFont(_scaled(self.font(), 1.1))
+            # One selection across both lists: Start takes the one the learner picked last.
+            lst.itemPressed.connect(lambda _item, other=other: other.clearSelection())
+            lst.itemSelectionChanged.connect(self._update_start)
         self.start_listed_button = QPushButton(self.files_box)
         self.start_listed_button.clicked.connect(self._start_selected)
+        self._start_hint = QLabel(self.files_box)
         self.results_button = QPushButton(page)
         self.results_button.clicked.connect(lambda: self.show_results(""))
         open_row = QHBoxLayout()
@@ -297,7 +319,7 @@ class QuizView(QWidget):
         files_layout.addLayout(open_row)
         files_layout.addLayout(lists, 1)
         start_row = QHBoxLayout()
-        start_row.addStretch(1)
+        start_row.addWidget(self._start_hint, 1)
         start_row.addWidget(self.start_listed_button)
         files_layout.addLayout(start_row)
 
@@ -308,9 +330,20 @@ class QuizView(QWidget):
         layout.addWidget(self._chooser_title)
         layout.addLayout(name_row)
         layout.addWidget(self.generate_box)
-        layout.addWidget(self.files_box, 1)
+        layout.addWidget(self.files_box)
+        layout.addStretch(1)
         layout.addLayout(bottom)
         return page
+
+    def _selected_listed(self) -> QListWidgetItem | None:
+        for lst in (self.recent_list, self.bundled_list):
+            for item in lst.selectedItems():
+                if item.data(Qt.ItemDataRole.UserRole):
+                    return item
+        return None
+
+    def _update_start(self) -> None:
+        self.start_listed_button.setEnabled(self._selected_listed() is not None)
 
     def refresh_sets(self) -> None:
         """Fill the recent and bundled lists again."""
@@ -327,14 +360,16 @@ class QuizView(QWidget):
         self.bundled_list.clear()
         for name, text in bundled_sets():
             try:
-                title = loads_quiz_set(text, name).title
+                qs = loads_quiz_set(text, name)
             except DushuError:
                 continue
-            item = QListWidgetItem(title)
+            title = qs.title
+            item = QListWidgetItem(f"{title}  ({_set_facts(qs)})")
             item.setData(Qt.ItemDataRole.UserRole, ("bundled", name))
-            item.setToolTip(name)
+            item.setToolTip(f"{title}\n{_feedback_words(qs)}\n{name}")
             self.bundled_list.addItem(item)
         self.results_button.setEnabled(bool(self.library.sets_with_attempts()))
+        self._update_start()
 
     def _recent(self) -> list[str]:
         stored = self.library.setting(RECENT_SETTING, [])
@@ -413,11 +448,9 @@ class QuizView(QWidget):
             self.open_quiz_file(path)
 
     def _start_selected(self) -> None:
-        for lst in (self.recent_list, self.bundled_list):
-            item = lst.currentItem()
-            if item is not None and item.isSelected() and item.data(Qt.ItemDataRole.UserRole):
-                self._start_listed(item)
-                return
+        item = self._selected_listed()
+        if item is not None:
+            self._start_listed(item)
 
     def _start_listed(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
@@ -472,6 +505,8 @@ class QuizView(QWidget):
         top.addSpacing(16)
         top.addWidget(self.countdown)
 
+        self.kind_label = QLabel(page)
+        self.kind_label.setStyleSheet("color: palette(placeholder-text);")
         self.prompt = QLabel(page)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setWordWrap(True)
@@ -482,11 +517,13 @@ class QuizView(QWidget):
         self.key_hint.setWordWrap(True)
         self.key_hint.setStyleSheet("color: palette(placeholder-text);")
         self.feedback_label = QLabel(page)
+        self.feedback_label.setFont(_scaled(self.font(), 1.1))
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
         self.feedback_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.feedback_label.linkActivated.connect(self._source_link)
         self.feedback_frame = QFrame(page)
+        self.feedback_frame.setObjectName("feedback")
         self.feedback_frame.setFrameShape(QFrame.Shape.StyledPanel)
         frame_layout = QVBoxLayout(self.feedback_frame)
         frame_layout.addWidget(self.feedback_label)
@@ -512,11 +549,14 @@ class QuizView(QWidget):
 
         body = QWidget(page)
         body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.kind_label)
         body_layout.addWidget(self.prompt)
         body_layout.addSpacing(8)
-        body_layout.addLayout(self.answer_area, 1)
+        body_layout.addLayout(self.answer_area)
         body_layout.addWidget(self.key_hint)
+        body_layout.addSpacing(8)
         body_layout.addWidget(self.feedback_frame)
+        body_layout.addStretch(1)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -554,32 +594,41 @@ class QuizView(QWidget):
         p = session.question(session.current)
         if self._answer is not None:
             self.answer_area.removeWidget(self._answer)
+            self._answer.hide()  # deleted later: until then it must not paint over the new one
             self._answer.deleteLater()
         self._answer = answer_widget_for(p, self.question_page)
         self._answer.set_response(session.response(session.current))
         self._answer.changed.connect(self._update_buttons)
         self.answer_area.addWidget(self._answer)
         self.prompt.setText(p.question.prompt)
-        self.key_hint.setText(
-            self._answer.key_hint() + "  " + translate("Quiz", "Enter: %1.").replace("%1", self._enter_does())
-        )
+        self.kind_label.setText(_ask_line(p.question))
+        self._update_hint()
         self.progress_label.setText(
             _fill(translate("Quiz", "Question %1 of %2"), p.number, session.count)
         )
         fb = session.feedback(session.current)
         self._answer.set_locked(session.locked(session.current))
+        if fb is not None:
+            self._answer.show_marking()
         self._show_feedback(p.question, fb)
         self._update_buttons()
         self._answer.focus_input()
 
-    def _enter_does(self) -> str:
+    def _update_hint(self) -> None:
         session = self.session
-        if session is None:
-            return ""
+        if session is None or self._answer is None:
+            return
         last = session.current == session.count - 1
+        if session.feedback(session.current) is not None:
+            see = translate("Quiz", "Enter: see the score.")
+            self.key_hint.setText(see if last else translate("Quiz", "Enter: next question."))
+            return
         if session.feedback_now:
-            return translate("Quiz", "check the answer, then go on")
-        return translate("Quiz", "finish the quiz") if last else translate("Quiz", "next question")
+            enter = translate("Quiz", "Enter: check the answer.")
+        else:
+            finish = translate("Quiz", "Enter: finish the quiz.")
+            enter = finish if last else translate("Quiz", "Enter: next question.")
+        self.key_hint.setText(f"{self._answer.key_hint()}  {enter}")
 
     def _update_buttons(self) -> None:
         session = self.session
@@ -613,7 +662,7 @@ class QuizView(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.submit()
                 return
-            if self._answer is not None and self._answer.isEnabled() and self._answer.handle_key(event):
+            if self._answer is not None and not self._answer.locked and self._answer.handle_key(event):
                 return
         elif self.pages.currentWidget() is self.summary_page and event.key() in (
             Qt.Key.Key_Return,
@@ -647,8 +696,10 @@ class QuizView(QWidget):
                 return
             fb = session.answer(i, response, self.clock())
             self._answer.set_locked(True)
+            self._answer.show_marking()
             self._show_feedback(session.question(i).question, fb)
             self._update_buttons()
+            self._update_hint()
             self.next_button.setFocus()
             return
         self._keep_response()
@@ -665,8 +716,10 @@ class QuizView(QWidget):
         fb = session.answer(session.current, None, self.clock())
         if self._answer is not None:
             self._answer.set_locked(True)
+            self._answer.show_marking()
         self._show_feedback(session.question(session.current).question, fb)
         self._update_buttons()
+        self._update_hint()
         self.next_button.setFocus()
 
     def _step(self, step: int) -> None:
@@ -712,7 +765,8 @@ class QuizView(QWidget):
             return
         self.feedback_label.setText(self._feedback_html(question, fb))
         self.feedback_frame.setStyleSheet(
-            "QFrame { border: 2px solid %s; border-radius: 6px; }" % ("#2e7d32" if fb.correct else "#c62828")
+            "QFrame#feedback { border: 2px solid %s; border-radius: 6px; }"
+            % ("#2e7d32" if fb.correct else "#c62828" if fb.points <= 0 else "#b26a00")
         )
         self.feedback_frame.show()
 
@@ -774,7 +828,7 @@ class QuizView(QWidget):
             return
         self.countdown.show()
         seconds = left.total_seconds()
-        self.countdown.setText(translate("Quiz", "⏱ %1 left").replace("%1", _minutes_seconds(seconds)))
+        self.countdown.setText(_fill(translate("Quiz", "Time left %1"), _minutes_seconds(seconds)))
         self.countdown.setStyleSheet("color: #c62828;" if seconds <= 60 else "")
         if seconds <= 0:
             self._finish()
@@ -796,6 +850,10 @@ class QuizView(QWidget):
             "QLabel { background: #fff3e0; color: #7a3e00; border: 1px solid #e0a050; padding: 8px;"
             " border-radius: 4px; }"
         )
+        self.summary_title = QLabel(page)
+        self.summary_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_title.setWordWrap(True)
+        self.summary_title.setFont(_scaled(self.font(), 1.1, bold=True))
         self.verdict_label = QLabel(page)
         self.verdict_label.setFont(_scaled(self.font(), 1.6, bold=True))
         self.score_label = QLabel(page)
@@ -829,6 +887,7 @@ class QuizView(QWidget):
         buttons.addWidget(self.retry_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.time_up_label)
+        layout.addWidget(self.summary_title)
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.score_label)
         layout.addWidget(self.summary_table, 1)
@@ -907,15 +966,26 @@ class QuizView(QWidget):
         else:
             self.verdict_label.setText(translate("Quiz", "Not passed yet"))
             self.verdict_label.setStyleSheet("color: #c62828;")
-        retry_note = translate("Quiz", " (the questions you got wrong)") if done.retry else ""
+        self.summary_title.setText(
+            _fill(translate("Quiz", "%1 — the questions you got wrong"), r.quiz_title)
+            if done.retry
+            else r.quiz_title
+        )
+        right = sum(1 for fb in done.feedback if fb.correct)
         self.score_label.setText(
-            translate("Quiz", "Score %1 of %2 points, %3% — pass mark %4%. Time taken: %5.%6")
-            .replace("%1", _num(r.score))
-            .replace("%2", _num(r.max_score))
-            .replace("%3", _num(r.percent))
-            .replace("%4", _num(r.pass_mark))
-            .replace("%5", _minutes_seconds(done.seconds))
-            .replace("%6", retry_note)
+            _fill(
+                translate(
+                    "Quiz",
+                    "Score %1 of %2 points, %3% — pass mark %4%. %5 of %6 questions right. Time taken: %7.",
+                ),
+                _num(r.score),
+                _num(r.max_score),
+                _num(r.percent),
+                _num(r.pass_mark),
+                right,
+                len(done.presented),
+                _minutes_seconds(done.seconds),
+            )
         )
         headers = [
             "#",
@@ -1159,6 +1229,7 @@ class QuizView(QWidget):
         self._recent_label.setText(translate("Quiz", "Recent sets"))
         self._bundled_label.setText(translate("Quiz", "Sets that come with Dushu"))
         self.start_listed_button.setText(translate("Quiz", "Start the selected set"))
+        self._start_hint.setText(translate("Quiz", "Double-click a set, or select it and press Start."))
         self.results_button.setText(translate("Quiz", "Results of earlier attempts…"))
         self.back_button.setText(translate("Quiz", "Previous"))
         self.skip_button.setText(translate("Quiz", "Skip (show the answer)"))
@@ -1179,6 +1250,22 @@ def _fill(template: str, *values: object) -> str:
     for i in range(len(values), 0, -1):  # %10 before %1
         template = template.replace(f"%{i}", str(values[i - 1]))
     return template
+
+
+def _set_facts(qs: QuizSet) -> str:
+    """One line about a set for the lists: how many questions, the time limit, when feedback comes."""
+    parts = [_fill(translate("Quiz", "%1 questions"), len(qs.questions))]
+    if qs.settings.time_limit_minutes:
+        parts.append(_fill(translate("Quiz", "%1 minutes"), qs.settings.time_limit_minutes))
+    return " · ".join(parts)
+
+
+def _feedback_words(qs: QuizSet) -> str:
+    return (
+        translate("Quiz", "Answers are shown at the end.")
+        if qs.settings.feedback == "end"
+        else translate("Quiz", "Answers are shown after each question.")
+    )
 
 
 def _scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:

@@ -50,6 +50,33 @@ def _radio(text: str, parent: QWidget) -> QRadioButton:
     return button
 
 
+def _lock_buttons(buttons: list[QRadioButton], locked: bool) -> None:
+    # Not disabled (grey text is hard to read): mouse clicks pass through and the keys are ignored.
+    for button in buttons:
+        button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, locked)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+
+
+def _mark_buttons(buttons: list[QRadioButton], right: list[bool]) -> None:
+    """Colour the right option green and a wrong choice red, and say so in words too (not colour only)."""
+    for button, is_right in zip(buttons, right, strict=True):
+        if is_right:
+            button.setStyleSheet("QRadioButton { color: #2e7d32; font-weight: bold; }")
+            button.setText(button.text() + "   ✓ " + translate("Quiz", "right answer"))
+        elif button.isChecked():
+            button.setStyleSheet("QRadioButton { color: #c62828; }")
+            button.setText(button.text() + "   ✗ " + translate("Quiz", "your answer"))
+
+
+def _fit_rows(widget: QListWidget, rows: int) -> None:
+    """Make a list as tall as its rows (up to a limit), so the feedback sits right under it."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    widget.setFont(font)
+    row = max(widget.sizeHintForRow(0), widget.fontMetrics().height() + 6) + 2 * widget.spacing()
+    widget.setFixedHeight(min(rows, 10) * row + 2 * widget.frameWidth() + 6)
+
+
 class QuestionAnswer(QWidget):
     """Base of the answer areas: a response, a hint about the keys, and locking once marked."""
 
@@ -58,6 +85,7 @@ class QuestionAnswer(QWidget):
     def __init__(self, presented: PresentedQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presented = presented
+        self.locked = False
 
     def response(self) -> Response:
         """What the learner has given so far (None for nothing)."""
@@ -68,8 +96,12 @@ class QuestionAnswer(QWidget):
         raise NotImplementedError
 
     def set_locked(self, locked: bool) -> None:
-        """Stop (or allow) changes: the question was marked or the attempt is over."""
-        self.setEnabled(not locked)
+        """Stop (or allow) changes: the question was marked or the attempt is over. The answer stays
+        readable (not greyed out): the learner compares it with the feedback."""
+        self.locked = locked
+
+    def show_marking(self) -> None:
+        """Once marked: show which option was right (and which chosen one was wrong), if the type can."""
 
     def key_hint(self) -> str:
         """One line telling the learner which keys answer this question."""
@@ -98,7 +130,6 @@ class ChoiceAnswer(QuestionAnswer):
             self.group.addButton(button, i)
             self.buttons.append(button)
             layout.addWidget(button)
-        layout.addStretch(1)
         self.group.idToggled.connect(lambda _i, _on: self.changed.emit())
 
     def response(self) -> Response:
@@ -110,9 +141,17 @@ class ChoiceAnswer(QuestionAnswer):
         if isinstance(response, int) and not isinstance(response, bool) and response in shown:
             self.buttons[shown.index(response)].setChecked(True)
 
+    def set_locked(self, locked: bool) -> None:
+        super().set_locked(locked)
+        _lock_buttons(self.buttons, locked)
+
+    def show_marking(self) -> None:
+        answer = self.presented.question.answer
+        _mark_buttons(self.buttons, [i == answer for i in self.presented.option_index])
+
     def pick(self, shown: int) -> None:
         """Choose the option shown at position `shown` (0-based)."""
-        if 0 <= shown < len(self.buttons) and self.isEnabled():
+        if 0 <= shown < len(self.buttons) and not self.locked:
             self.buttons[shown].setChecked(True)
             self.buttons[shown].setFocus()
 
@@ -121,6 +160,8 @@ class ChoiceAnswer(QuestionAnswer):
         return translate("Quiz", "Click a choice or press its number (1–%1).").replace("%1", str(n))
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        if self.locked:
+            return False
         number = _DIGIT_KEYS.get(Qt.Key(event.key()))
         if number is not None and number <= len(self.buttons):
             self.pick(number - 1)
@@ -159,10 +200,20 @@ class TrueFalseAnswer(QuestionAnswer):
         if isinstance(response, bool):
             (self.true_button if response else self.false_button).setChecked(True)
 
+    def set_locked(self, locked: bool) -> None:
+        super().set_locked(locked)
+        _lock_buttons([self.true_button, self.false_button], locked)
+
+    def show_marking(self) -> None:
+        right = bool(self.presented.question.answer)
+        _mark_buttons([self.true_button, self.false_button], [right, not right])
+
     def key_hint(self) -> str:
         return translate("Quiz", "Click True or False, or press T or F (1 or 2).")
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        if self.locked:
+            return False
         key = event.key()
         if key in (Qt.Key.Key_T, Qt.Key.Key_1, Qt.Key.Key_Y):
             self.true_button.setChecked(True)
@@ -196,7 +247,6 @@ class TextAnswer(QuestionAnswer):
         self.edit.setFont(font)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         layout.addWidget(self.edit)
-        layout.addStretch(1)
 
     def response(self) -> Response:
         text = self.edit.text()
@@ -207,6 +257,7 @@ class TextAnswer(QuestionAnswer):
             self.edit.setText(response)
 
     def set_locked(self, locked: bool) -> None:
+        super().set_locked(locked)
         # Read-only rather than disabled: the learner can still read (and copy) what they typed.
         self.edit.setReadOnly(locked)
 
@@ -256,6 +307,7 @@ class OrderAnswer(QuestionAnswer):
         self.list.installEventFilter(_MoveKeys(self))
         self.list.model().rowsMoved.connect(lambda *_a: self._renumber())
         layout.addWidget(self.list)
+        _fit_rows(self.list, self.list.count())
 
     def _fill(self, texts: tuple[str, ...] | list[str]) -> None:
         self.list.clear()
@@ -281,7 +333,7 @@ class OrderAnswer(QuestionAnswer):
         """Move the selected item up (-1) or down (+1)."""
         row = self.list.currentRow()
         target = row + step
-        if row < 0 or not 0 <= target < self.list.count() or not self.isEnabled():
+        if row < 0 or not 0 <= target < self.list.count() or self.locked:
             return
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
@@ -295,6 +347,14 @@ class OrderAnswer(QuestionAnswer):
     def set_response(self, response: Response) -> None:
         if isinstance(response, list | tuple) and sorted(map(str, response)) == sorted(self.order()):
             self._fill([str(x) for x in response])
+
+    def set_locked(self, locked: bool) -> None:
+        super().set_locked(locked)
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if locked
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
 
     def key_hint(self) -> str:
         return translate(
@@ -354,6 +414,8 @@ class MatchAnswer(QuestionAnswer):
         layout.addLayout(right_box, 1)
         self._refresh()
         self.left_list.setCurrentRow(0)
+        for widget in (self.left_list, self.right_list):
+            _fit_rows(widget, max(len(self.lefts), len(self.rights)))
 
     def _refresh(self) -> None:
         current = max(self.left_list.currentRow(), 0)
@@ -368,12 +430,18 @@ class MatchAnswer(QuestionAnswer):
             self.left_list.addItem(text)
         if self.lefts:
             self.left_list.setCurrentRow(min(current, len(self.lefts) - 1))
+        taken = set(self.pairs.values())
+        for j, right in enumerate(self.rights):
+            item = self.right_list.item(j)
+            if item is not None:
+                colour = self.palette().placeholderText() if right in taken else self.palette().text()
+                item.setForeground(colour)
 
     def pair_current(self, right_index: int) -> None:
         """Pair the selected left item with right option `right_index` (as shown); a right option
         already taken moves to the new item."""
         row = self.left_list.currentRow()
-        if not self.isEnabled() or row < 0 or not 0 <= right_index < len(self.rights):
+        if self.locked or row < 0 or not 0 <= right_index < len(self.rights):
             return
         partner = self.rights[right_index]
         for left, right in list(self.pairs.items()):
@@ -403,6 +471,8 @@ class MatchAnswer(QuestionAnswer):
         )
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        if self.locked:
+            return False
         text = event.text().upper()
         if len(text) == 1 and text in _LETTERS[: len(self.rights)] and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
