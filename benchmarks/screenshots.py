@@ -249,6 +249,11 @@ def quiz_screenshots(out: Path, library: object, analysis: object | None, title:
             view.submit()
     view.show_results(view.session.set_key)  # type: ignore[union-attr]
     shot("results")
+    if analysis is not None:  # a set made from the open document (left unfinished: not kept)
+        view.back_to_chooser()
+        view.count_spin.setValue(8)
+        view.generate()
+        shot("generated")
     view.close()
     return written
 

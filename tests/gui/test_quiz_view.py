@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -371,3 +371,27 @@ def test_ending_early_asks_and_counts_the_rest_wrong(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(view.end_button, Qt.MouseButton.LeftButton)
     assert view.pages.currentWidget() is view.summary_page and "0 of 2 points" in view.score_label.text()
+
+
+def test_a_toml_dropped_on_the_tab_starts_it(qtbot: QtBot, view: QuizView, tmp_path: Path) -> None:
+    path = tmp_path / "拖放.toml"
+    save_quiz_set(quiz(TF), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    where = QPointF(view.rect().center())
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter_event = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    view.dragEnterEvent(enter_event)
+    assert enter_event.isAccepted()
+    drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys)
+    view.dropEvent(drop)
+    assert view.pages.currentWidget() is view.question_page and view.prompt.text() == TF.prompt
+
+
+def test_a_preview_from_the_editor_is_not_kept(qtbot: QtBot, view: QuizView, library: Library) -> None:
+    view.start_quiz_set(quiz(TF), None, preview=True)
+    qtbot.keyClick(view._answer, Qt.Key.Key_F)
+    enter(qtbot, view)
+    enter(qtbot, view)
+    assert view.pages.currentWidget() is view.summary_page and "preview" in view.summary_title.text()
+    assert library.sets_with_attempts() == []

@@ -172,6 +172,7 @@ class QuizView(QWidget):
         self.document_title = ""
         self.session: QuizSession | None = None
         self.source_path: str | None = None
+        self.preview = False  # the set editor's "Preview as student": attempts are not kept
         self.last_error = ""
         self.last_stored: QuizAttempt | None = None
         self._answer: QuestionAnswer | None = None
@@ -202,11 +203,15 @@ class QuizView(QWidget):
         """The open document changed (None: no document); generating follows it."""
         self.analysis = analysis
         self.document_title = title
+        if self._generating is not None:  # a set of the previous document must not start now
+            self._generating.cancel()
+            self._generating = None
         self._update_generate()
 
-    def start_quiz_set(self, qs: QuizSet, source_path: str | None = None) -> None:
-        """Start an attempt at a set (from a file, the editor's preview, or the command line)."""
-        self._start(qs, file_set_key(qs), source_path)
+    def start_quiz_set(self, qs: QuizSet, source_path: str | None = None, *, preview: bool = False) -> None:
+        """Start an attempt at a set (from a file, the command line, or the editor's "Preview as
+        student" with `preview=True`: a preview's attempts are not kept in the library)."""
+        self._start(qs, file_set_key(qs), source_path, preview=preview)
 
     def open_quiz_file(self, path: str) -> bool:
         """Load a teacher's .toml and start it; a problem is shown in a dialog (one line). True if started."""
@@ -415,10 +420,10 @@ class QuizView(QWidget):
             return
         self.library.set_setting(GENERATE_SETTING, {"n": n, "types": types})
         key = generated_set_key(analysis.text, n, types, _GENERATE_SEED)
-        title = self.document_title
 
         def job(task: Task) -> QuizSet:
-            return generate_quiz(analysis, n=n, types=types, seed=_GENERATE_SEED, title=title)
+            # No title given: the generator words one from the document's ("…：閱讀測驗").
+            return generate_quiz(analysis, n=n, types=types, seed=_GENERATE_SEED)
 
         def done(qs: QuizSet) -> None:
             self._generating = None
@@ -567,12 +572,13 @@ class QuizView(QWidget):
         layout.addLayout(buttons)
         return page
 
-    def _start(self, qs: QuizSet, key: str, source_path: str | None) -> bool:
+    def _start(self, qs: QuizSet, key: str, source_path: str | None, *, preview: bool = False) -> bool:
         if not qs.questions:
             self.show_error(translate("Quiz", "This quiz set has no questions."))
             return False
         self._save_learner()
         self.source_path = source_path
+        self.preview = preview
         self._begin(QuizSession(qs, self.clock(), set_key=key, who=self.learner()))
         return True
 
@@ -917,6 +923,8 @@ class QuizView(QWidget):
             session.answer(session.current, self._answer.response(), self.clock())
 
     def _store(self, done: SessionResult) -> None:
+        if self.preview:
+            return
         r = done.result
         attempt = QuizAttempt(
             set_key=done.set_key,
@@ -971,6 +979,10 @@ class QuizView(QWidget):
             if done.retry
             else r.quiz_title
         )
+        if self.preview:
+            self.summary_title.setText(
+                self.summary_title.text() + "  " + translate("Quiz", "(preview: this attempt is not kept)")
+            )
         right = sum(1 for fb in done.feedback if fb.correct)
         self.score_label.setText(
             _fill(
