@@ -297,8 +297,8 @@ def test_attempts_are_kept_charted_and_exported_as_csv(
         enter(qtbot, view)
     qtbot.mouseClick(view.set_results_button, Qt.MouseButton.LeftButton)
     assert view.pages.currentWidget() is view.results_page
-    assert [p.value for p in view.chart.points()] == [0, 100]
-    assert view.attempts_table.rowCount() == 2 and view.attempts_table.item(0, 1).text() == "林小雨"
+    assert [p.value for p in view.results_page.chart.points()] == [0, 100]
+    assert view.results_page.table.rowCount() == 2 and view.results_page.table.item(0, 1).text() == "林小雨"
     target = tmp_path / "results.csv"
     assert view.export_attempts_csv(str(target))
     with target.open(encoding="utf-8-sig", newline="") as fh:

@@ -15,11 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -43,20 +42,26 @@ from PySide6.QtWidgets import (
 
 from dushu.core.models import Analysis
 from dushu.core.quiz.answers import Feedback, Response
-from dushu.core.quiz.engine import QuizResult, response_text, write_results_csv
+from dushu.core.quiz.engine import response_text
 from dushu.core.quiz.generate import GENERATED_TYPES, generate_quiz
 from dushu.core.quiz.model import Question, QuizSet
 from dushu.core.quiz.quizfile import load_quiz_set, loads_quiz_set
 from dushu.core.quiz.session import (
     QuizSession,
     SessionResult,
-    answers_from_json,
     answers_to_json,
     file_set_key,
     generated_set_key,
 )
 from dushu.errors import DushuError
-from dushu.gui.charts import ChartPoint, ChartWidget
+from dushu.gui.quiz_results import (
+    QuizResults,
+    fill_in,
+    format_duration,
+    format_points,
+    one_line,
+    scaled_font,
+)
 from dushu.gui.quiz_widgets import QuestionAnswer, answer_widget_for
 from dushu.gui.tasks import Task, TaskRunner
 from dushu.storage.library import Library, QuizAttempt
@@ -99,27 +104,8 @@ def _type_names() -> dict[str, str]:
     }
 
 
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def _minutes_seconds(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    if seconds >= 3600:
-        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def _when(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 def _shown_answer(question: Question, response: Response) -> str:
@@ -176,7 +162,6 @@ class QuizView(QWidget):
         self.last_error = ""
         self.last_stored: QuizAttempt | None = None
         self._answer: QuestionAnswer | None = None
-        self._results_key = ""
         self._generating: Task | None = None
         self.setAcceptDrops(True)
 
@@ -184,7 +169,9 @@ class QuizView(QWidget):
         self.chooser = self._build_chooser()
         self.question_page = self._build_question_page()
         self.summary_page = self._build_summary_page()
-        self.results_page = self._build_results_page()
+        self.results_page = QuizResults(library, self)
+        self.results_page.backRequested.connect(self.back_to_chooser)
+        self.results_page.problem.connect(self.show_error)
         for page in (self.chooser, self.question_page, self.summary_page, self.results_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
@@ -218,7 +205,7 @@ class QuizView(QWidget):
         try:
             qs = load_quiz_set(path)
         except DushuError as exc:
-            self.show_error(_one_line(exc))
+            self.show_error(one_line(exc))
             return False
         self._remember_recent(str(Path(path).absolute()))
         return self._start(qs, file_set_key(qs), str(Path(path).absolute()))
@@ -240,7 +227,7 @@ class QuizView(QWidget):
     def _build_chooser(self) -> QWidget:
         page = QWidget(self)
         self._chooser_title = QLabel(page)
-        self._chooser_title.setFont(_scaled(self.font(), 1.4, bold=True))
+        self._chooser_title.setFont(scaled_font(self.font(), 1.4, bold=True))
         self._name_label = QLabel(page)
         self.name_edit = QLineEdit(page)
         self.name_edit.setText(str(self.library.setting(LEARNER_SETTING, "") or ""))
@@ -303,7 +290,7 @@ class QuizView(QWidget):
             lst.itemActivated.connect(self._start_listed)
             lst.setMinimumHeight(90)
             lst.setMaximumHeight(170)
-            lst.setFont(_scaled(self.font(), 1.1))
+            lst.setFont(scaled_font(self.font(), 1.1))
             # One selection across both lists: Start takes the one the learner picked last.
             lst.itemPressed.connect(lambda _item, other=other: other.clearSelection())
             lst.itemSelectionChanged.connect(self._update_start)
@@ -438,7 +425,7 @@ class QuizView(QWidget):
         def failed(exc: BaseException) -> None:
             self._generating = None
             self._update_generate()
-            self.show_error(_one_line(exc) if isinstance(exc, DushuError) else repr(exc))
+            self.show_error(one_line(exc) if isinstance(exc, DushuError) else repr(exc))
 
         self._generating = self.runner.run("quiz", job, done, failed)
         if self._generating.finished:
@@ -470,7 +457,7 @@ class QuizView(QWidget):
                 try:
                     qs = loads_quiz_set(text, file_name)
                 except DushuError as exc:
-                    self.show_error(_one_line(exc))
+                    self.show_error(one_line(exc))
                     return
                 self.start_quiz_set(qs, None)
                 return
@@ -498,11 +485,11 @@ class QuizView(QWidget):
         page = QWidget(self)
         self.set_title = QLabel(page)
         self.set_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_title.setFont(_scaled(self.font(), 1.1, bold=True))
+        self.set_title.setFont(scaled_font(self.font(), 1.1, bold=True))
         self.set_title.setWordWrap(True)
         self.progress_label = QLabel(page)
         self.countdown = QLabel(page)
-        self.countdown.setFont(_scaled(self.font(), 1.2, bold=True))
+        self.countdown.setFont(scaled_font(self.font(), 1.2, bold=True))
         self.countdown.setAccessibleName("countdown")
         top = QHBoxLayout()
         top.addWidget(self.set_title, 1)
@@ -515,14 +502,14 @@ class QuizView(QWidget):
         self.prompt = QLabel(page)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setWordWrap(True)
-        self.prompt.setFont(_scaled(self.font(), 1.5))
+        self.prompt.setFont(scaled_font(self.font(), 1.5))
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer_area = QVBoxLayout()
         self.key_hint = QLabel(page)
         self.key_hint.setWordWrap(True)
         self.key_hint.setStyleSheet("color: palette(placeholder-text);")
         self.feedback_label = QLabel(page)
-        self.feedback_label.setFont(_scaled(self.font(), 1.1))
+        self.feedback_label.setFont(scaled_font(self.font(), 1.1))
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
         self.feedback_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -610,7 +597,7 @@ class QuizView(QWidget):
         self.kind_label.setText(_ask_line(p.question))
         self._update_hint()
         self.progress_label.setText(
-            _fill(translate("Quiz", "Question %1 of %2"), p.number, session.count)
+            fill_in(translate("Quiz", "Question %1 of %2"), p.number, session.count)
         )
         fb = session.feedback(session.current)
         self._answer.set_locked(session.locked(session.current))
@@ -659,7 +646,7 @@ class QuizView(QWidget):
             self.next_button.setText(translate("Quiz", "Finish quiz") if last else translate("Quiz", "Next"))
         answered = session.answered_count()
         self.status_label.setText(
-            _fill(translate("Quiz", "%1 of %2 answered"), answered, session.count)
+            fill_in(translate("Quiz", "%1 of %2 answered"), answered, session.count)
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -783,8 +770,8 @@ class QuizView(QWidget):
             verdict = "<b style='color:#b26a00'>◐ {}</b>".format(
                 html.escape(
                     translate("Quiz", "Partly right: %1 of %2 points.")
-                    .replace("%1", _num(fb.points))
-                    .replace("%2", _num(fb.max_points))
+                    .replace("%1", format_points(fb.points))
+                    .replace("%2", format_points(fb.max_points))
                 )
             )
         elif fb.message.startswith("No answer"):
@@ -834,7 +821,7 @@ class QuizView(QWidget):
             return
         self.countdown.show()
         seconds = left.total_seconds()
-        self.countdown.setText(_fill(translate("Quiz", "Time left %1"), _minutes_seconds(seconds)))
+        self.countdown.setText(fill_in(translate("Quiz", "Time left %1"), format_duration(seconds)))
         self.countdown.setStyleSheet("color: #c62828;" if seconds <= 60 else "")
         if seconds <= 0:
             self._finish()
@@ -859,11 +846,11 @@ class QuizView(QWidget):
         self.summary_title = QLabel(page)
         self.summary_title.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_title.setWordWrap(True)
-        self.summary_title.setFont(_scaled(self.font(), 1.1, bold=True))
+        self.summary_title.setFont(scaled_font(self.font(), 1.1, bold=True))
         self.verdict_label = QLabel(page)
-        self.verdict_label.setFont(_scaled(self.font(), 1.6, bold=True))
+        self.verdict_label.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.score_label = QLabel(page)
-        self.score_label.setFont(_scaled(self.font(), 1.2))
+        self.score_label.setFont(scaled_font(self.font(), 1.2))
         self.score_label.setWordWrap(True)
         self.summary_table = QTableWidget(page)
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -947,7 +934,7 @@ class QuizView(QWidget):
             self.library.add_attempt(attempt)
         except DushuError as exc:
             self.show_error(
-                _fill(translate("Quiz", "The attempt could not be kept in the library: %1"), _one_line(exc))
+                fill_in(translate("Quiz", "The attempt could not be kept in the library: %1"), one_line(exc))
             )
             return
         self.last_stored = attempt
@@ -975,7 +962,7 @@ class QuizView(QWidget):
             self.verdict_label.setText(translate("Quiz", "Not passed yet"))
             self.verdict_label.setStyleSheet("color: #c62828;")
         self.summary_title.setText(
-            _fill(translate("Quiz", "%1 — the questions you got wrong"), r.quiz_title)
+            fill_in(translate("Quiz", "%1 — the questions you got wrong"), r.quiz_title)
             if done.retry
             else r.quiz_title
         )
@@ -985,18 +972,18 @@ class QuizView(QWidget):
             )
         right = sum(1 for fb in done.feedback if fb.correct)
         self.score_label.setText(
-            _fill(
+            fill_in(
                 translate(
                     "Quiz",
                     "Score %1 of %2 points, %3% — pass mark %4%. %5 of %6 questions right. Time taken: %7.",
                 ),
-                _num(r.score),
-                _num(r.max_score),
-                _num(r.percent),
-                _num(r.pass_mark),
+                format_points(r.score),
+                format_points(r.max_score),
+                format_points(r.percent),
+                format_points(r.pass_mark),
                 right,
                 len(done.presented),
-                _minutes_seconds(done.seconds),
+                format_duration(done.seconds),
             )
         )
         headers = [
@@ -1019,7 +1006,7 @@ class QuizView(QWidget):
                 p.question.prompt,
                 _shown_answer(p.question, response),
                 _expected(p.question),
-                f"{_num(fb.points)} / {_num(fb.max_points)}",
+                f"{format_points(fb.points)} / {format_points(fb.max_points)}",
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -1095,129 +1082,15 @@ class QuizView(QWidget):
 
     # ------------------------------------------------------------------------------ results
 
-    def _build_results_page(self) -> QWidget:
-        page = QWidget(self)
-        self._results_title = QLabel(page)
-        self._results_title.setFont(_scaled(self.font(), 1.3, bold=True))
-        self.sets_combo = QComboBox(page)
-        self.sets_combo.currentIndexChanged.connect(self._results_set_chosen)
-        self.chart = ChartWidget(page)
-        self.attempts_table = QTableWidget(page)
-        self.attempts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.attempts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attempts_table.verticalHeader().hide()
-        self.export_button = QPushButton(page)
-        self.export_button.clicked.connect(lambda: self.export_attempts_csv())
-        self.results_back_button = QPushButton(page)
-        self.results_back_button.clicked.connect(self.back_to_chooser)
-        top = QHBoxLayout()
-        top.addWidget(self._results_title)
-        top.addWidget(self.sets_combo, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.results_back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        layout = QVBoxLayout(page)
-        layout.addLayout(top)
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.attempts_table, 1)
-        layout.addLayout(buttons)
-        return page
-
     def show_results(self, set_key: str = "") -> None:
         """The results screen for a set (its attempts and a chart); "" shows the latest set taken."""
         self.timer.stop()
-        sets = self.library.sets_with_attempts()
-        self.sets_combo.blockSignals(True)
-        self.sets_combo.clear()
-        for s in sets:
-            self.sets_combo.addItem(
-                translate("Quiz", "%1 (%2 attempts)").replace("%1", s.title).replace("%2", str(s.attempts)),
-                s.set_key,
-            )
-        self.sets_combo.blockSignals(False)
-        keys = [s.set_key for s in sets]
-        index = keys.index(set_key) if set_key in keys else 0
+        self.results_page.show_set(set_key)
         self.pages.setCurrentWidget(self.results_page)
-        if sets:
-            self.sets_combo.setCurrentIndex(index)
-            self._fill_results(keys[index])
-        else:
-            self._fill_results("")
-
-    def _results_set_chosen(self, index: int) -> None:
-        key = self.sets_combo.itemData(index)
-        self._fill_results(str(key) if key else "")
-
-    def _fill_results(self, key: str) -> None:
-        self._results_key = key
-        attempts = self.library.attempts_of(key) if key else []
-        full = [a for a in attempts if not a.retry]
-        pass_mark = attempts[-1].pass_mark if attempts else 60.0
-        title = attempts[-1].title if attempts else ""
-        self.chart.set_data(
-            translate("Quiz", "Scores of whole attempts over time"),
-            [ChartPoint(_short_when(a.finished), a.percent) for a in full],
-            kind="line",
-            maximum=100,
-            guide=pass_mark,
-            guide_label=translate("Quiz", "pass mark %1%").replace("%1", _num(pass_mark)),
-            unit="%",
-            empty=translate("Quiz", "No attempts yet: take a quiz and its score appears here."),
-        )
-        self.chart.setToolTip(title)
-        headers = [
-            translate("Quiz", "Finished"),
-            translate("Quiz", "Learner"),
-            translate("Quiz", "Score"),
-            translate("Quiz", "Percent"),
-            translate("Quiz", "Result"),
-            translate("Quiz", "Time"),
-            translate("Quiz", "Kind"),
-        ]
-        table = self.attempts_table
-        table.clear()
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(attempts))
-        for row, a in enumerate(reversed(attempts)):
-            cells = [
-                _when(a.finished),
-                a.who or "—",
-                f"{_num(a.score)} / {_num(a.total)}",
-                f"{_num(a.percent)}%",
-                translate("Quiz", "passed") if a.passed else translate("Quiz", "not passed"),
-                _minutes_seconds(a.seconds) + (translate("Quiz", " (time up)") if a.timed_out else ""),
-                translate("Quiz", "retry of wrong ones") if a.retry else translate("Quiz", "whole set"),
-            ]
-            for col, text in enumerate(cells):
-                table.setItem(row, col, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        self.export_button.setEnabled(bool(attempts))
 
     def export_attempts_csv(self, path: str | None = None) -> bool:
-        """Write every attempt of the set shown as CSV for the teacher (asks where unless `path`)."""
-        key = self._results_key
-        attempts = self.library.attempts_of(key) if key else []
-        if not attempts:
-            return False
-        if path is None:
-            suggested = f"{_safe_name(attempts[-1].title)}-results.csv"
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                translate("Quiz", "Export attempts as CSV"),
-                suggested,
-                translate("Quiz", "CSV files (*.csv)"),
-            )
-            if not path:
-                return False
-        try:
-            write_results_csv([_result_of(a) for a in attempts], path)
-        except DushuError as exc:
-            self.show_error(_one_line(exc))
-            return False
-        return True
+        """Write every attempt of the set on the results screen as CSV (asks where unless `path`)."""
+        return self.results_page.export_csv(path)
 
     # ------------------------------------------------------------------------------ language
 
@@ -1249,26 +1122,17 @@ class QuizView(QWidget):
         self.again_button.setText(translate("Quiz", "Take the whole set again"))
         self.set_results_button.setText(translate("Quiz", "Results of this set"))
         self.back_to_sets_button.setText(translate("Quiz", "Back to the sets"))
-        self._results_title.setText(translate("Quiz", "Results:"))
-        self.export_button.setText(translate("Quiz", "Export attempts as CSV…"))
-        self.results_back_button.setText(translate("Quiz", "Back to the sets"))
         self._update_generate()
         if self.session is not None and self.session.finished is None:
             self._update_buttons()
 
 
-def _fill(template: str, *values: object) -> str:
-    """A translated template with %1, %2 … filled in (Qt's own placeholders, kept for translators)."""
-    for i in range(len(values), 0, -1):  # %10 before %1
-        template = template.replace(f"%{i}", str(values[i - 1]))
-    return template
-
 
 def _set_facts(qs: QuizSet) -> str:
     """One line about a set for the lists: how many questions, the time limit, when feedback comes."""
-    parts = [_fill(translate("Quiz", "%1 questions"), len(qs.questions))]
+    parts = [fill_in(translate("Quiz", "%1 questions"), len(qs.questions))]
     if qs.settings.time_limit_minutes:
-        parts.append(_fill(translate("Quiz", "%1 minutes"), qs.settings.time_limit_minutes))
+        parts.append(fill_in(translate("Quiz", "%1 minutes"), qs.settings.time_limit_minutes))
     return " · ".join(parts)
 
 
@@ -1278,47 +1142,3 @@ def _feedback_words(qs: QuizSet) -> str:
         if qs.settings.feedback == "end"
         else translate("Quiz", "Answers are shown after each question.")
     )
-
-
-def _scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:
-    scaled = QFont(font)
-    scaled.setPointSizeF(font.pointSizeF() * factor)
-    scaled.setBold(bold)
-    return scaled
-
-
-def _short_when(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%m-%d %H:%M")
-    except ValueError:
-        return iso[:10]
-
-
-def _safe_name(title: str) -> str:
-    kept = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in title).strip()
-    return kept[:60] or "quiz"
-
-
-def _result_of(a: QuizAttempt) -> QuizResult:
-    """A stored attempt as the engine's results record (for the CSV); a retry says so in its title."""
-    started = _parse(a.started)
-    finished = _parse(a.finished)
-    title = a.title + (translate("Quiz", " (retry of wrong ones)") if a.retry else "")
-    return QuizResult(
-        quiz_title=title,
-        who=a.who,
-        started=started,
-        finished=finished,
-        answers=answers_from_json(list(a.answers)),
-        score=a.score,
-        max_score=a.total,
-        pass_mark=a.pass_mark,
-        quiz_source=a.source_path,
-    )
-
-
-def _parse(iso: str) -> datetime:
-    try:
-        return datetime.fromisoformat(iso)
-    except ValueError:
-        return datetime.fromtimestamp(0).astimezone()
