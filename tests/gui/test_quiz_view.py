@@ -175,6 +175,7 @@ def test_order_by_keyboard_right_and_wrong(qtbot: QtBot, view: QuizView) -> None
     answer = view._answer
     assert isinstance(answer, OrderAnswer)
     assert "Alt+Up" in view.key_hint.text()
+    assert answer.response() is None  # nothing moved yet: not an answer
     # Sort it with Alt+Up/Down as a learner would: select an item, move it.
     for wanted_row, item in enumerate(ORDER.items):
         row = answer.order().index(item)

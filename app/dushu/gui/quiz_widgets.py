@@ -303,9 +303,10 @@ class OrderAnswer(QuestionAnswer):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        self.moved = False  # the shuffled order as shown is never right: it is no answer yet
         self._fill(presented.options)
         self.list.installEventFilter(_MoveKeys(self))
-        self.list.model().rowsMoved.connect(lambda *_a: self._renumber())
+        self.list.model().rowsMoved.connect(lambda *_a: self._moved_by_drag())
         layout.addWidget(self.list)
         _fit_rows(self.list, self.list.count())
 
@@ -318,6 +319,10 @@ class OrderAnswer(QuestionAnswer):
         self._renumber()
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def _moved_by_drag(self) -> None:
+        self.moved = True
+        self._renumber()
 
     def _renumber(self) -> None:
         for row in range(self.list.count()):
@@ -338,15 +343,18 @@ class OrderAnswer(QuestionAnswer):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self.moved = True
         self._renumber()
 
     def response(self) -> Response:
-        # The shown order is itself an answer (the items start shuffled, never in the right order).
-        return self.order()
+        # Until the learner moves an item there is no answer: the shown order is shuffled away from
+        # the right one, and a question visited but left alone must not count as answered.
+        return self.order() if self.moved else None
 
     def set_response(self, response: Response) -> None:
         if isinstance(response, list | tuple) and sorted(map(str, response)) == sorted(self.order()):
             self._fill([str(x) for x in response])
+            self.moved = True
 
     def set_locked(self, locked: bool) -> None:
         super().set_locked(locked)
