@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     shot("facts-people")
     window.facts.tabs.setCurrentWidget(window.facts.timeline)
 
+    # The quiz tab, on its own until it is a tab of the window (see quiz_screenshots below).
+    doc_title = window.doc_info.title if window.doc_info is not None else ""
+    written += quiz_screenshots(args.out, library, window.base_analysis, doc_title)
+
     window.open_text("短文：學中文", "我們每天學一點中文。\n讀書不難，難的是每天都讀。\n")
     window.open_document(library.documents()[-1].id)
     window.tabs.setCurrentWidget(window.library_view)
@@ -132,6 +136,127 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(path)
     return 0
+
+
+# ------------------------------------------------------------------------------------- the quiz tab
+
+
+def quiz_screenshots(out: Path, library: object, analysis: object | None, title: str) -> list[Path]:
+    """Save the quiz tab's screens (chooser, a question of each type, feedback, the summary after the
+    time ran out, and a set's results with a chart) to `out`/quiz-*.png; returns the paths.
+
+    The tab is shown on its own (the lead wires it into the window): a bundled set is taken with a
+    fake clock, so the countdown and the stored attempts look like a learner's week.
+    """
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from dushu.core.quiz.quizfile import loads_quiz_set
+    from dushu.gui.quiz_view import QuizView, bundled_sets
+    from dushu.gui.quiz_widgets import MatchAnswer, OrderAnswer, TextAnswer
+    from dushu.gui.tasks import SyncTaskRunner
+
+    now = [datetime.now().astimezone() - timedelta(days=6)]
+    view = QuizView(library, SyncTaskRunner(), clock=lambda: now[0])  # type: ignore[arg-type]
+    view.resize(1100, 760)
+    view.show()
+    view.name_edit.setText("陳小文")
+    view.set_document(analysis, title)  # type: ignore[arg-type]
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        target = out / f"quiz-{name}.png"
+        view.grab().save(str(target))
+        written.append(target)
+
+    shot("chooser")
+    name, text = bundled_sets()[0]
+    qs = loads_quiz_set(text, name)
+    qs = replace(qs, settings=replace(qs.settings, shuffle_questions=False, shuffle_choices=False))
+    firsts = []
+    for kind in ("choice", "truefalse", "cloze", "short", "order", "match"):
+        firsts += [q for q in qs.questions if q.type == kind][:1]
+    one_each = replace(qs, questions=tuple(firsts))
+    view.start_quiz_set(one_each, None)
+    session = view.session
+    assert session is not None
+    for i, q in enumerate(firsts):
+        now[0] += timedelta(seconds=50)
+        view.tick()
+        shot(f"question-{q.type}")
+        answer = view._answer
+        if q.type == "choice":
+            assert isinstance(q.answer, int)
+            view._answer.pick(list(view.session.question(i).option_index).index(q.answer))  # type: ignore[union-attr]
+            view.submit()
+            shot("feedback-right")
+        elif q.type == "truefalse":
+            view._answer.set_response(not q.answer)  # type: ignore[union-attr]
+            view.submit()
+            shot("feedback-wrong")
+        elif isinstance(answer, TextAnswer):
+            answer.edit.setText(q.accepted[0] if q.type == "cloze" else "")
+            if answer.response() is None:
+                view.skip()
+            else:
+                view.submit()
+        elif isinstance(answer, OrderAnswer):
+            answer.list.setCurrentRow(answer.list.count() - 1)
+            answer.move_current(-1)
+            shot("question-order-moved")
+            view.submit()
+        elif isinstance(answer, MatchAnswer):
+            answer.pair_current(1)
+            shot("question-match-paired")
+            view.submit()
+        if i < len(firsts) - 1:
+            view.submit()  # next question
+    view.submit()  # the summary
+    view.summary_table.selectRow(1)
+    shot("summary")
+
+    # A timed attempt that runs out, then a few earlier attempts for the chart.
+    timed = replace(one_each, settings=replace(one_each.settings, time_limit_minutes=2, feedback="end"))
+    view.start_quiz_set(timed, None)
+    now[0] += timedelta(minutes=1, seconds=45)
+    view.tick()
+    shot("countdown")
+    now[0] += timedelta(seconds=20)
+    view.tick()
+    shot("time-up")
+    # Four more days: the learner gets better (each day one more kind of question right).
+    kinds = ["choice", "truefalse", "cloze", "short", "order", "match"]
+    for day in range(4):
+        now[0] += timedelta(days=1)
+        view.start_quiz_set(one_each, None)
+        for i in range(view.session.count):  # type: ignore[union-attr]
+            now[0] += timedelta(seconds=40 - 5 * day)
+            q = view.session.question(i).question  # type: ignore[union-attr]
+            if kinds.index(q.type) <= day + 1:
+                view._answer.set_response(  # type: ignore[union-attr]
+                    q.answer if q.type in ("choice", "truefalse")
+                    else q.accepted[0] if q.type in ("cloze", "short")
+                    else list(q.items) if q.type == "order"
+                    else dict(q.pairs)
+                )
+            if view._answer.response() is None:  # type: ignore[union-attr]
+                view.skip()
+            else:
+                view.submit()
+            view.submit()
+    view.show_results(view.session.set_key)  # type: ignore[union-attr]
+    shot("results")
+    if analysis is not None:  # a set made from the open document (left unfinished: not kept)
+        view.back_to_chooser()
+        view.count_spin.setValue(8)
+        view.generate()
+        shot("generated")
+    view.close()
+    return written
 
 
 if __name__ == "__main__":

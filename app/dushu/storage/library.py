@@ -39,6 +39,8 @@ __all__ = [
     "LibraryDamagedError",
     "LibraryError",
     "LibraryTooNewError",
+    "QuizAttempt",
+    "QuizSetAttempts",
     "UserWord",
     "WordStatus",
     "default_library_path",
@@ -97,6 +99,30 @@ MIGRATIONS: tuple[str, ...] = (
     # dates in it (今天, 去年) count from.
     """
     ALTER TABLE documents ADD COLUMN published TEXT NOT NULL DEFAULT '';
+    """,
+    # Quiz attempts: one row per finished attempt. `set_key` is the set's identity (see
+    # dushu.core.quiz.session: a file set by its questions' digest, a generated set by its document
+    # and the generator's settings); `answers` is a JSON list, one object per question as shown.
+    """
+    CREATE TABLE quiz_attempts (
+        id INTEGER PRIMARY KEY,
+        set_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        source_path TEXT NOT NULL DEFAULT '',
+        who TEXT NOT NULL DEFAULT '',
+        started TEXT NOT NULL,
+        finished TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        score REAL NOT NULL,
+        total REAL NOT NULL,
+        percent REAL NOT NULL,
+        pass_mark REAL NOT NULL,
+        passed INTEGER NOT NULL,
+        retry INTEGER NOT NULL DEFAULT 0,
+        timed_out INTEGER NOT NULL DEFAULT 0,
+        answers TEXT NOT NULL
+    );
+    CREATE INDEX quiz_attempts_by_set ON quiz_attempts(set_key, finished);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -191,6 +217,40 @@ class DocumentInfo:
     opened: str  # ISO 8601, UTC
     position: int  # character offset where the user stopped reading
     length: int  # characters
+
+
+@dataclass(frozen=True, slots=True)
+class QuizAttempt:
+    """One finished quiz attempt as the library keeps it (times are ISO 8601 with their offset)."""
+
+    set_key: str
+    title: str
+    who: str
+    started: str
+    finished: str
+    seconds: float
+    score: float
+    total: float
+    percent: float
+    pass_mark: float
+    passed: bool
+    answers: tuple[dict[str, Any], ...]  # one per question as shown: id, prompt, response, correct …
+    retry: bool = False  # an attempt at only the questions a previous one got wrong
+    timed_out: bool = False
+    source_path: str = ""  # the .toml it was read from, if any (where the set was last seen)
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSetAttempts:
+    """A quiz set the library has attempts of, for the results list."""
+
+    set_key: str
+    title: str  # the title of its latest attempt
+    source_path: str
+    attempts: int
+    last: str  # when the latest attempt finished
+    best_percent: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +641,98 @@ class Library:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+
+    # -- quiz attempts -----------------------------------------------------------------------------
+
+    _ATTEMPT_COLUMNS = (
+        "set_key, title, who, started, finished, seconds, score, total, percent, pass_mark, passed,"
+        " answers, retry, timed_out, source_path, id"
+    )
+
+    @_sqlite_errors_as_library_errors
+    def add_attempt(self, attempt: QuizAttempt) -> int:
+        """Keep a finished attempt; returns its id."""
+        with self._transaction() as db:
+            cur = db.execute(
+                "INSERT INTO quiz_attempts (set_key, title, who, started, finished, seconds, score, total,"
+                " percent, pass_mark, passed, answers, retry, timed_out, source_path)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    attempt.set_key,
+                    attempt.title,
+                    attempt.who,
+                    attempt.started,
+                    attempt.finished,
+                    float(attempt.seconds),
+                    float(attempt.score),
+                    float(attempt.total),
+                    float(attempt.percent),
+                    float(attempt.pass_mark),
+                    int(attempt.passed),
+                    json.dumps(list(attempt.answers), ensure_ascii=False),
+                    int(attempt.retry),
+                    int(attempt.timed_out),
+                    attempt.source_path,
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    @_sqlite_errors_as_library_errors
+    def attempts_of(self, set_key: str) -> list[QuizAttempt]:
+        """Every attempt at one set, oldest first."""
+        rows = self._db.execute(
+            f"SELECT {self._ATTEMPT_COLUMNS} FROM quiz_attempts WHERE set_key = ? ORDER BY finished, id",
+            (set_key,),
+        ).fetchall()
+        return [_attempt(row) for row in rows]
+
+    @_sqlite_errors_as_library_errors
+    def sets_with_attempts(self) -> list[QuizSetAttempts]:
+        """Every set that has attempts, the most recently taken first."""
+        rows = self._db.execute(
+            "SELECT a.set_key, a.title, a.source_path, s.n, s.last, s.best FROM quiz_attempts a"
+            " JOIN (SELECT set_key, COUNT(*) AS n, MAX(finished) AS last, MAX(percent) AS best,"
+            " MAX(id) AS latest FROM quiz_attempts GROUP BY set_key) s ON a.id = s.latest"
+            " ORDER BY s.last DESC, a.id DESC"
+        ).fetchall()
+        return [
+            QuizSetAttempts(str(key), str(title), str(path), int(n), str(last), float(best))
+            for key, title, path, n, last, best in rows
+        ]
+
+    @_sqlite_errors_as_library_errors
+    def remove_attempt(self, attempt_id: int) -> None:
+        """Forget one attempt."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM quiz_attempts WHERE id = ?", (attempt_id,))
+
+
+def _attempt(row: tuple[Any, ...]) -> QuizAttempt:
+    """A QuizAttempt from a row in `Library._ATTEMPT_COLUMNS` order (unreadable answers read as none)."""
+    try:
+        answers = json.loads(row[11])
+    except ValueError:
+        answers = []
+    kept = tuple(a for a in answers if isinstance(a, dict)) if isinstance(answers, list) else ()
+    return QuizAttempt(
+        set_key=str(row[0]),
+        title=str(row[1]),
+        who=str(row[2]),
+        started=str(row[3]),
+        finished=str(row[4]),
+        seconds=float(row[5]),
+        score=float(row[6]),
+        total=float(row[7]),
+        percent=float(row[8]),
+        pass_mark=float(row[9]),
+        passed=bool(row[10]),
+        answers=kept,
+        retry=bool(row[12]),
+        timed_out=bool(row[13]),
+        source_path=str(row[14]),
+        id=int(row[15]),
+    )
 
 
 def open_library(
