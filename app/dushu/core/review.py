@@ -15,6 +15,7 @@ touches sqlite or Qt: `dushu.storage.library` keeps the cards and the log.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -252,8 +253,8 @@ def _fact_sides(item: StudyItem, card: Any) -> tuple[str, str, str, str]:
         else:
             hint = card(item.ask)
         extra = item.gloss if item.ask == "actor" else ""
-        if item.ask == "date" and item.date and item.date != item.answer:
-            extra = item.date
+        if item.ask == "date" and item.date and not _same_numbers(item.answer, item.date):
+            extra = item.date  # 同年11月 is 2028-11: the back says which year that is
         return item.blanked(BLANK), hint, item.answer, extra
     if item.ask in ("full_name", "english"):
         # The short form (or the English name) is shown; the term as the text writes it is asked.
@@ -263,12 +264,20 @@ def _fact_sides(item: StudyItem, card: Any) -> tuple[str, str, str, str]:
     return item.subject, hint, item.answer, item.gloss
 
 
+def _same_numbers(written: str, iso: str) -> bool:
+    """True when a date as written (2019年7月) already says all its ISO form (2019-07) says."""
+    numbers = re.findall(r"\d+", written)
+    return [str(int(n)) for n in numbers] == [str(int(p)) for p in iso.split("-") if p.isdigit()]
+
+
 # --- scheduling ------------------------------------------------------------------------------------
 
 
 @cache
 def _scheduler() -> Scheduler:
-    return Scheduler()
+    # No fuzz: fsrs fuzzes each grade's interval on its own, so Hard could come out longer than
+    # Good, and the interval under each button would not be the one the learner then gets.
+    return Scheduler(enable_fuzzing=False)
 
 
 def _utc(now: datetime) -> datetime:
@@ -365,6 +374,7 @@ class ReviewStats:
     by_state: Mapping[ItemState, int] = field(default_factory=dict)  # every state present
     retention: float | None = None  # share of reviews not graded Again; None without reviews
     reviews: int = 0  # reviews in the period
+    retention_per_day: tuple[tuple[date, float], ...] = ()  # the same per day, days with reviews only
 
 
 def review_stats(
@@ -381,19 +391,21 @@ def review_stats(
     today = _local(now, zone).date()
     first = today - timedelta(days=days - 1)
     per_day: Counter[date] = Counter()
-    passed = total = 0
+    passed_per_day: Counter[date] = Counter()
     for review in reviews:
         day = _local(review.reviewed, zone).date()
         if first <= day <= today:
             per_day[day] += 1
-            total += 1
-            passed += review.rating != Rating.Again
+            passed_per_day[day] += review.rating != Rating.Again
+    total = sum(per_day.values())
     counted = Counter(states)
+    calendar = [first + timedelta(days=i) for i in range(days)]
     return ReviewStats(
-        per_day=tuple((first + timedelta(days=i), per_day[first + timedelta(days=i)]) for i in range(days)),
+        per_day=tuple((day, per_day[day]) for day in calendar),
         by_state={state: counted[state] for state in ItemState},
-        retention=passed / total if total else None,
+        retention=sum(passed_per_day.values()) / total if total else None,
         reviews=total,
+        retention_per_day=tuple((d, passed_per_day[d] / per_day[d]) for d in calendar if per_day[d]),
     )
 
 

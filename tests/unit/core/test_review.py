@@ -90,6 +90,7 @@ def test_facts_ask_what_the_anki_notes_ask_with_the_answer_hidden_on_the_front()
     event = next(c for f, c in fronts.items() if "青禾市" in f)
     assert "2031年4月12日" not in event.front and event.answer == "2031年4月12日"
     assert event.hint  # what the blank asks for
+    assert event.extra == ""  # 2031-04-12 would only repeat the answer
     cause = next(c for f, c in fronts.items() if "兩地決定" in f)
     assert "河水污染越來越嚴重" not in cause.front and cause.answer == "河水污染越來越嚴重"
     assert cause.sentence == "由於河水污染越來越嚴重，兩地決定加強合作。"
@@ -159,6 +160,7 @@ def test_statistics_count_reviews_per_day_states_and_retention_over_thirty_days(
     assert stats.per_day[-3] == ((NOW - timedelta(days=2)).date(), 2)
     assert sum(n for _d, n in stats.per_day) == stats.reviews == 4
     assert stats.retention == pytest.approx(0.75)
+    assert stats.retention_per_day == (((NOW - timedelta(days=2)).date(), 0.5), (NOW.date(), 1.0))
     assert stats.by_state == {
         ItemState.NEW: 2,
         ItemState.LEARNING: 0,
