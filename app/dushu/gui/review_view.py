@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, ReviewLog
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -142,6 +142,7 @@ class ReviewView(QWidget):
         self._done = 0
         self._left = 0
         self._message = ""
+        self._next_due: datetime | None = None
 
         self.stack = QStackedWidget(self)
         self.overview = self._build_overview()
@@ -156,8 +157,7 @@ class ReviewView(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setInterval(_REFRESH_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self._timer.timeout.connect(self._tick)  # runs while the tab is shown (showEvent)
         self._retranslate()
         self.refresh()
 
@@ -190,6 +190,7 @@ class ReviewView(QWidget):
         now = self._clock()
         self._counts = self._library.review_counts(now)
         self._stats = self._library.review_stats(now)
+        self._read_next_due()
         self._update_overview()
         self._emit_count()
 
@@ -386,15 +387,20 @@ class ReviewView(QWidget):
         self._filler.setVisible(not started)
         self._update_charts()
 
-    def _next_due_text(self) -> str:
+    def _read_next_due(self) -> None:
+        """When the next item seen before comes due (within a day), for "the next item is due in …"."""
         now = self._clock()
         soonest = self._library.due_review_items(now + _LOOKAHEAD, limit=1, new_per_day=0)
-        if not soonest:
+        self._next_due = soonest[0].due if soonest else None
+
+    def _next_due_text(self) -> str:
+        # Only what refresh() read: a language switch redraws without touching the library.
+        if self._next_due is None:
             if self._counts is not None and self._counts.new > self._counts.new_now:
                 return translate("Review", "All done for today. More new items come in tomorrow.")
             return translate("Review", "All done for today.")
         return translate("Review", "All done for now. The next item is due %1.").replace(
-            "%1", _in_interval(soonest[0].due - now)
+            "%1", _in_interval(self._next_due - self._clock())
         )
 
     def _update_charts(self) -> None:
@@ -652,6 +658,8 @@ class ReviewView(QWidget):
             text = translate("Review", "Well done: %1 reviewed.").replace("%1", str(self._done))
         else:
             text = translate("Review", "Nothing is due now.")
+        self._counts = self._library.review_counts(self._clock())
+        self._read_next_due()
         self.finished_text.setText(text + "\n" + self._next_due_text())
         self.stack.setCurrentWidget(self.finished)
         self.back_button.setFocus()
@@ -712,6 +720,14 @@ class ReviewView(QWidget):
             self.grade_buttons[rating].setText(f"{names[rating]} ({n})")
         self.back_button.setText(translate("Review", "Back to the overview"))
         self._update_overview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
