@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
 
     reading = window.reading
     assert reading is not None
+    sample = reading
+    sample_doc = (window.doc_info.id, window.doc_info.title) if window.doc_info is not None else (None, "")
     words = {t.text: i for i, t in reversed(list(enumerate(reading.tokens)))}
     window.set_status(["的", "是", "在", "和", "有", "年", "月", "日"], WordStatus.KNOWN)
     window.set_status(["供应链", "半导体", "分流", "关税"], WordStatus.LEARNING)
@@ -129,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     window._begin_progress("document", label)
     window._update_progress("document", 45, 100, label)
     shot("loading")
+
+    if sample is not None:
+        written.extend(review_screens(library, sample.analysis, *sample_doc, args.out))
 
     window.close()
     library.close()
@@ -255,6 +260,79 @@ def quiz_screenshots(out: Path, library: object, analysis: object | None, title:
         view.count_spin.setValue(8)
         view.generate()
         shot("generated")
+    view.close()
+    return written
+
+
+def review_screens(
+    library: object, analysis: object, doc_id: int | None, title: str, out: Path
+) -> list[Path]:
+    """The Review tab (not yet in the window): its overview, a word's front and back, a fact's back and
+    the charts after a few days of reviews, saved as review-*.png in `out`. The library gets the
+    document's facts and a few deck words and a month of invented reviews (a throw-away library)."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from dushu.core.review import Rating, grade
+    from dushu.gui.review_view import ReviewView
+    from dushu.storage.library import Library, WordStatus
+
+    assert isinstance(library, Library)
+    start = datetime.now(UTC) - timedelta(days=20)
+    clock = [start]
+    view = ReviewView(library, clock=lambda: clock[0])
+    view.resize(1100, 760)
+    view.show()
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        target = out / f"review-{name}.png"
+        view.grab().save(str(target))
+        written.append(target)
+
+    shot("empty")
+    view.set_document(analysis, doc_id, title)  # type: ignore[arg-type]
+    words = [v.simplified for v in analysis.vocabulary if len(v.word) >= 2][:12]  # type: ignore[attr-defined]
+    library.set_status(words, WordStatus.LEARNING)
+    view.statuses_changed(words)
+    view.add_document_facts()
+    # Twenty days of reviews, mostly remembered, so that the charts have something to show.
+    grades = (Rating.Good, Rating.Good, Rating.Again, Rating.Easy, Rating.Good, Rating.Hard)
+    for day in range(20):
+        clock[0] = start + timedelta(days=day, hours=9)
+        for n, item in enumerate(library.due_review_items(clock[0], limit=8)):
+            card, log = grade(item.card, grades[(day + n) % len(grades)], clock[0])
+            library.record_review(item.key, card, log)
+    clock[0] = datetime.now(UTC) + timedelta(days=1)
+    view.refresh()
+    shot("overview")
+    view.start_review()
+
+    def kind() -> str:
+        current = view.current_item()
+        return current.kind if current is not None else ""
+
+    while kind() == "fact":  # a word first
+        view.show_answer()
+        view.grade(Rating.Good)
+    shot("front")
+    view.show_answer()
+    shot("answer")
+    while kind() == "word":
+        view.grade(Rating.Good)
+        view.show_answer()
+    if kind() == "fact":
+        view.show_answer()
+        shot("fact-answer")
+    view.end_review()
+    for _ in range(3):
+        QApplication.processEvents()
+    target = out / "review-charts.png"
+    view.charts.grab().save(str(target))
+    written.append(target)
     view.close()
     return written
 

@@ -23,13 +23,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from dushu.atomicfile import fsync_folder, remove_stale_temporaries
 from dushu.errors import DushuError
+
+if TYPE_CHECKING:
+    from fsrs import Card, ReviewLog
+
+    from dushu.core.review import ItemState, ReviewContent, ReviewItem, ReviewStats
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -41,6 +46,8 @@ __all__ = [
     "LibraryTooNewError",
     "QuizAttempt",
     "QuizSetAttempts",
+    "ReviewCounts",
+    "StoredReview",
     "UserWord",
     "WordStatus",
     "default_library_path",
@@ -123,6 +130,35 @@ MIGRATIONS: tuple[str, ...] = (
         answers TEXT NOT NULL
     );
     CREATE INDEX quiz_attempts_by_set ON quiz_attempts(set_key, finished);
+    """,
+    # Spaced review: the items (a deck word or a fact; `key` is its identity, a JSON array; `content`
+    # the two sides as JSON; `card` the FSRS card as JSON, with its due time (ISO, UTC) and state
+    # copied out to query them) and the log of every review (`state` is the item's state before it).
+    # A word marked known is suspended, never deleted: its history stays for when it comes back.
+    """
+    CREATE TABLE review_items (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('word', 'fact')),
+        word TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL,
+        document INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+        suspended INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL
+    );
+    CREATE INDEX review_items_by_due ON review_items(suspended, due);
+    CREATE INDEX review_items_by_word ON review_items(word);
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL REFERENCES review_items(key) ON DELETE CASCADE,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        state TEXT NOT NULL,
+        reviewed TEXT NOT NULL,
+        log TEXT NOT NULL
+    );
+    CREATE INDEX review_log_by_time ON review_log(reviewed);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -547,6 +583,12 @@ class Library:
                     " ON CONFLICT(word) DO UPDATE SET status = excluded.status, updated = excluded.updated",
                     rows,
                 )
+            # The word's review item (if it has one) is in the queue exactly while the word is in the
+            # deck; its schedule and history are kept either way.
+            db.executemany(
+                "UPDATE review_items SET suspended = ? WHERE kind = 'word' AND word = ?",
+                [(int(status is not WordStatus.LEARNING), r[0]) for r in rows],
+            )
 
     @_sqlite_errors_as_library_errors
     def status(self, word: str) -> WordStatus:
@@ -641,6 +683,216 @@ class Library:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+    # -- spaced review -----------------------------------------------------------------------------
+    # Items and their FSRS cards (`dushu.core.review` schedules them); every time is an aware datetime.
+    # A word's item is in the queue while the word is in the learner's deck: `set_status` suspends it
+    # when the word becomes known (or leaves the deck) and brings it back when it is learning again.
+    # `dushu.core.review` is imported where it is used: it brings pypinyin (half a second), which
+    # the library's other users (the command line's batch jobs) do not need.
+
+    @_sqlite_errors_as_library_errors
+    def add_review_items(self, items: Iterable[ReviewItem], doc_id: int | None, now: datetime) -> int:
+        """Add items to review (new cards, due now); an item already there keeps its schedule and
+        history and takes the new content. A word already known is added suspended. Returns how many
+        items are new."""
+        from dushu.core.review import ItemState, card_to_json, new_card
+
+        added = 0
+        stamp = _iso(now)
+        with self._transaction() as db:
+            known = {
+                w
+                for (w,) in db.execute(
+                    "SELECT word FROM word_status WHERE status = ?", (str(WordStatus.KNOWN),)
+                )
+            }
+            for item in items:
+                cur = db.execute(
+                    "UPDATE review_items SET content = ?, document = coalesce(?, document) WHERE key = ?",
+                    (item.content.to_json(), doc_id, item.key),
+                )
+                if cur.rowcount:
+                    continue
+                card = new_card(now)
+                db.execute(
+                    "INSERT INTO review_items (key, kind, word, content, document, card, due, state,"
+                    " suspended, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        item.key,
+                        item.kind,
+                        item.word,
+                        item.content.to_json(),
+                        doc_id,
+                        card_to_json(card),
+                        _iso(card.due),
+                        str(ItemState.NEW),
+                        int(item.kind == "word" and item.word in known),
+                        stamp,
+                    ),
+                )
+                added += 1
+        return added
+
+    @_sqlite_errors_as_library_errors
+    def review_item(self, key: str, now: datetime | None = None) -> StoredReview | None:
+        """One item by its key (suspended or not), or None."""
+        row = self._db.execute(f"SELECT {_REVIEW_COLUMNS} FROM review_items WHERE key = ?", (key,)).fetchone()
+        return _stored_review(row, now or datetime.now(UTC)) if row else None
+
+    @_sqlite_errors_as_library_errors
+    def due_review_items(
+        self, now: datetime, limit: int | None = None, new_per_day: int | None = None
+    ) -> list[StoredReview]:
+        """The queue at `now`: items seen before whose time has come (soonest first), then new ones
+        in the order they were added, as many as today's allowance of new items still lets in."""
+        seen = self._db.execute(
+            f"SELECT {_REVIEW_COLUMNS} FROM review_items WHERE suspended = 0 AND state != 'new' AND due <= ?"
+            " ORDER BY due, key",
+            (_iso(now),),
+        ).fetchall()
+        allowance = self._new_allowance(now, new_per_day)
+        fresh = self._db.execute(
+            f"SELECT {_REVIEW_COLUMNS} FROM review_items WHERE suspended = 0 AND state = 'new' AND due <= ?"
+            " ORDER BY added, rowid LIMIT ?",
+            (_iso(now), allowance),
+        ).fetchall()
+        rows = [*seen, *fresh]
+        if limit is not None:
+            rows = rows[:limit]
+        return [_stored_review(r, now) for r in rows]
+
+    def _new_allowance(self, now: datetime, new_per_day: int | None) -> int:
+        """How many new items today may still bring (the learner's calendar day)."""
+        from dushu.core.review import NEW_PER_DAY
+
+        per_day = NEW_PER_DAY if new_per_day is None else new_per_day
+        local = now.astimezone()
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        (started,) = self._db.execute(
+            "SELECT count(*) FROM review_log WHERE state = 'new' AND reviewed >= ?", (_iso(midnight),)
+        ).fetchone()
+        return max(0, per_day - int(started))
+
+    @_sqlite_errors_as_library_errors
+    def record_review(self, key: str, card: Card, log: ReviewLog) -> None:
+        """Store a review: the item's new card and the log entry, in one transaction."""
+        from dushu.core.review import card_to_json, log_to_json, state_of
+
+        with self._transaction() as db:
+            row = db.execute("SELECT state FROM review_items WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
+            db.execute(
+                "UPDATE review_items SET card = ?, due = ?, state = ? WHERE key = ?",
+                (card_to_json(card), _iso(card.due), str(state_of(card)), key),
+            )
+            db.execute(
+                "INSERT INTO review_log (key, rating, state, reviewed, log) VALUES (?, ?, ?, ?, ?)",
+                (key, int(log.rating), row[0], _iso(log.review_datetime), log_to_json(log)),
+            )
+
+    @_sqlite_errors_as_library_errors
+    def review_counts(self, now: datetime, new_per_day: int | None = None) -> ReviewCounts:
+        """How many items are due now, new, in review at all, and set aside (known words)."""
+        due, new, total, suspended = self._db.execute(
+            "SELECT"
+            " coalesce(sum(suspended = 0 AND state != 'new' AND due <= ?), 0),"
+            " coalesce(sum(suspended = 0 AND state = 'new'), 0),"
+            " coalesce(sum(suspended = 0), 0),"
+            " coalesce(sum(suspended != 0), 0)"
+            " FROM review_items",
+            (_iso(now),),
+        ).fetchone()
+        new_now = min(int(new), self._new_allowance(now, new_per_day))
+        return ReviewCounts(int(due), int(new), new_now, int(total), int(suspended))
+
+    @_sqlite_errors_as_library_errors
+    def review_stats(self, now: datetime, days: int | None = None) -> ReviewStats:
+        """Reviews per day, items by state and retention over the last days (see `core.review`)."""
+        from dushu.core.review import STATS_DAYS, ItemState, LoggedReview, Rating, review_stats
+
+        span = STATS_DAYS if days is None else days
+        since = _iso(now - timedelta(days=span + 1))  # a day more: the learner's days are not UTC's
+        logs = [
+            LoggedReview(datetime.fromisoformat(when), Rating(rating))
+            for when, rating in self._db.execute(
+                "SELECT reviewed, rating FROM review_log WHERE reviewed >= ? ORDER BY reviewed", (since,)
+            )
+        ]
+        states = [
+            ItemState(s) for (s,) in self._db.execute("SELECT state FROM review_items WHERE suspended = 0")
+        ]
+        return review_stats(logs, states, now, span)
+
+    @_sqlite_errors_as_library_errors
+    def review_history(self, key: str) -> list[tuple[datetime, int]]:
+        """Every review of one item, oldest first: when, and the grade (1 Again … 4 Easy)."""
+        rows = self._db.execute(
+            "SELECT reviewed, rating FROM review_log WHERE key = ? ORDER BY reviewed, id", (key,)
+        ).fetchall()
+        return [(datetime.fromisoformat(when), int(rating)) for when, rating in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReview:
+    """A review item as the library keeps it: what it shows, its FSRS card and where it stands."""
+
+    key: str
+    kind: str  # "word" or "fact"
+    word: str  # the word's Simplified form; "" for facts
+    content: ReviewContent
+    document: int | None
+    card: Card
+    state: ItemState
+    suspended: bool
+
+    @property
+    def due(self) -> datetime:
+        """When the item is due (aware, UTC)."""
+        return self.card.due
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCounts:
+    """The review queue in numbers."""
+
+    due: int  # items seen before that are due now
+    new: int  # items never reviewed (not suspended)
+    new_now: int  # of these, how many today's allowance lets into the queue now
+    total: int  # items in review (not suspended)
+    suspended: int  # items set aside (words marked known)
+
+    @property
+    def queue(self) -> int:
+        """What a review started now would show: due items and today's new ones."""
+        return self.due + self.new_now
+
+
+_REVIEW_COLUMNS = "key, kind, word, content, document, card, state, suspended"
+
+
+def _stored_review(row: tuple[Any, ...], now: datetime) -> StoredReview:
+    from dushu.core.review import ItemState, ReviewContent, card_from_json
+
+    key, kind, word, content, document, card, state, suspended = row
+    return StoredReview(
+        key=str(key),
+        kind=str(kind),
+        word=str(word),
+        content=ReviewContent.from_json(str(content)),
+        document=int(document) if document is not None else None,
+        card=card_from_json(str(card), now),
+        state=ItemState(state),
+        suspended=bool(suspended),
+    )
+
+
+def _iso(moment: datetime) -> str:
+    """An aware time as ISO 8601 in UTC with microseconds: such strings sort as the times do."""
+    if moment.tzinfo is None:
+        raise ValueError("review times must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
     # -- quiz attempts -----------------------------------------------------------------------------
