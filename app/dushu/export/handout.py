@@ -25,6 +25,9 @@ __all__ = ["HandoutWords", "handout_html", "shuffled_for_print"]
 _BLANK = re.compile(r"_{3,}|＿{2,}")
 _PRINTED_BLANK = "＿" * 8  # a full-width line a pen can fill, and that pdftotext still reads
 _WRITING_LINE = "＿" * 24
+# Qt's rich text collapses runs of spaces, the ideographic one too; no-break spaces keep their width.
+_GAP = "&nbsp;" * 4
+_BRACKETS = "（" + "&nbsp;" * 5 + "）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ def _question_body(q: Question, seed: str, words: HandoutWords) -> str:
         )
         return f"<table class='options' cellpadding='2'>{rows}</table>"
     if q.type == "truefalse":
-        return f"<p class='options'>☐ {html.escape(words.true)}　　　☐ {html.escape(words.false)}</p>"
+        return f"<p class='options'>☐ {html.escape(words.true)}{_GAP}☐ {html.escape(words.false)}</p>"
     if q.type == "cloze":
         return ""
     if q.type == "short":
@@ -96,7 +99,7 @@ def _question_body(q: Question, seed: str, words: HandoutWords) -> str:
     if q.type == "order":
         order = shuffled_for_print(q.items, seed)
         rows = "".join(
-            f"<tr><td width='56'>（　　）</td><td width='28'>{_letter(k)}.</td>"
+            f"<tr><td nowrap>{_BRACKETS}</td><td width='28'>{_letter(k)}.</td>"
             f"<td>{_text(q.items[i])}</td></tr>"
             for k, i in enumerate(order)
         )
@@ -109,7 +112,7 @@ def _question_body(q: Question, seed: str, words: HandoutWords) -> str:
         for k, (left, _) in enumerate(q.pairs):
             right = rights[order[k]]
             cells.append(
-                f"<tr><td width='28'>{k + 1}.</td><td>{_text(left)}</td><td width='64'>（　　）</td>"
+                f"<tr><td width='28'>{k + 1}.</td><td>{_text(left)}</td><td nowrap>{_BRACKETS}</td>"
                 f"<td width='28'>{_letter(k)}.</td><td>{_text(right)}</td></tr>"
             )
         hint = f"<p class='hint'>{html.escape(words.match_hint)}</p>"
@@ -171,8 +174,9 @@ def handout_html(
         out.append(f"<p class='meta'>{_text(qs.author)}</p>")
     total = f"{qs.total_points:g}"
     out.append(
-        f"<p class='meta'>{html.escape(w.name)}：＿＿＿＿＿＿＿＿　{html.escape(w.date)}：＿＿＿＿＿　"
-        f"{html.escape(w.score)}：＿＿＿ / {total}</p><hr>"
+        f"<p class='meta'>{html.escape(w.name)}：＿＿＿＿＿＿＿＿{_GAP}"
+        f"{html.escape(w.date)}：＿＿＿＿＿{_GAP}"
+        f"{html.escape(w.score)}：＿＿＿&nbsp;/&nbsp;{total}</p><hr>"
     )
     for n, q in enumerate(qs.questions, start=1):
         seed_of = f"{seed}:{q.id}:{n}"
