@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     if sample is not None:
         written.extend(review_screens(library, sample.analysis, *sample_doc, args.out))
 
+    written += quiz_editor_screenshots(args.out, library, window.reading.analysis if window.reading else None)
+
     window.close()
     library.close()
     app.processEvents()
@@ -334,6 +336,85 @@ def review_screens(
     view.charts.grab().save(str(target))
     written.append(target)
     view.close()
+    return written
+
+
+def quiz_editor_screenshots(out: Path, library: object, analysis: object | None) -> list[Path]:
+    """The teacher's quiz-set editor: one screen per question type's form, the "Add from the text"
+    picker and the first page of a printed handout (editor-*.png)."""
+    import subprocess
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from dushu.core.quiz.model import Question, QuizSet, QuizSettings
+    from dushu.gui.question_picker import QuestionPicker
+    from dushu.gui.quiz_editor import QuizEditor
+
+    written: list[Path] = []
+    editor = QuizEditor(library)
+    editor.resize(1180, 760)
+    editor.show()
+    editor.set_document(analysis, "")  # type: ignore[arg-type]
+    sample = QuizSet(
+        "河口鎮的新橋",
+        (
+            Question(
+                "q01",
+                "choice",
+                "新橋哪一年通車？",
+                answer=1,
+                choices=("一九九八年", "二〇〇三年", "二〇一〇年"),
+                tags=("event", "date"),
+                source="新橋在二〇〇三年通車。",
+                explanation="文中說二〇〇三年通車。",
+            ),
+            Question("q02", "truefalse", "新橋橫跨青溪。", answer=True, source="新橋橫跨青溪。"),
+            Question("q03", "cloze", "新橋由____承建。", answer=("林記公司", "林記")),
+            Question("q04", "short", "新橋有多長？", answer=("八百米", "800米"), points=2),
+            Question("q05", "order", "按時間排列：", items=("動工", "合龍", "通車")),
+            Question("q06", "match", "配對：", pairs=(("橋", "bridge"), ("河", "river"), ("鎮", "town"))),
+            Question("q07", "cloze", "沒有空格的填空題", answer=()),
+        ),
+        author="王老師",
+        settings=QuizSettings(shuffle_questions=False, time_limit_minutes=20, pass_mark=70, feedback="end"),
+    )
+    editor._start(sample, None, saved=False)  # a set as a teacher has it open
+
+    def shot(name: str, widget: object) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        target = out / f"{name}.png"
+        widget.grab().save(str(target))  # type: ignore[attr-defined]
+        written.append(target)
+
+    for row, qtype in enumerate(("choice", "truefalse", "cloze", "short", "order", "match", "cloze-problem")):
+        editor.question_list.setCurrentRow(row)
+        shot(f"editor-{qtype}", editor)
+    if analysis is not None:
+        from dushu.core.quiz.generate import candidate_questions
+
+        picker = QuestionPicker(candidate_questions(analysis), editor.questions(), editor)  # type: ignore[arg-type]
+        picker.show()
+        items = picker.candidate_items()
+        for item in items[:3]:
+            item.setCheckState(0, Qt.CheckState.Checked)
+        if items:
+            picker.tree.setCurrentItem(items[1])
+        shot("editor-picker", picker)
+        picker.close()
+    from dushu.gui.fonts import default_family
+    from dushu.gui.handout_print import write_handout_pdf
+
+    fixed = QuizSet(sample.title, sample.questions[:6], author=sample.author)
+    pdf = out / "editor-handout.pdf"
+    write_handout_pdf(fixed, pdf, words=editor.handout_words(), family=default_family())
+    try:  # poppler's pdftoppm, where installed, shows the page as printed
+        subprocess.run(["pdftoppm", "-png", "-r", "70", str(pdf), str(out / "editor-handout")], check=True)
+        written += sorted(out.glob("editor-handout-*.png"))
+    except (OSError, subprocess.CalledProcessError):
+        written.append(pdf)
+    editor.close()
     return written
 
 

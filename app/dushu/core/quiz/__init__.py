@@ -13,7 +13,15 @@ from dushu.core.quiz.engine import (
 )
 from dushu.core.quiz.generate import GENERATED_TYPES, generate_quiz
 from dushu.core.quiz.model import FORMAT, QUESTION_TYPES, VERSION, Question, QuizSet, QuizSettings
-from dushu.core.quiz.quizfile import dumps_quiz_set, load_quiz_set, loads_quiz_set, save_quiz_set
+from dushu.core.quiz.quizfile import (
+    QuestionProblem,
+    dumps_quiz_set,
+    load_quiz_set,
+    loads_quiz_set,
+    question_problems,
+    quiz_set_problems,
+    save_quiz_set,
+)
 
 __all__ = [
     "FORMAT",
@@ -24,6 +32,7 @@ __all__ = [
     "Feedback",
     "PresentedQuestion",
     "Question",
+    "QuestionProblem",
     "QuizResult",
     "QuizSet",
     "QuizSettings",
@@ -36,6 +45,8 @@ __all__ = [
     "normalise_answer",
     "pinyin_key",
     "present_quiz",
+    "question_problems",
+    "quiz_set_problems",
     "results_csv",
     "run_terminal_quiz",
     "save_quiz_set",

@@ -1,4 +1,9 @@
-"""Quiz-set files (TOML): loading with validation that names the problem, and readable atomic saving."""
+"""Quiz-set files (TOML): loading with validation that names the problem, and readable atomic saving.
+
+The rules a valid question keeps (`question_problems`) and a valid set (`quiz_set_problems`) are
+public: the loader applies them to everything it reads after checking the TOML's types, and the
+app's set editor applies the same functions as the teacher types, so the two cannot disagree.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +28,15 @@ from dushu.core.quiz.model import (
 )
 from dushu.errors import QuizSetError
 
-__all__ = ["dumps_quiz_set", "load_quiz_set", "loads_quiz_set", "save_quiz_set"]
+__all__ = [
+    "QuestionProblem",
+    "dumps_quiz_set",
+    "load_quiz_set",
+    "loads_quiz_set",
+    "question_problems",
+    "quiz_set_problems",
+    "save_quiz_set",
+]
 
 _TOP_KEYS = {"format", "version", "title", "language", "source", "author", "settings", "questions"}
 _SETTINGS_KEYS = {"shuffle_questions", "shuffle_choices", "time_limit_minutes", "pass_mark", "feedback"}
@@ -91,6 +105,9 @@ def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
     source = _string(data, "source", name)
     author = _string(data, "author", name)
     settings = _settings(data.get("settings", {}), name)
+    problems = _set_problems(title, settings)
+    if problems:
+        raise QuizSetError(f"{name}: {problems[0]}")
 
     raw_questions = data.get("questions")
     if raw_questions is None:
@@ -100,15 +117,12 @@ def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
     if not raw_questions:
         raise QuizSetError(f"{name}: the quiz set has no questions")
     questions: list[Question] = []
-    seen: dict[str, int] = {}
     for i, raw in enumerate(raw_questions):
         q = _question(raw, i, name, lines)
-        if q.id in seen:
-            raise QuizSetError(
-                f"{_where(name, i, q.id, lines)}: the id is already used by question {seen[q.id] + 1}"
-            )
-        seen[q.id] = i
         questions.append(q)
+        broken = question_problems(q, i, questions)
+        if broken:
+            raise QuizSetError(f"{_where(name, i, q.id, lines)}: {broken[0].message}")
     return QuizSet(title, tuple(questions), language, source, author, settings)
 
 
@@ -153,30 +167,21 @@ def _settings(raw: object, name: str) -> QuizSettings:
             if not isinstance(raw[key], bool):
                 raise QuizSetError(f"{where}: {key} must be true or false, not {_kind(raw[key])}")
             values[key] = raw[key]
+    # Only the TOML types here; the ranges are _settings_problems', which the editor shares.
     if "time_limit_minutes" in raw:
         limit = raw["time_limit_minutes"]
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        if isinstance(limit, bool) or not isinstance(limit, int):
             raise QuizSetError(
                 f"{where}: time_limit_minutes must be a whole number of minutes (0 = no limit)"
             )
         values["time_limit_minutes"] = limit
     if "pass_mark" in raw:
         mark = raw["pass_mark"]
-        if (
-            isinstance(mark, bool)
-            or not isinstance(mark, int | float)
-            or not 0 <= mark <= 100
-            or (isinstance(mark, float) and math.isnan(mark))
-        ):
+        if isinstance(mark, bool) or not isinstance(mark, int | float):
             raise QuizSetError(f"{where}: pass_mark must be a percentage from 0 to 100")
         values["pass_mark"] = mark
     if "feedback" in raw:
-        mode = raw["feedback"]
-        if mode not in FEEDBACK_MODES:
-            raise QuizSetError(
-                f'{where}: feedback must be "immediate" (after each question) or "end" (after the last)'
-            )
-        values["feedback"] = mode
+        values["feedback"] = raw["feedback"]
     return QuizSettings(
         values.get("shuffle_questions", defaults.shuffle_questions),
         values.get("shuffle_choices", defaults.shuffle_choices),
@@ -186,33 +191,24 @@ def _settings(raw: object, name: str) -> QuizSettings:
     )
 
 
-def _string_list(
-    raw: Mapping[str, Any], key: str, where: str, *, minimum: int, unique: bool
-) -> tuple[str, ...]:
+def _string_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A list of texts as TOML gives it; how many and which texts is question_problems' business."""
     value = raw.get(key)
     if value is None:
         raise QuizSetError(f"{where}: {key} is missing")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise QuizSetError(f"{where}: {key} must be a list of texts in quotes")
-    items = tuple(value)
-    if any(not v.strip() for v in items):
-        raise QuizSetError(f"{where}: {key} has an empty entry")
-    if len(items) < minimum:
-        raise QuizSetError(f"{where}: {key} needs at least {minimum} entries, it has {len(items)}")
-    if unique:
-        dupes = sorted({v for v in items if items.count(v) > 1})
-        if dupes:
-            raise QuizSetError(f"{where}: {key} lists {dupes[0]!r} twice")
-    return items
+    return tuple(value)
 
 
 def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -> Question:
+    """The question a [[questions]] table describes, once its keys have the right TOML types."""
     qid_raw = raw.get("id")
     qid = qid_raw if isinstance(qid_raw, str) else ""
     where = _where(name, index, qid, lines)
     if qid_raw is None:
         raise QuizSetError(f"{where}: id is missing")
-    if not isinstance(qid_raw, str) or not qid_raw.strip():
+    if not isinstance(qid_raw, str):
         raise QuizSetError(f"{where}: id must be non-empty text in quotes")
     qtype = raw.get("type")
     if qtype not in QUESTION_TYPES:
@@ -225,12 +221,7 @@ def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -
         raise QuizSetError(f"{where}: unknown key(s) for a {qtype} question: {', '.join(unknown)}{hint}")
     prompt = _string(raw, "prompt", where, required=True)
     points = raw.get("points", 1)
-    if (
-        isinstance(points, bool)
-        or not isinstance(points, int | float)
-        or not points > 0
-        or (isinstance(points, float) and not math.isfinite(points))
-    ):
+    if isinstance(points, bool) or not isinstance(points, int | float):
         raise QuizSetError(f"{where}: points must be a number above 0")
     tags_raw = raw.get("tags", [])
     if not isinstance(tags_raw, list) or not all(isinstance(t, str) for t in tags_raw):
@@ -244,21 +235,11 @@ def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -
         "source": _string(raw, "source", where),
         "explanation": _string(raw, "explanation", where),
     }
-
     if qtype == "choice":
-        choices = _string_list(raw, "choices", where, minimum=2, unique=True)
+        choices = _string_list(raw, "choices", where)
         answer = raw.get("answer")
-        if answer is None:
-            raise QuizSetError(
-                f"{where}: answer is missing (the number of the right choice, counting from 0)"
-            )
-        if isinstance(answer, bool) or not isinstance(answer, int):
+        if answer is not None and (isinstance(answer, bool) or not isinstance(answer, int)):
             raise QuizSetError(f"{where}: answer must be the number of the right choice, counting from 0")
-        if not 0 <= answer < len(choices):
-            raise QuizSetError(
-                f"{where}: answer {answer} is out of range: there are {len(choices)} choices, "
-                f"numbered 0 to {len(choices) - 1}"
-            )
         return Question(**common, answer=answer, choices=choices)
     if qtype == "truefalse":
         answer = raw.get("answer")
@@ -270,13 +251,9 @@ def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -
         if isinstance(value, str):
             value = [value]  # one accepted answer written without the list brackets
             raw = {**raw, "answer": value}
-        accepted = _string_list(raw, "answer", where, minimum=1, unique=False)
-        if qtype == "cloze" and not _BLANK.search(prompt):
-            raise QuizSetError(f"{where}: a cloze prompt needs a blank written as ____")
-        return Question(**common, answer=accepted)
+        return Question(**common, answer=_string_list(raw, "answer", where))
     if qtype == "order":
-        items = _string_list(raw, "items", where, minimum=2, unique=True)
-        return Question(**common, items=items)
+        return Question(**common, items=_string_list(raw, "items", where))
     pairs_raw = raw.get("pairs")
     if pairs_raw is None:
         raise QuizSetError(f"{where}: pairs is missing")
@@ -285,13 +262,140 @@ def _question(raw: Mapping[str, Any], index: int, name: str, lines: list[int]) -
         for p in pairs_raw
     ):
         raise QuizSetError(f'{where}: pairs must be a list of ["left", "right"] pairs of texts')
-    if len(pairs_raw) < 2:
-        raise QuizSetError(f"{where}: pairs needs at least 2 pairs")
-    lefts = [p[0] for p in pairs_raw]
-    dupes = sorted({x for x in lefts if lefts.count(x) > 1})
-    if dupes:
-        raise QuizSetError(f"{where}: pairs lists {dupes[0]!r} twice on the left")
     return Question(**common, pairs=tuple((p[0], p[1]) for p in pairs_raw))
+
+
+# ------------------------------------------------------------------------------- the rules, for everyone
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionProblem:
+    """One rule a question breaks: the field it is about (id, type, prompt, points, choices, answer,
+    items or pairs) and a message that names that field, as the loader reports it."""
+
+    field: str
+    message: str
+
+
+def _list_problems(values: tuple[str, ...], key: str, *, minimum: int, unique: bool) -> list[str]:
+    if any(not v.strip() for v in values):
+        return [f"{key} has an empty entry"]
+    if len(values) < minimum:
+        return [f"{key} needs at least {minimum} entries, it has {len(values)}"]
+    if unique:
+        dupes = sorted({v for v in values if values.count(v) > 1})
+        if dupes:
+            return [f"{key} lists {dupes[0]!r} twice"]
+    return []
+
+
+def question_problems(
+    question: Question, index: int = 0, others: Sequence[Question] = ()
+) -> list[QuestionProblem]:
+    """Every rule of the quiz-set format that `question` breaks (empty when it is valid).
+
+    `others` is the set's list of questions and `index` the question's place in it: an id may not
+    repeat one used earlier in the list. The loader raises the first problem; the editor shows all.
+    """
+    q = question
+    found: list[QuestionProblem] = []
+
+    def add(field: str, *messages: str) -> None:
+        found.extend(QuestionProblem(field, m) for m in messages)
+
+    if not q.id.strip():
+        add("id", "id must be non-empty text in quotes")
+    else:
+        earlier = next((j for j, o in enumerate(others[:index]) if o.id == q.id), None)
+        if earlier is not None:
+            add("id", f"the id is already used by question {earlier + 1}")
+    if q.type not in QUESTION_TYPES:
+        add("type", f"type is {q.type!r}; it must be one of {', '.join(QUESTION_TYPES)}")
+    if not q.prompt.strip():
+        add("prompt", "prompt is empty")
+    elif q.type == "cloze" and not _BLANK.search(q.prompt):
+        add("prompt", "a cloze prompt needs a blank written as ____")
+    points = q.points
+    if (
+        isinstance(points, bool)
+        or not isinstance(points, int | float)
+        or not points > 0
+        or (isinstance(points, float) and not math.isfinite(points))
+    ):
+        add("points", "points must be a number above 0")
+
+    if q.type == "choice":
+        add("choices", *_list_problems(q.choices, "choices", minimum=2, unique=True))
+        answer = q.answer
+        if answer is None:
+            add("answer", "answer is missing (the number of the right choice, counting from 0)")
+        elif isinstance(answer, bool) or not isinstance(answer, int):
+            add("answer", "answer must be the number of the right choice, counting from 0")
+        elif not 0 <= answer < len(q.choices):
+            add(
+                "answer",
+                f"answer {answer} is out of range: there are {len(q.choices)} choices, "
+                f"numbered 0 to {len(q.choices) - 1}",
+            )
+    elif q.type == "truefalse":
+        if not isinstance(q.answer, bool):
+            add("answer", "answer must be true or false")
+    elif q.type in ("cloze", "short"):
+        if not isinstance(q.answer, tuple) or not all(isinstance(a, str) for a in q.answer):
+            add("answer", "answer must be a list of texts in quotes")
+        elif not q.answer:
+            add("answer", "answer needs at least one accepted answer")
+        else:
+            add("answer", *_list_problems(q.answer, "answer", minimum=1, unique=False))
+    elif q.type == "order":
+        add("items", *_list_problems(q.items, "items", minimum=2, unique=True))
+    elif q.type == "match":
+        if any(not a.strip() or not b.strip() for a, b in q.pairs):
+            add("pairs", "pairs has a pair with an empty side")
+        elif len(q.pairs) < 2:
+            add("pairs", "pairs needs at least 2 pairs")
+        else:
+            lefts = [a for a, _ in q.pairs]
+            dupes = sorted({x for x in lefts if lefts.count(x) > 1})
+            if dupes:
+                add("pairs", f"pairs lists {dupes[0]!r} twice on the left")
+    return found
+
+
+def _settings_problems(s: QuizSettings) -> list[str]:
+    where = "[settings]"
+    found = []
+    limit = s.time_limit_minutes
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        found.append(f"{where}: time_limit_minutes must be a whole number of minutes (0 = no limit)")
+    mark = s.pass_mark
+    if (
+        isinstance(mark, bool)
+        or not isinstance(mark, int | float)
+        or (isinstance(mark, float) and math.isnan(mark))
+        or not 0 <= mark <= 100
+    ):
+        found.append(f"{where}: pass_mark must be a percentage from 0 to 100")
+    if s.feedback not in FEEDBACK_MODES:
+        found.append(f'{where}: feedback must be "immediate" (after each question) or "end" (after the last)')
+    return found
+
+
+def _set_problems(title: str, settings: QuizSettings) -> list[str]:
+    found = [] if title.strip() else ["title is empty"]
+    return found + _settings_problems(settings)
+
+
+def quiz_set_problems(qs: QuizSet) -> list[str]:
+    """Every rule of the quiz-set format the set breaks, each message naming the question (its
+    number from 1 and its id) as the loader would; empty when the set can be saved and read back."""
+    found = _set_problems(qs.title, qs.settings)
+    if not qs.questions:
+        found.append("the quiz set has no questions")
+    for i, q in enumerate(qs.questions):
+        ident = f" (id {q.id!r})" if q.id.strip() else ""
+        found.extend(f"question {i + 1}{ident}: {p.message}" for p in question_problems(q, i, qs.questions))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------- saving
@@ -398,7 +502,11 @@ def dumps_quiz_set(qs: QuizSet) -> str:
 
 
 def save_quiz_set(qs: QuizSet, path: str | os.PathLike[str]) -> None:
-    """Write the quiz set atomically (a temporary file in the same folder, then a rename)."""
+    """Write the quiz set atomically (a temporary file in the same folder, then a rename); a set
+    that breaks a rule (quiz_set_problems) is refused with a QuizSetError listing the problems."""
+    problems = quiz_set_problems(qs)
+    if problems:
+        raise QuizSetError("the quiz set cannot be saved: " + "; ".join(problems))
     text = dumps_quiz_set(qs)
     loads_quiz_set(text, name="the quiz set being saved")  # never write a file Dushu could not read back
     write_text_atomically(path, text, QuizSetError)
