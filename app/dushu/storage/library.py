@@ -833,68 +833,6 @@ class Library:
         ).fetchall()
         return [(datetime.fromisoformat(when), int(rating)) for when, rating in rows]
 
-
-@dataclass(frozen=True, slots=True)
-class StoredReview:
-    """A review item as the library keeps it: what it shows, its FSRS card and where it stands."""
-
-    key: str
-    kind: str  # "word" or "fact"
-    word: str  # the word's Simplified form; "" for facts
-    content: ReviewContent
-    document: int | None
-    card: Card
-    state: ItemState
-    suspended: bool
-
-    @property
-    def due(self) -> datetime:
-        """When the item is due (aware, UTC)."""
-        return self.card.due
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewCounts:
-    """The review queue in numbers."""
-
-    due: int  # items seen before that are due now
-    new: int  # items never reviewed (not suspended)
-    new_now: int  # of these, how many today's allowance lets into the queue now
-    total: int  # items in review (not suspended)
-    suspended: int  # items set aside (words marked known)
-
-    @property
-    def queue(self) -> int:
-        """What a review started now would show: due items and today's new ones."""
-        return self.due + self.new_now
-
-
-_REVIEW_COLUMNS = "key, kind, word, content, document, card, state, suspended"
-
-
-def _stored_review(row: tuple[Any, ...], now: datetime) -> StoredReview:
-    from dushu.core.review import ItemState, ReviewContent, card_from_json
-
-    key, kind, word, content, document, card, state, suspended = row
-    return StoredReview(
-        key=str(key),
-        kind=str(kind),
-        word=str(word),
-        content=ReviewContent.from_json(str(content)),
-        document=int(document) if document is not None else None,
-        card=card_from_json(str(card), now),
-        state=ItemState(state),
-        suspended=bool(suspended),
-    )
-
-
-def _iso(moment: datetime) -> str:
-    """An aware time as ISO 8601 in UTC with microseconds: such strings sort as the times do."""
-    if moment.tzinfo is None:
-        raise ValueError("review times must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
     # -- quiz attempts -----------------------------------------------------------------------------
 
     _ATTEMPT_COLUMNS = (
@@ -958,6 +896,67 @@ def _iso(moment: datetime) -> str:
         """Forget one attempt."""
         with self._transaction() as db:
             db.execute("DELETE FROM quiz_attempts WHERE id = ?", (attempt_id,))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReview:
+    """A review item as the library keeps it: what it shows, its FSRS card and where it stands."""
+
+    key: str
+    kind: str  # "word" or "fact"
+    word: str  # the word's Simplified form; "" for facts
+    content: ReviewContent
+    document: int | None
+    card: Card
+    state: ItemState
+    suspended: bool
+
+    @property
+    def due(self) -> datetime:
+        """When the item is due (aware, UTC)."""
+        return self.card.due
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCounts:
+    """The review queue in numbers."""
+
+    due: int  # items seen before that are due now
+    new: int  # items never reviewed (not suspended)
+    new_now: int  # of these, how many today's allowance lets into the queue now
+    total: int  # items in review (not suspended)
+    suspended: int  # items set aside (words marked known)
+
+    @property
+    def queue(self) -> int:
+        """What a review started now would show: due items and today's new ones."""
+        return self.due + self.new_now
+
+
+_REVIEW_COLUMNS = "key, kind, word, content, document, card, state, suspended"
+
+
+def _stored_review(row: tuple[Any, ...], now: datetime) -> StoredReview:
+    from dushu.core.review import ItemState, ReviewContent, card_from_json
+
+    key, kind, word, content, document, card, state, suspended = row
+    return StoredReview(
+        key=str(key),
+        kind=str(kind),
+        word=str(word),
+        content=ReviewContent.from_json(str(content)),
+        document=int(document) if document is not None else None,
+        card=card_from_json(str(card), now),
+        state=ItemState(state),
+        suspended=bool(suspended),
+    )
+
+
+def _iso(moment: datetime) -> str:
+    """An aware time as ISO 8601 in UTC with microseconds: such strings sort as the times do."""
+    if moment.tzinfo is None:
+        raise ValueError("review times must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _attempt(row: tuple[Any, ...]) -> QuizAttempt:
