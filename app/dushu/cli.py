@@ -189,7 +189,10 @@ _state = {"gui": False}
 
 
 def _opens_gui(args_list: Sequence[str]) -> bool:
-    """True when the arguments ask for the app rather than a command (none, or just a file)."""
+    """True when the arguments ask for the app rather than a command (none, just a file, or
+    `--quiz FILE.toml`)."""
+    if len(args_list) == 2 and args_list[0] == "--quiz":
+        return True
     return not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"))
 
 
@@ -197,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _opens_gui(args_list):
+        if args_list[:1] == ["--quiz"]:
+            return _run_gui(args_list[1], quiz=True)
         return _run_gui(args_list[0] if args_list else None)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -249,7 +254,7 @@ def main_gui() -> int:
     return _run_gui(sys.argv[1] if len(sys.argv) > 1 else None)
 
 
-def _run_gui(path: str | None) -> int:
+def _run_gui(path: str | None, quiz: bool = False) -> int:
     _state["gui"] = True
     if path is not None and not Path(path).exists():
         print(f"dushu: error: {path}: no such file (run 'dushu --help' for the commands)", file=sys.stderr)
@@ -265,6 +270,8 @@ def _run_gui(path: str | None) -> int:
     except ImportError as exc:
         print(f"dushu: error: the desktop app cannot start: {exc}", file=sys.stderr)
         return 2
+    if quiz:
+        return int(run(sys.argv[:1], quiz_path=path))
     return int(run(sys.argv[:1], open_path=path))
 
 

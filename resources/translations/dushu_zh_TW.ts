@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name></name>
+    <message>
+        <source>QuizEditor</source>
+        <comment>Answer: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuizEditor</source>
+        <comment>Why: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuizEditor</source>
+        <comment>From the text: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Export</source>
@@ -169,6 +187,10 @@
     <message>
         <source>planned</source>
         <translation>預定</translation>
+    </message>
+    <message>
+        <source>Not dated (%1) — in the order of the text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
@@ -560,6 +582,14 @@
         <translation>已取消。</translation>
     </message>
     <message>
+        <source>Open a quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz sets (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;Read Chinese texts with readings and a dictionary, then study them as flashcards.&lt;/p&gt;&lt;p&gt;Dictionary: &lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;, licensed under CC BY-SA 4.0. Word segmentation: jieba. Readings: pypinyin. Word levels: HSK 3.0. Word frequencies: wordfreq.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;藉助讀音和詞典閱讀中文文章，再把學到的內容做成抽認卡複習。&lt;/p&gt;&lt;p&gt;詞典：&lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;，採用 CC BY-SA 4.0 授權。斷詞：jieba。讀音：pypinyin。詞彙級別：HSK 3.0。詞頻：wordfreq。&lt;/p&gt;</translation>
     </message>
@@ -584,8 +614,48 @@
         <translation>事實</translation>
     </message>
     <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Library</source>
         <translation>書庫</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take a Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Quiz Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz &amp;Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review Due Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Quiz Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit a Quiz Set…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -740,6 +810,1088 @@
     </message>
 </context>
 <context>
+    <name>QuestionForm</name>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert blank ____</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner fills in the blank; list every answer you accept below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the learner is asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement is true (對)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement is false (錯)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an accepted answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer you accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the round button beside the right choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers are accepted in either script, full or half width, with or without tone marks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the items in the right order; learners see them shuffled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each row: an item and what it matches; learners see the right side shuffled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items in the right order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. event, date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sentence of the text the question checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown after the answer: why it is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for the question, unique in the set (results and exports use it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items (in the right order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices (mark the right one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPicker</name>
+    <message>
+        <source>Add questions from the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the questions to add. They are grouped by what they ask; select one to see it with its answer. Questions already in the set are greyed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in the set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to see it with its answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) the text can give</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>%1 (%2 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores of whole attempts over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass mark %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attempts yet: take a quiz and its score appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">類別</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (time up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry of wrong ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attempts as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Results:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attempts as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (retry of wrong ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation type="unfinished">詞彙</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the right answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this statement true or false?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the blank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put these in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match each item with its partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets you open appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a document (Library or File → Open) to make a quiz from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From “%1”: questions on what the text says and on its words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the open text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text has nothing to ask of the kinds chosen; choose more kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz sets (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or end the quiz you are taking first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quiz set has no questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: see the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: next question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: check the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: finish the quiz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give an answer first, or press Skip to see the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the quiz?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 questions have no answer yet and will count as wrong. End the quiz?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly right: %1 of %2 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The syllables are right; check the tones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempt could not be kept in the library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time is up. The quiz ended when the time limit ran out; questions without an answer count as wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not passed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the questions you got wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(preview: this attempt is not kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 of %2 points, %3% — pass mark %4%. %5 of %6 questions right. Time taken: %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the wrong ones (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to retry: all right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to read its explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown on your results for the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a quiz from the open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make and start the quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or take a prepared quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a quiz set (.toml)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also drop a teacher&apos;s .toml file onto this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets that come with Dushu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the selected set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a set, or select it and press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results of earlier attempts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip (show the answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the whole set again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results of this set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers are shown at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers are shown after each question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a choice or press its number (1–%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True (對)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False (錯)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click True or False, or press T or F (1 or 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the word that fills the blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type with any input method; width, script and tone marks or numbers do not matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag the items into order, or select one and press Alt+Up / Alt+Down (or Ctrl+Up / Down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item on the left (Up/Down), then click its partner or press its letter (A, B, C …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuizEditor</name>
+    <message>
+        <source>Multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts and events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms and abbreviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation type="unfinished">詞彙</translation>
+    </message>
+    <message>
+        <source>New quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated from the open text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">儲存</translation>
+    </message>
+    <message>
+        <source>Save the set as a .toml file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">匯出</translation>
+    </message>
+    <message>
+        <source>Moodle GIFT…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anki deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printable handout (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview as student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the set as a learner would, without saving it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aut&amp;hor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pass mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shuffle questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shuffle choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After each question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to learners and in exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add from the text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate the question (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">刪除</translation>
+    </message>
+    <message>
+        <source>Delete the question (Delete); Undo brings it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up); or drag the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down); or drag the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questions yet. Add one of a type, or add questions from the open text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz set “{0}” has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text gives nothing to ask about (no dated events, terms, people or words).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n question(s) from “{0}”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>add a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted question {0} “{1}”. Undo brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undid: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a text in the reader first: its facts, terms, people and words give the questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n question(s) from the text.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz sets (*.toml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The set cannot be saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz sets (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The set cannot be exported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle GIFT (*.gift.txt *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle XML (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anki package (*.apkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>對 (true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>錯 (false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write 1, 2, 3 … in the brackets to put them in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the letter of the matching item in the brackets beside each number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The set cannot be previewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {0} of {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typing in question {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no question written yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Questions: %n, points: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s) to fix before saving:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ The set is ready to save, export and preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a text in the reader to add questions from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose questions the open text gives: facts, terms, people, words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a quiz set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many questions?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these first (the list marks each question with a problem):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <source>Page %1 of %2</source>
@@ -760,6 +1912,213 @@
     <message>
         <source>Ctrl+Page Down</source>
         <translation>Ctrl+Page Down</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>This document states no facts that can be asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 facts to review; %2 were there already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of this document&apos;s words is in your deck yet. Mark words as Learning in the reader or the Vocabulary tab; they then join the review by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 deck words to review; %2 were there already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new today (%1 new in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a document first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review yet. Open a text and press “Add this document&apos;s facts”, or put words in your deck (mark them Learning in the reader or the Vocabulary tab) and press “Add deck words”. Dushu then shows each item again just before you would forget it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All done for today. More new items come in tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All done for today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All done for now. The next item is due %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews per day (last 30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet: the reviews you do show up here, day by day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relearning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items in review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention: %1% of answers were not “Again”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aim 90%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often you remembered, once you have reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left · %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its reading and meaning?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no meaning stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Well done: %1 reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this document&apos;s facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add deck words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End review (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in 1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in 1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 years</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -836,6 +2195,10 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>Zhuyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meaning</source>
         <translation>釋義</translation>
     </message>
@@ -854,6 +2217,10 @@
     <message>
         <source>Your meaning (double-click to edit)</source>
         <translation>你的釋義（按兩下可編輯）</translation>
+    </message>
+    <message>
+        <source>In its first sentence: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>known</source>
@@ -979,6 +2346,22 @@
         <translation>專有名詞</translation>
     </message>
     <message>
+        <source>a person, mentioned %2 times in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person, mentioned once in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of the name %1, a person mentioned %2 times in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of the name %1, a person mentioned once in this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your meaning</source>
         <translation>你的釋義</translation>
     </message>
@@ -1061,6 +2444,25 @@ Arrow keys move from word to word.</source>
     <message>
         <source>Edit meaning…</source>
         <translation>編輯釋義…</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <source>This is the right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this row</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

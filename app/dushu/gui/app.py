@@ -56,8 +56,11 @@ def slot_error_hook(window: MainWindow, previous: Callable[..., Any]) -> Callabl
     return hook
 
 
-def run(argv: list[str], open_path: str | None = None) -> int:
-    """Open the desktop app (on `open_path`, the last document, or the sample on first start)."""
+def run(argv: list[str], open_path: str | None = None, quiz_path: str | None = None) -> int:
+    """Open the desktop app (on `open_path`, the last document, or the sample on first start); with
+    `quiz_path` (or a .toml `open_path`) the Quiz tab opens on that quiz set."""
+    if quiz_path is None and open_path is not None and open_path.lower().endswith(".toml"):
+        quiz_path, open_path = open_path, None
     app = create_application(argv)
     try:
         library, notice = open_library()
@@ -74,7 +77,10 @@ def run(argv: list[str], open_path: str | None = None) -> int:
     if notice:
         window.show_error(notice)
     # Everything slow starts once the window is on screen.
-    QTimer.singleShot(0, lambda: window.start(open_path))
+    if quiz_path is not None:
+        QTimer.singleShot(0, lambda: window.start_with_quiz(quiz_path))
+    else:
+        QTimer.singleShot(0, lambda: window.start(open_path))
     previous_hook = sys.excepthook
     sys.excepthook = slot_error_hook(window, previous_hook)
     try:

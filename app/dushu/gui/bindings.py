@@ -12,12 +12,24 @@ from collections.abc import Callable
 from dushu.gui.controller import DocumentController
 from dushu.gui.facts_view import FactsView
 from dushu.gui.library_view import LibraryView
+from dushu.gui.quiz_editor import QuizEditor
+from dushu.gui.quiz_view import QuizView
 from dushu.gui.reader import ReaderView
+from dushu.gui.review_view import ReviewView
 from dushu.gui.vocabulary_view import VocabularyView
 from dushu.gui.word_panel import WordPanel
 from dushu.storage.library import DocumentInfo, WordStatus
 
-__all__ = ["bind_facts", "bind_library", "bind_reader", "bind_vocabulary", "bind_word_panel"]
+__all__ = [
+    "bind_facts",
+    "bind_library",
+    "bind_quiz",
+    "bind_quiz_editor",
+    "bind_reader",
+    "bind_review",
+    "bind_vocabulary",
+    "bind_word_panel",
+]
 
 
 def bind_reader(controller: DocumentController, reader: ReaderView) -> None:
@@ -112,12 +124,17 @@ def bind_vocabulary(controller: DocumentController, view: VocabularyView) -> Non
 
     def fill() -> None:
         if controller.reading is not None:
+            view.set_context(controller.reading.analysis)
             view.set_vocabulary(
                 controller.reading.analysis.vocabulary, controller.statuses(), controller.meanings()
             )
 
+    def clear() -> None:
+        view.set_context(None)
+        view.set_vocabulary((), {}, {})
+
     controller.analysisComplete.connect(fill)
-    controller.documentCleared.connect(lambda: view.set_vocabulary((), {}, {}))
+    controller.documentCleared.connect(clear)
     controller.statusesChanged.connect(lambda words, status: view.set_statuses(words, WordStatus(status)))
     controller.meaningChanged.connect(lambda word, meaning: view.set_meaning(word, meaning or None))
     view.statusRequested.connect(lambda words, status: controller.set_status(list(words), WordStatus(status)))
@@ -163,3 +180,57 @@ def bind_library(controller: DocumentController, view: LibraryView) -> None:
     controller.documentCleared.connect(lambda: view.set_current(controller.doc_id))
     view.openRequested.connect(controller.open_document)
     view.documentRemoved.connect(controller.document_removed)
+
+
+def show_source(controller: DocumentController, sentence: str) -> bool:
+    """Open the reader at a quoted source sentence of the open text; False when it is not in it.
+
+    A question quotes its sentence whole or cut with an ellipsis (……), so the longest piece between
+    ellipses is looked for."""
+    reading = controller.reading
+    if reading is None or not sentence.strip():
+        return False
+    text = reading.analysis.text
+    pieces = sorted((p.strip() for p in sentence.replace("…", "\n").splitlines() if p.strip()), key=len)
+    for piece in reversed(pieces):
+        at = text.find(piece)
+        if at >= 0:
+            controller.show_offset(at)
+            return True
+    return False
+
+
+def bind_quiz(controller: DocumentController, view: QuizView) -> None:
+    """The quiz tab generates sets from the open text; a question's source opens in the reader."""
+
+    def fill() -> None:
+        view.set_document(controller.analysis_with_edits(), controller.title)
+
+    controller.analysisComplete.connect(fill)
+    controller.editsChanged.connect(fill)
+    controller.documentCleared.connect(lambda: view.set_document(None, ""))
+    view.sourceRequested.connect(lambda sentence: show_source(controller, sentence))
+
+
+def bind_quiz_editor(controller: DocumentController, editor: QuizEditor, quiz: QuizView) -> None:
+    """The set editor adds questions from the open text; its preview runs in the quiz tab."""
+
+    def fill() -> None:
+        editor.set_document(controller.analysis_with_edits(), controller.title)
+
+    controller.analysisComplete.connect(fill)
+    controller.editsChanged.connect(fill)
+    controller.documentCleared.connect(lambda: editor.set_document(None, ""))
+    editor.previewRequested.connect(lambda qs: quiz.start_quiz_set(qs, None, preview=True))
+
+
+def bind_review(controller: DocumentController, view: ReviewView) -> None:
+    """The review queue follows the open document (its facts and deck words) and word statuses."""
+
+    def fill() -> None:
+        view.set_document(controller.analysis_with_edits(), controller.doc_id, controller.title)
+
+    controller.analysisComplete.connect(fill)
+    controller.editsChanged.connect(fill)
+    controller.documentCleared.connect(lambda: view.set_document(None, None, ""))
+    controller.statusesChanged.connect(lambda words, status: view.statuses_changed(list(words)))

@@ -41,7 +41,16 @@ from PySide6.QtWidgets import (
 from dushu import __version__
 from dushu.core.facts.layout import layout_of
 from dushu.errors import DushuError
-from dushu.gui.bindings import bind_facts, bind_library, bind_reader, bind_vocabulary, bind_word_panel
+from dushu.gui.bindings import (
+    bind_facts,
+    bind_library,
+    bind_quiz,
+    bind_quiz_editor,
+    bind_reader,
+    bind_review,
+    bind_vocabulary,
+    bind_word_panel,
+)
 from dushu.gui.controller import DocumentController, ToolkitLoader, load_toolkit, one_line, unexpected
 from dushu.gui.document import ReadingDocument
 from dushu.gui.document_properties import DocumentPropertiesDialog
@@ -50,7 +59,10 @@ from dushu.gui.facts_view import FactsView
 from dushu.gui.fonts import default_family
 from dushu.gui.i18n import install_language, resolve_language
 from dushu.gui.library_view import LibraryView, PasteDialog
+from dushu.gui.quiz_editor import QuizEditor
+from dushu.gui.quiz_view import QuizView
 from dushu.gui.reader import ReaderView, ReadingStyle
+from dushu.gui.review_view import ReviewView
 from dushu.gui.settings import AppSettings, load_settings, save_settings
 from dushu.gui.settings_dialog import SettingsDialog, reading_style_label
 from dushu.gui.tasks import Task, TaskRunner
@@ -141,9 +153,15 @@ class MainWindow(QMainWindow):
         self.vocabulary = VocabularyView(self)
         self.facts = FactsView(self)
         self.library_view = LibraryView(self.library, self)
+        self.quiz = QuizView(self.library, self.runner, self)
+        self.quiz_editor = QuizEditor(self.library, self, runner=self.runner)
+        self.review = ReviewView(self.library, self)
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.vocabulary, "")
         self.tabs.addTab(self.facts, "")
+        self.tabs.addTab(self.quiz, "")
+        self.tabs.addTab(self.review, "")
+        self.tabs.addTab(self.quiz_editor, "")
         self.tabs.addTab(self.library_view, "")
         self.setCentralWidget(self.tabs)
 
@@ -153,6 +171,12 @@ class MainWindow(QMainWindow):
         bind_vocabulary(c, self.vocabulary)
         bind_facts(c, self.facts)
         bind_library(c, self.library_view)
+        bind_quiz(c, self.quiz)
+        bind_quiz_editor(c, self.quiz_editor, self.quiz)
+        bind_review(c, self.review)
+        self.quiz_editor.previewRequested.connect(lambda _qs: self.tabs.setCurrentWidget(self.quiz))
+        self.quiz_editor.modifiedChanged.connect(lambda _modified: self._retranslate_tabs())
+        self.review.dueCountChanged.connect(lambda _n: self._retranslate_tabs())
         self.reader.canvas.wordContextMenu.connect(self._word_menu)
         self.library_view.openFileRequested.connect(self.choose_file)
         self.library_view.pasteRequested.connect(self.paste_text)
@@ -225,6 +249,12 @@ class MainWindow(QMainWindow):
             self.style_actions[style] = action
         self.act_about = self._action(None, self.about)
         self.act_find = self._action(QKeySequence.StandardKey.Find, self._focus_search)
+        self.act_open_quiz = self._action("Ctrl+Shift+O", self.choose_quiz_file)
+        self.act_take_quiz = self._action("Ctrl+T", lambda: self.tabs.setCurrentWidget(self.quiz))
+        self.act_quiz_results = self._action(None, self._show_quiz_results)
+        self.act_new_set = self._action(None, self._new_quiz_set)
+        self.act_edit_set = self._action(None, self._edit_quiz_set)
+        self.act_review = self._action("Ctrl+R", self._start_review)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -248,6 +278,14 @@ class MainWindow(QMainWindow):
         self.menu_word.addAction(self.act_split)
         self.menu_word.addSeparator()
         self.menu_word.addAction(self.act_find)
+        self.menu_study = bar.addMenu("")
+        for action in (self.act_take_quiz, self.act_open_quiz, self.act_quiz_results):
+            self.menu_study.addAction(action)
+        self.menu_study.addSeparator()
+        self.menu_study.addAction(self.act_review)
+        self.menu_study.addSeparator()
+        self.menu_study.addAction(self.act_new_set)
+        self.menu_study.addAction(self.act_edit_set)
         self.menu_view = bar.addMenu("")
         for style in ReadingStyle:
             self.menu_view.addAction(self.style_actions[style])
@@ -309,6 +347,44 @@ class MainWindow(QMainWindow):
     def start(self, open_path: str | None = None) -> None:
         """After the window is shown: load the toolkit, then open a file, the last document or the sample."""
         self.controller.start(open_path)
+
+    def start_with_quiz(self, quiz_path: str) -> None:
+        """After the window is shown, for `dushu --quiz FILE.toml`: the default document loads behind
+        the quiz tab, which opens on the teacher's set."""
+        self.controller.start(None)
+        self.open_quiz(quiz_path)
+
+    def open_quiz(self, path: str) -> bool:
+        """Open a quiz-set file in the Quiz tab (a bad file: one line in a dialog)."""
+        self.tabs.setCurrentWidget(self.quiz)
+        return self.quiz.open_quiz_file(path)
+
+    def choose_quiz_file(self) -> None:
+        """Ask for a quiz-set file and take it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Main", "Open a quiz set"),
+            str(self.library.setting("last_folder", "") or Path.home()),
+            translate("Main", "Quiz sets (*.toml)"),
+        )
+        if path:
+            self.open_quiz(path)
+
+    def _show_quiz_results(self) -> None:
+        self.tabs.setCurrentWidget(self.quiz)
+        self.quiz.show_results()
+
+    def _new_quiz_set(self) -> None:
+        self.tabs.setCurrentWidget(self.quiz_editor)
+        self.quiz_editor.new_set()
+
+    def _edit_quiz_set(self) -> None:
+        self.tabs.setCurrentWidget(self.quiz_editor)
+        self.quiz_editor.choose_file()
+
+    def _start_review(self) -> None:
+        self.tabs.setCurrentWidget(self.review)
+        self.review.start_review()
 
     def open_sample(self) -> None:
         """Open the bundled sample text."""
@@ -560,6 +636,7 @@ class MainWindow(QMainWindow):
         self.style_combo.blockSignals(False)
         self.act_colours.setChecked(settings.tone_colours)
         self.act_sandhi.setChecked(settings.sandhi)
+        self.vocabulary.set_reading_style(settings.reading_style)
         if language_changed and not first:
             install_language(resolve_language(settings.language))
 
@@ -670,7 +747,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
-        if files:
+        if files and files[0].lower().endswith(".toml"):
+            self.open_quiz(files[0])
+            event.acceptProposedAction()
+        elif files:
             self.open_path(files[0])
             event.acceptProposedAction()
         elif mime.hasText() and mime.text().strip():
@@ -688,6 +768,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromHex(splitter.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.quiz_editor.maybe_discard():  # a teacher's unsaved set is never lost on quit
+            event.ignore()
+            return
         self._position_timer.stop()
         self.save_position()
         self.library.set_setting("window_geometry", _hex(self.saveGeometry()))
@@ -703,11 +786,30 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle("Dushu 讀書")
 
+    def _retranslate_tabs(self) -> None:
+        tabs = self.tabs
+        tabs.setTabText(tabs.indexOf(self.splitter), translate("Main", "Reader"))
+        tabs.setTabText(tabs.indexOf(self.vocabulary), translate("Main", "Vocabulary"))
+        tabs.setTabText(tabs.indexOf(self.facts), translate("Main", "Facts"))
+        tabs.setTabText(tabs.indexOf(self.quiz), translate("Main", "Quiz"))
+        due = self.review.due_count()
+        review = translate("Main", "Review")
+        tabs.setTabText(tabs.indexOf(self.review), f"{review} ({due})" if due else review)
+        editor = translate("Main", "Quiz Editor")
+        if self.quiz_editor.has_unsaved_changes():
+            editor = f"{editor} •"
+        tabs.setTabText(tabs.indexOf(self.quiz_editor), editor)
+        tabs.setTabText(tabs.indexOf(self.library_view), translate("Main", "Library"))
+
     def _retranslate(self) -> None:
-        self.tabs.setTabText(0, translate("Main", "Reader"))
-        self.tabs.setTabText(1, translate("Main", "Vocabulary"))
-        self.tabs.setTabText(2, translate("Main", "Facts"))
-        self.tabs.setTabText(3, translate("Main", "Library"))
+        self._retranslate_tabs()
+        self.menu_study.setTitle(translate("Main", "&Study"))
+        self.act_take_quiz.setText(translate("Main", "&Take a Quiz"))
+        self.act_open_quiz.setText(translate("Main", "&Open Quiz Set…"))
+        self.act_quiz_results.setText(translate("Main", "Quiz &Results"))
+        self.act_review.setText(translate("Main", "&Review Due Cards"))
+        self.act_new_set.setText(translate("Main", "&New Quiz Set"))
+        self.act_edit_set.setText(translate("Main", "&Edit a Quiz Set…"))
         self.menu_file.setTitle(translate("Main", "&File"))
         self.menu_recent.setTitle(translate("Main", "Open &Recent"))
         self.menu_word.setTitle(translate("Main", "&Word"))

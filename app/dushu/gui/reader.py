@@ -568,9 +568,7 @@ class ReaderCanvas(QAbstractScrollArea):
         item = self._doc.vocab_for(index)
         shown = self._options.style is not ReadingStyle.NONE
         reading = " ".join(self._display(s) if shown else s for s in tok.pinyin)
-        meaning = ""
-        if item is not None and item.definitions and item.definitions[0].meanings:
-            meaning = "; ".join(item.definitions[0].meanings[:2])
+        meaning = self._doc.meaning_at(index) if item is not None else ""
         text = "  ".join(x for x in (tok.text, reading, meaning) if x)
         self._tooltips[index] = text
         return text
