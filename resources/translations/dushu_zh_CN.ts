@@ -6,17 +6,17 @@
     <message>
         <source>QuizEditor</source>
         <comment>Answer: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>题组编辑器</translation>
     </message>
     <message>
         <source>QuizEditor</source>
         <comment>Why: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>题组编辑器</translation>
     </message>
     <message>
         <source>QuizEditor</source>
         <comment>From the text: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>题组编辑器</translation>
     </message>
 </context>
 <context>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Not dated (%1) — in the order of the text</source>
-        <translation type="unfinished"></translation>
+        <translation>无日期（%1）— 依文本顺序</translation>
     </message>
     <message>
         <source>Date</source>
@@ -583,11 +583,11 @@
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>打开题组</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>题组 (*.toml)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;Read Chinese texts with readings and a dictionary, then study them as flashcards.&lt;/p&gt;&lt;p&gt;Dictionary: &lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;, licensed under CC BY-SA 4.0. Word segmentation: jieba. Readings: pypinyin. Word levels: HSK 3.0. Word frequencies: wordfreq.&lt;/p&gt;</source>
@@ -615,15 +615,15 @@
     </message>
     <message>
         <source>Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>测验</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>复习</translation>
     </message>
     <message>
         <source>Quiz Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>题组编辑器</translation>
     </message>
     <message>
         <source>Library</source>
@@ -631,31 +631,31 @@
     </message>
     <message>
         <source>&amp;Study</source>
-        <translation type="unfinished"></translation>
+        <translation>学习(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Take a Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>进行测验(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Open Quiz Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开题组(&amp;O)…</translation>
     </message>
     <message>
         <source>Quiz &amp;Results</source>
-        <translation type="unfinished"></translation>
+        <translation>测验结果(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Review Due Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>复习到期卡片(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;New Quiz Set</source>
-        <translation type="unfinished"></translation>
+        <translation>添加题组(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit a Quiz Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑题组(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -813,177 +813,177 @@
     <name>QuestionForm</name>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Question</source>
-        <translation type="unfinished"></translation>
+        <translation>题目(&amp;Q)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>P&amp;oints</source>
-        <translation type="unfinished"></translation>
+        <translation>配分(&amp;O)</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Source sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>来源句子(&amp;S)</translation>
     </message>
     <message>
         <source>E&amp;xplanation</source>
-        <translation type="unfinished"></translation>
+        <translation>解说(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID(&amp;I)</translation>
     </message>
     <message>
         <source>Insert blank ____</source>
-        <translation type="unfinished"></translation>
+        <translation>插入空格 ____</translation>
     </message>
     <message>
         <source>The learner fills in the blank; list every answer you accept below.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习者填入空格；请在下方列出所有可接受的答案。</translation>
     </message>
     <message>
         <source>What the learner is asked</source>
-        <translation type="unfinished"></translation>
+        <translation>要问学习者的内容</translation>
     </message>
     <message>
         <source>Add a choice</source>
-        <translation type="unfinished"></translation>
+        <translation>添加选项</translation>
     </message>
     <message>
         <source>A choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>The statement is true (對)</source>
-        <translation type="unfinished"></translation>
+        <translation>此叙述为真（对）</translation>
     </message>
     <message>
         <source>The statement is false (錯)</source>
-        <translation type="unfinished"></translation>
+        <translation>此叙述为假（错）</translation>
     </message>
     <message>
         <source>Add an accepted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加可接受的答案</translation>
     </message>
     <message>
         <source>An answer you accept</source>
-        <translation type="unfinished"></translation>
+        <translation>可接受的答案</translation>
     </message>
     <message>
         <source>Click the round button beside the right choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>请点击正确选项旁的圆形按钮。</translation>
     </message>
     <message>
         <source>Answers are accepted in either script, full or half width, with or without tone marks.</source>
-        <translation type="unfinished"></translation>
+        <translation>答案不分繁简字、全角半角，有无声调符号皆可接受。</translation>
     </message>
     <message>
         <source>Write the items in the right order; learners see them shuffled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请依正确顺序填写项目；学习者看到的会是打乱后的顺序。</translation>
     </message>
     <message>
         <source>Each row: an item and what it matches; learners see the right side shuffled.</source>
-        <translation type="unfinished"></translation>
+        <translation>每列：一个项目及其配对内容；学习者看到的右侧会被打乱。</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>添加项目</translation>
     </message>
     <message>
         <source>Items in the right order</source>
-        <translation type="unfinished"></translation>
+        <translation>依正确顺序排列的项目</translation>
     </message>
     <message>
         <source>Add a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>添加配对</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>左侧</translation>
     </message>
     <message>
         <source>Matches this</source>
-        <translation type="unfinished"></translation>
+        <translation>配对内容</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. event, date</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔，例如：事件, 日期</translation>
     </message>
     <message>
         <source>The sentence of the text the question checks</source>
-        <translation type="unfinished"></translation>
+        <translation>题目所考查的文本句子</translation>
     </message>
     <message>
         <source>Shown after the answer: why it is right</source>
-        <translation type="unfinished"></translation>
+        <translation>作答后显示：说明为何正确</translation>
     </message>
     <message>
         <source>A name for the question, unique in the set (results and exports use it)</source>
-        <translation type="unfinished"></translation>
+        <translation>题目名称，在题组中不可重复（结果与导出会使用）</translation>
     </message>
     <message>
         <source>Items (in the right order)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目（依正确顺序）</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配对</translation>
     </message>
     <message>
         <source>Choices (mark the right one)</source>
-        <translation type="unfinished"></translation>
+        <translation>选项（标出正确答案）</translation>
     </message>
     <message>
         <source>Accepted answers</source>
-        <translation type="unfinished"></translation>
+        <translation>可接受的答案</translation>
     </message>
 </context>
 <context>
     <name>QuestionPicker</name>
     <message>
         <source>Add questions from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>从文本添加题目</translation>
     </message>
     <message>
         <source>Tick the questions to add. They are grouped by what they ask; select one to see it with its answer. Questions already in the set are greyed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要添加的题目。题目依提问内容分组；选取一题即可查看题目与答案。已在题组中的题目会以灰色显示。</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>题目</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Already in the set</source>
-        <translation type="unfinished"></translation>
+        <translation>已在题组中</translation>
     </message>
     <message>
         <source>Select a question to see it with its answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>选取题目以查看题目与答案。</translation>
     </message>
     <message numerus="yes">
         <source>Add %n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>添加 %n 道题目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) the text can give</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>文本可产生 %n 道题目</numerusform>
         </translation>
     </message>
 </context>
@@ -991,904 +991,904 @@
     <name>Quiz</name>
     <message>
         <source>%1 (%2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 次作答）</translation>
     </message>
     <message>
         <source>Scores of whole attempts over time</source>
-        <translation type="unfinished"></translation>
+        <translation>历次完整作答的分数</translation>
     </message>
     <message>
         <source>pass mark %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>及格分数 %1%</translation>
     </message>
     <message>
         <source>No attempts yet: take a quiz and its score appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无作答纪录：进行测验后，分数会显示在这里。</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时间</translation>
     </message>
     <message>
         <source>Learner</source>
-        <translation type="unfinished"></translation>
+        <translation>学习者</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Percent</source>
-        <translation type="unfinished"></translation>
+        <translation>百分比</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>用时</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>及格</translation>
     </message>
     <message>
         <source>not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>不及格</translation>
     </message>
     <message>
         <source> (time up)</source>
-        <translation type="unfinished"></translation>
+        <translation>（时间到）</translation>
     </message>
     <message>
         <source>retry of wrong ones</source>
-        <translation type="unfinished"></translation>
+        <translation>重做答错题</translation>
     </message>
     <message>
         <source>whole set</source>
-        <translation type="unfinished"></translation>
+        <translation>整个题组</translation>
     </message>
     <message>
         <source>Export attempts as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将作答纪录导出为 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Results:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：</translation>
     </message>
     <message>
         <source>Export attempts as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>将作答纪录导出为 CSV…</translation>
     </message>
     <message>
         <source>Back to the sets</source>
-        <translation type="unfinished"></translation>
+        <translation>返回题组</translation>
     </message>
     <message>
         <source> (retry of wrong ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>（重做答错题）</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选择题</translation>
     </message>
     <message>
         <source>True or false</source>
-        <translation type="unfinished"></translation>
+        <translation>是非题</translation>
     </message>
     <message>
         <source>Fill the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>填空题</translation>
     </message>
     <message>
         <source>Short answer</source>
-        <translation type="unfinished"></translation>
+        <translation>简答题</translation>
     </message>
     <message>
         <source>Put in order</source>
-        <translation type="unfinished"></translation>
+        <translation>排序题</translation>
     </message>
     <message>
         <source>Match pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配对题</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished">词汇</translation>
+        <translation>词汇</translation>
     </message>
     <message>
         <source>True</source>
-        <translation type="unfinished"></translation>
+        <translation>对</translation>
     </message>
     <message>
         <source>False</source>
-        <translation type="unfinished"></translation>
+        <translation>错</translation>
     </message>
     <message>
         <source>Choose the right answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>请选出正确答案：</translation>
     </message>
     <message>
         <source>Is this statement true or false?</source>
-        <translation type="unfinished"></translation>
+        <translation>此叙述是对还是错？</translation>
     </message>
     <message>
         <source>Fill the blank:</source>
-        <translation type="unfinished"></translation>
+        <translation>请填空：</translation>
     </message>
     <message>
         <source>Type the answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入答案：</translation>
     </message>
     <message>
         <source>Put these in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>请将以下项目排序：</translation>
     </message>
     <message>
         <source>Match each item with its partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>请将每个项目与其对应项配对：</translation>
     </message>
     <message>
         <source>Sets you open appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开过的题组会显示在这里。</translation>
     </message>
     <message>
         <source>Open a document (Library or File → Open) to make a quiz from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开文档（书库或 文件 → 打开）以制作测验。</translation>
     </message>
     <message>
         <source>From “%1”: questions on what the text says and on its words.</source>
-        <translation type="unfinished"></translation>
+        <translation>取自「%1」：关于文本内容与词语的题目。</translation>
     </message>
     <message>
         <source>the open text</source>
-        <translation type="unfinished"></translation>
+        <translation>目前打开的文本</translation>
     </message>
     <message>
         <source>Choose at least one kind of question.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种题型。</translation>
     </message>
     <message>
         <source>This text has nothing to ask of the kinds chosen; choose more kinds.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文本没有可出所选题型的题目；请选择更多题型。</translation>
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>打开题组</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>题组 (*.toml)</translation>
     </message>
     <message>
         <source>Finish or end the quiz you are taking first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成或结束目前进行中的测验。</translation>
     </message>
     <message>
         <source>This quiz set has no questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>此题组没有题目。</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
         <source>Enter: see the score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：查看分数。</translation>
     </message>
     <message>
         <source>Enter: next question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：下一题。</translation>
     </message>
     <message>
         <source>Enter: check the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：检查答案。</translation>
     </message>
     <message>
         <source>Enter: finish the quiz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：完成测验。</translation>
     </message>
     <message>
         <source>See the score</source>
-        <translation type="unfinished"></translation>
+        <translation>查看分数</translation>
     </message>
     <message>
         <source>Next question</source>
-        <translation type="unfinished"></translation>
+        <translation>下一题</translation>
     </message>
     <message>
         <source>Check answer</source>
-        <translation type="unfinished"></translation>
+        <translation>检查答案</translation>
     </message>
     <message>
         <source>Finish quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>完成测验</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>%1 of %2 answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已作答 %1 / %2 题</translation>
     </message>
     <message>
         <source>Give an answer first, or press Skip to see the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先作答，或按「略过」查看正确答案。</translation>
     </message>
     <message>
         <source>End the quiz?</source>
-        <translation type="unfinished"></translation>
+        <translation>要结束测验吗？</translation>
     </message>
     <message>
         <source>%1 questions have no answer yet and will count as wrong. End the quiz?</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 题尚未作答，将视为答错。要结束测验吗？</translation>
     </message>
     <message>
         <source>Partly right: %1 of %2 points.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分正确：得 %1 / %2 分。</translation>
     </message>
     <message>
         <source>The syllables are right; check the tones.</source>
-        <translation type="unfinished"></translation>
+        <translation>音节正确；请检查声调。</translation>
     </message>
     <message>
         <source>The answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>答案：</translation>
     </message>
     <message>
         <source>From the text:</source>
-        <translation type="unfinished"></translation>
+        <translation>取自文本：</translation>
     </message>
     <message>
         <source>Show in the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>在阅读器中显示</translation>
     </message>
     <message>
         <source>Time left %1</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时间 %1</translation>
     </message>
     <message>
         <source>The attempt could not be kept in the library: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将此次作答保存至书库：%1</translation>
     </message>
     <message>
         <source>Time is up. The quiz ended when the time limit ran out; questions without an answer count as wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间到。测验已于时限结束时终止；未作答的题目视为答错。</translation>
     </message>
     <message>
         <source>✓ Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 及格</translation>
     </message>
     <message>
         <source>Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未及格</translation>
     </message>
     <message>
         <source>%1 — the questions you got wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 答错的题目</translation>
     </message>
     <message>
         <source>(preview: this attempt is not kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>（预览：不会保存此次作答）</translation>
     </message>
     <message>
         <source>Score %1 of %2 points, %3% — pass mark %4%. %5 of %6 questions right. Time taken: %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>得分 %1 / %2 分，%3% — 及格分数 %4%。答对 %5 / %6 题。用时：%7。</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>题目</translation>
     </message>
     <message>
         <source>Your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>你的答案</translation>
     </message>
     <message>
         <source>Right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>正确答案</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>配分</translation>
     </message>
     <message>
         <source>Retry the wrong ones (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做答错题（%1）</translation>
     </message>
     <message>
         <source>Nothing to retry: all right</source>
-        <translation type="unfinished"></translation>
+        <translation>无须重做：全部答对</translation>
     </message>
     <message>
         <source>Select a question to read its explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>选取题目以阅读解说。</translation>
     </message>
     <message>
         <source>Take a quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>进行测验</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>你的姓名：</translation>
     </message>
     <message>
         <source>shown on your results for the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>会显示在你提交给老师的结果上</translation>
     </message>
     <message>
         <source>Make a quiz from the open document</source>
-        <translation type="unfinished"></translation>
+        <translation>从目前打开的文档制作测验</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>题目：</translation>
     </message>
     <message>
         <source>Make and start the quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>制作并开始测验</translation>
     </message>
     <message>
         <source>Or take a prepared quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>或选择现成的题组</translation>
     </message>
     <message>
         <source>Open a quiz set (.toml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开题组 (.toml)…</translation>
     </message>
     <message>
         <source>You can also drop a teacher&apos;s .toml file onto this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>您也可以将老师提供的 .toml 文件拖放到此页面。</translation>
     </message>
     <message>
         <source>Recent sets</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使用的题组</translation>
     </message>
     <message>
         <source>Sets that come with Dushu</source>
-        <translation type="unfinished"></translation>
+        <translation>Dushu 内置的题组</translation>
     </message>
     <message>
         <source>Start the selected set</source>
-        <translation type="unfinished"></translation>
+        <translation>开始所选的题组</translation>
     </message>
     <message>
         <source>Double-click a set, or select it and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>按两下题组，或选取后按「开始」。</translation>
     </message>
     <message>
         <source>Results of earlier attempts…</source>
-        <translation type="unfinished"></translation>
+        <translation>先前作答的结果…</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一题</translation>
     </message>
     <message>
         <source>Skip (show the answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>略过（显示答案）</translation>
     </message>
     <message>
         <source>End quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>结束测验</translation>
     </message>
     <message>
         <source>Take the whole set again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新作答整个题组</translation>
     </message>
     <message>
         <source>Results of this set</source>
-        <translation type="unfinished"></translation>
+        <translation>此题组的结果</translation>
     </message>
     <message>
         <source>%1 questions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 题</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>Answers are shown at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>答案将在最后显示。</translation>
     </message>
     <message>
         <source>Answers are shown after each question.</source>
-        <translation type="unfinished"></translation>
+        <translation>每题作答后显示答案。</translation>
     </message>
     <message>
         <source>right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>正确答案</translation>
     </message>
     <message>
         <source>your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>您的答案</translation>
     </message>
     <message>
         <source>Click a choice or press its number (1–%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>按一下选项，或按下其编号（1–%1）。</translation>
     </message>
     <message>
         <source>True (對)</source>
-        <translation type="unfinished"></translation>
+        <translation>对</translation>
     </message>
     <message>
         <source>False (錯)</source>
-        <translation type="unfinished"></translation>
+        <translation>错</translation>
     </message>
     <message>
         <source>Click True or False, or press T or F (1 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>按一下「对」或「错」，或按 T 或 F（1 或 2）。</translation>
     </message>
     <message>
         <source>Type the word that fills the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>输入填入空格的词语</translation>
     </message>
     <message>
         <source>Type your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>输入您的答案</translation>
     </message>
     <message>
         <source>Type with any input method; width, script and tone marks or numbers do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>可使用任何输入法；全半角、繁简字体、声调符号或数字皆不影响。</translation>
     </message>
     <message>
         <source>Drag the items into order, or select one and press Alt+Up / Alt+Down (or Ctrl+Up / Down).</source>
-        <translation type="unfinished"></translation>
+        <translation>将项目拖曳排序，或选取一项后按 Alt+Up / Alt+Down（或 Ctrl+Up / Down）。</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>配对项目</translation>
     </message>
     <message>
         <source>Select an item on the left (Up/Down), then click its partner or press its letter (A, B, C …).</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧选取一个项目（Up/Down），再按一下其配对项目或按下其字母（A、B、C …）。</translation>
     </message>
 </context>
 <context>
     <name>QuizEditor</name>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>选择题</translation>
     </message>
     <message>
         <source>True or false</source>
-        <translation type="unfinished"></translation>
+        <translation>是非题</translation>
     </message>
     <message>
         <source>Fill in the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>填空题</translation>
     </message>
     <message>
         <source>Short answer</source>
-        <translation type="unfinished"></translation>
+        <translation>简答题</translation>
     </message>
     <message>
         <source>Put in order</source>
-        <translation type="unfinished"></translation>
+        <translation>排序题</translation>
     </message>
     <message>
         <source>Match pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配对题</translation>
     </message>
     <message>
         <source>Facts and events</source>
-        <translation type="unfinished"></translation>
+        <translation>史实与事件</translation>
     </message>
     <message>
         <source>Terms and abbreviations</source>
-        <translation type="unfinished"></translation>
+        <translation>术语与缩略语</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished">词汇</translation>
+        <translation>词汇</translation>
     </message>
     <message>
         <source>New quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>添加题组</translation>
     </message>
     <message>
         <source>New set</source>
-        <translation type="unfinished"></translation>
+        <translation>新题组</translation>
     </message>
     <message>
         <source>Empty set</source>
-        <translation type="unfinished"></translation>
+        <translation>空白题组</translation>
     </message>
     <message>
         <source>Generated from the open text…</source>
-        <translation type="unfinished"></translation>
+        <translation>从打开的文本产生…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save the set as a .toml file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将题组保存为 .toml 文件（Ctrl+S）</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存新档…</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>复原</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Moodle GIFT…</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle GIFT…</translation>
     </message>
     <message>
         <source>Moodle XML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle XML…</translation>
     </message>
     <message>
         <source>CSV spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 试算表…</translation>
     </message>
     <message>
         <source>Anki deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 牌组…</translation>
     </message>
     <message>
         <source>Printable handout (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>可打印讲义 (PDF)…</translation>
     </message>
     <message>
         <source>Preview as student</source>
-        <translation type="unfinished"></translation>
+        <translation>以学生身分预览</translation>
     </message>
     <message>
         <source>Take the set as a learner would, without saving it</source>
-        <translation type="unfinished"></translation>
+        <translation>以学习者身分作答题组，不会保存</translation>
     </message>
     <message>
         <source>The set</source>
-        <translation type="unfinished"></translation>
+        <translation>题组</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)</translation>
     </message>
     <message>
         <source>Aut&amp;hor</source>
-        <translation type="unfinished"></translation>
+        <translation>作者(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>回馈(&amp;F)</translation>
     </message>
     <message>
         <source>Time &amp;limit</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Pass mark</source>
-        <translation type="unfinished"></translation>
+        <translation>及格分数(&amp;P)</translation>
     </message>
     <message>
         <source>Shuffle questions</source>
-        <translation type="unfinished"></translation>
+        <translation>随机排列题目</translation>
     </message>
     <message>
         <source>Shuffle choices</source>
-        <translation type="unfinished"></translation>
+        <translation>随机排列选项</translation>
     </message>
     <message>
         <source>After each question</source>
-        <translation type="unfinished"></translation>
+        <translation>每题作答后</translation>
     </message>
     <message>
         <source>At the end</source>
-        <translation type="unfinished"></translation>
+        <translation>最后</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限时</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Shown to learners and in exports</source>
-        <translation type="unfinished"></translation>
+        <translation>显示给学习者并包含于导出内容</translation>
     </message>
     <message>
         <source>Add question</source>
-        <translation type="unfinished"></translation>
+        <translation>添加题目</translation>
     </message>
     <message>
         <source>Add from the text…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文本添加…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝</translation>
     </message>
     <message>
         <source>Duplicate the question (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝题目（Ctrl+D）</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete the question (Delete); Undo brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>删除题目（Delete）；可用「复原」还原</translation>
     </message>
     <message>
         <source>Move up (Ctrl+Up); or drag the question</source>
-        <translation type="unfinished"></translation>
+        <translation>上移（Ctrl+Up）；或拖曳题目</translation>
     </message>
     <message>
         <source>Move down (Ctrl+Down); or drag the question</source>
-        <translation type="unfinished"></translation>
+        <translation>下移（Ctrl+Down）；或拖曳题目</translation>
     </message>
     <message>
         <source>No questions yet. Add one of a type, or add questions from the open text.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无题目。请添加某种题型的题目，或从打开的文本添加题目。</translation>
     </message>
     <message>
         <source>Unsaved quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的题组</translation>
     </message>
     <message>
         <source>The quiz set “{0}” has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>题组「{0}」有尚未保存的变更。</translation>
     </message>
     <message>
         <source>Save them before going on?</source>
-        <translation type="unfinished"></translation>
+        <translation>要先保存再继续吗？</translation>
     </message>
     <message>
         <source>The text gives nothing to ask about (no dated events, terms, people or words).</source>
-        <translation type="unfinished"></translation>
+        <translation>此文本没有可出题的内容（没有附日期的事件、术语、人物或词语）。</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n question(s) from “{0}”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从「{0}」产生 %n 道题目。</numerusform>
         </translation>
     </message>
     <message>
         <source>add a question</source>
-        <translation type="unfinished"></translation>
+        <translation>添加题目</translation>
     </message>
     <message>
         <source>add questions</source>
-        <translation type="unfinished"></translation>
+        <translation>添加多道题目</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Deleted question {0} “{1}”. Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除第 {0} 题「{1}」。可用「复原」还原。</translation>
     </message>
     <message>
         <source>duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝</translation>
     </message>
     <message>
         <source>move</source>
-        <translation type="unfinished"></translation>
+        <translation>移动</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可复原的动作。</translation>
     </message>
     <message>
         <source>Undid: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复原：{0}。</translation>
     </message>
     <message>
         <source>Open a text in the reader first: its facts, terms, people and words give the questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在阅读器中打开文本：题目取自其中的史实、术语、人物与词语。</translation>
     </message>
     <message numerus="yes">
         <source>Added %n question(s) from the text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从文本添加 %n 道题目。</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>打开题组</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>题组 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
         <source>The set cannot be saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>题组尚无法保存</translation>
     </message>
     <message>
         <source>Save the quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>保存题组</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>题组 (*.toml)</translation>
     </message>
     <message>
         <source>Saved {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}。</translation>
     </message>
     <message>
         <source>The set cannot be exported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>题组尚无法导出</translation>
     </message>
     <message>
         <source>Moodle GIFT (*.gift.txt *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle GIFT (*.gift.txt *.txt)</translation>
     </message>
     <message>
         <source>Moodle XML (*.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle XML (*.xml)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Anki package (*.apkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 套件 (*.apkg)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>导出题组</translation>
     </message>
     <message>
         <source>Exported {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {0}。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>分</translation>
     </message>
     <message>
         <source>point</source>
-        <translation type="unfinished"></translation>
+        <translation>分</translation>
     </message>
     <message>
         <source>對 (true)</source>
-        <translation type="unfinished"></translation>
+        <translation>对</translation>
     </message>
     <message>
         <source>錯 (false)</source>
-        <translation type="unfinished"></translation>
+        <translation>错</translation>
     </message>
     <message>
         <source>Write 1, 2, 3 … in the brackets to put them in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>在括号内填入 1、2、3 … 以排列顺序。</translation>
     </message>
     <message>
         <source>Write the letter of the matching item in the brackets beside each number.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个编号旁的括号内填入相配对项目的字母。</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Answer key</source>
-        <translation type="unfinished"></translation>
+        <translation>解答</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>From the text</source>
-        <translation type="unfinished"></translation>
+        <translation>出自文本</translation>
     </message>
     <message>
         <source>The set cannot be previewed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>题组尚无法预览</translation>
     </message>
     <message>
         <source>Question {0} of {1} · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 题，共 {1} 题 · {2}</translation>
     </message>
     <message>
         <source>typing in question {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在输入第 {0} 题</translation>
     </message>
     <message>
         <source>(no question written yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未撰写题目）</translation>
     </message>
     <message numerus="yes">
         <source>Questions: %n, points: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>题数：%n，总分：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 还有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n problem(s) to fix before saving:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ 保存前有 %n 个问题需要修正：</numerusform>
         </translation>
     </message>
     <message>
         <source>✓ The set is ready to save, export and preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 题组已可保存、导出及预览。</translation>
     </message>
     <message>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未保存</translation>
     </message>
     <message>
         <source>Open a text in the reader to add questions from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在阅读器中打开文本，即可从中添加题目。</translation>
     </message>
     <message>
         <source>Choose questions the open text gives: facts, terms, people, words</source>
-        <translation type="unfinished"></translation>
+        <translation>选择打开的文本可提供的题目：史实、术语、人物、词语</translation>
     </message>
     <message>
         <source>Generate a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>产生题组</translation>
     </message>
     <message>
         <source>How many questions?</source>
-        <translation type="unfinished"></translation>
+        <translation>要产生几道题目？</translation>
     </message>
     <message>
         <source>Fix these first (the list marks each question with a problem):</source>
-        <translation type="unfinished"></translation>
+        <translation>请先修正以下问题（清单中有问题的题目皆已标示）：</translation>
     </message>
 </context>
 <context>
@@ -1918,207 +1918,207 @@
     <name>Review</name>
     <message>
         <source>This document states no facts that can be asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>这篇文章没有可以提问的事实。</translation>
     </message>
     <message>
         <source>Added %1 facts to review; %2 were there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入 %1 项事实到复习；另有 %2 项原本就在。</translation>
     </message>
     <message>
         <source>None of this document&apos;s words is in your deck yet. Mark words as Learning in the reader or the Vocabulary tab; they then join the review by themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>这篇文章的词还没有一个在你的牌组里。在阅读或词汇分页把词标为“学习中”，它们就会自动加入复习。</translation>
     </message>
     <message>
         <source>Added %1 deck words to review; %2 were there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入 %1 个牌组词到复习；另有 %2 个原本就在。</translation>
     </message>
     <message>
         <source>new today (%1 new in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的新项目（共 %1 个新项目）</translation>
     </message>
     <message>
         <source>new today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的新项目</translation>
     </message>
     <message>
         <source>Start review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始复习 (%1)</translation>
     </message>
     <message>
         <source>Nothing due now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在没有要复习的</translation>
     </message>
     <message>
         <source>From “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>出自“%1”</translation>
     </message>
     <message>
         <source>Open a document first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一篇文章</translation>
     </message>
     <message>
         <source>Nothing to review yet. Open a text and press “Add this document&apos;s facts”, or put words in your deck (mark them Learning in the reader or the Vocabulary tab) and press “Add deck words”. Dushu then shows each item again just before you would forget it.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有要复习的项目。打开一篇文章并按“加入这篇文章的事实”，或把词放进牌组（在阅读或词汇分页标为“学习中”）再按“加入牌组的词”。之后 Dushu 会在你快要忘记前再让你复习每一项。</translation>
     </message>
     <message>
         <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>按键：空格键显示答案；1 重来、2 困难、3 良好、4 简单；Esc 结束。</translation>
     </message>
     <message>
         <source>All done for today. More new items come in tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的都完成了。明天还有新项目。</translation>
     </message>
     <message>
         <source>All done for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的都完成了。</translation>
     </message>
     <message>
         <source>All done for now. The next item is due %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前都完成了。下一项%1到期。</translation>
     </message>
     <message>
         <source>Reviews per day (last 30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>每天的复习次数（最近 30 天）</translation>
     </message>
     <message>
         <source>No reviews yet: the reviews you do show up here, day by day.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有复习记录：你的复习会按天显示在这里。</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新的</translation>
     </message>
     <message>
         <source>Learning</source>
-        <translation type="unfinished"></translation>
+        <translation>学习中</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>复习</translation>
     </message>
     <message>
         <source>Relearning</source>
-        <translation type="unfinished"></translation>
+        <translation>重新学习</translation>
     </message>
     <message>
         <source>Items by state</source>
-        <translation type="unfinished"></translation>
+        <translation>各状态的项目</translation>
     </message>
     <message>
         <source>No items in review.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有在复习中的项目。</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>记住率</translation>
     </message>
     <message>
         <source>Retention: %1% of answers were not “Again”</source>
-        <translation type="unfinished"></translation>
+        <translation>记住率：%1% 的回答不是“重来”</translation>
     </message>
     <message>
         <source>aim 90%</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 90%</translation>
     </message>
     <message>
         <source>How often you remembered, once you have reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>复习之后，这里会显示你记住的比例。</translation>
     </message>
     <message>
         <source>%1 left · %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>还剩 %1 · 已完成 %2</translation>
     </message>
     <message>
         <source>Its reading and meaning?</source>
-        <translation type="unfinished"></translation>
+        <translation>读音和意思是什么？</translation>
     </message>
     <message>
         <source>(no meaning stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>（没有存下意思）</translation>
     </message>
     <message>
         <source>Well done: %1 reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>做得好：复习了 %1 项。</translation>
     </message>
     <message>
         <source>Nothing is due now.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在没有到期的项目。</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在到期</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>复习中</translation>
     </message>
     <message>
         <source>Add this document&apos;s facts</source>
-        <translation type="unfinished"></translation>
+        <translation>加入这篇文章的事实</translation>
     </message>
     <message>
         <source>Add deck words</source>
-        <translation type="unfinished"></translation>
+        <translation>加入牌组的词</translation>
     </message>
     <message>
         <source>End review (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束复习 (Esc)</translation>
     </message>
     <message>
         <source>Show answer (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案（空格键）</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重来</translation>
     </message>
     <message>
         <source>Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>困难</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <source>Easy</source>
-        <translation type="unfinished"></translation>
+        <translation>简单</translation>
     </message>
     <message>
         <source>Back to the overview</source>
-        <translation type="unfinished"></translation>
+        <translation>回到总览</translation>
     </message>
     <message>
         <source>in %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟后</translation>
     </message>
     <message>
         <source>in %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时后</translation>
     </message>
     <message>
         <source>in 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 天后</translation>
     </message>
     <message>
         <source>in %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天后</translation>
     </message>
     <message>
         <source>in 1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个月后</translation>
     </message>
     <message>
         <source>in %1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个月后</translation>
     </message>
     <message>
         <source>in 1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 年后</translation>
     </message>
     <message>
         <source>in %1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年后</translation>
     </message>
 </context>
 <context>
@@ -2196,7 +2196,7 @@
     </message>
     <message>
         <source>Zhuyin</source>
-        <translation type="unfinished"></translation>
+        <translation>注音</translation>
     </message>
     <message>
         <source>Meaning</source>
@@ -2220,7 +2220,7 @@
     </message>
     <message>
         <source>In its first sentence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>首次出现的句子：%1</translation>
     </message>
     <message>
         <source>known</source>
@@ -2347,19 +2347,19 @@
     </message>
     <message>
         <source>a person, mentioned %2 times in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人物，在此文本中出现 %2 次</translation>
     </message>
     <message>
         <source>a person, mentioned once in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人物，在此文本中出现一次</translation>
     </message>
     <message>
         <source>part of the name %1, a person mentioned %2 times in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人名 %1 的一部分，此人物在此文本中出现 %2 次</translation>
     </message>
     <message>
         <source>part of the name %1, a person mentioned once in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人名 %1 的一部分，此人物在此文本中出现一次</translation>
     </message>
     <message>
         <source>Your meaning</source>
@@ -2450,19 +2450,19 @@ Arrow keys move from word to word.</source>
     <name>owner</name>
     <message>
         <source>This is the right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>这是正确答案</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Remove this row</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此列</translation>
     </message>
 </context>
 </TS>

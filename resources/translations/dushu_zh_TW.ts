@@ -6,17 +6,17 @@
     <message>
         <source>QuizEditor</source>
         <comment>Answer: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>題組編輯器</translation>
     </message>
     <message>
         <source>QuizEditor</source>
         <comment>Why: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>題組編輯器</translation>
     </message>
     <message>
         <source>QuizEditor</source>
         <comment>From the text: {0}</comment>
-        <translation type="unfinished"></translation>
+        <translation>題組編輯器</translation>
     </message>
 </context>
 <context>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Not dated (%1) — in the order of the text</source>
-        <translation type="unfinished"></translation>
+        <translation>無日期（%1）— 依文本順序</translation>
     </message>
     <message>
         <source>Date</source>
@@ -583,11 +583,11 @@
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟題組</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>題組 (*.toml)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Dushu %1&lt;/h3&gt;&lt;p&gt;Read Chinese texts with readings and a dictionary, then study them as flashcards.&lt;/p&gt;&lt;p&gt;Dictionary: &lt;a href=&apos;https://cc-cedict.org/&apos;&gt;CC-CEDICT&lt;/a&gt;, licensed under CC BY-SA 4.0. Word segmentation: jieba. Readings: pypinyin. Word levels: HSK 3.0. Word frequencies: wordfreq.&lt;/p&gt;</source>
@@ -615,15 +615,15 @@
     </message>
     <message>
         <source>Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>測驗</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>複習</translation>
     </message>
     <message>
         <source>Quiz Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>題組編輯器</translation>
     </message>
     <message>
         <source>Library</source>
@@ -631,31 +631,31 @@
     </message>
     <message>
         <source>&amp;Study</source>
-        <translation type="unfinished"></translation>
+        <translation>學習(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Take a Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>進行測驗(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Open Quiz Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟題組(&amp;O)…</translation>
     </message>
     <message>
         <source>Quiz &amp;Results</source>
-        <translation type="unfinished"></translation>
+        <translation>測驗結果(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Review Due Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>複習到期卡片(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;New Quiz Set</source>
-        <translation type="unfinished"></translation>
+        <translation>新增題組(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit a Quiz Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯題組(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -813,177 +813,177 @@
     <name>QuestionForm</name>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>類型(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Question</source>
-        <translation type="unfinished"></translation>
+        <translation>題目(&amp;Q)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>P&amp;oints</source>
-        <translation type="unfinished"></translation>
+        <translation>配分(&amp;O)</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Source sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>來源句子(&amp;S)</translation>
     </message>
     <message>
         <source>E&amp;xplanation</source>
-        <translation type="unfinished"></translation>
+        <translation>解說(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID(&amp;I)</translation>
     </message>
     <message>
         <source>Insert blank ____</source>
-        <translation type="unfinished"></translation>
+        <translation>插入空格 ____</translation>
     </message>
     <message>
         <source>The learner fills in the blank; list every answer you accept below.</source>
-        <translation type="unfinished"></translation>
+        <translation>學習者填入空格；請在下方列出所有可接受的答案。</translation>
     </message>
     <message>
         <source>What the learner is asked</source>
-        <translation type="unfinished"></translation>
+        <translation>要問學習者的內容</translation>
     </message>
     <message>
         <source>Add a choice</source>
-        <translation type="unfinished"></translation>
+        <translation>新增選項</translation>
     </message>
     <message>
         <source>A choice</source>
-        <translation type="unfinished"></translation>
+        <translation>選項</translation>
     </message>
     <message>
         <source>The statement is true (對)</source>
-        <translation type="unfinished"></translation>
+        <translation>此敘述為真（對）</translation>
     </message>
     <message>
         <source>The statement is false (錯)</source>
-        <translation type="unfinished"></translation>
+        <translation>此敘述為假（錯）</translation>
     </message>
     <message>
         <source>Add an accepted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>新增可接受的答案</translation>
     </message>
     <message>
         <source>An answer you accept</source>
-        <translation type="unfinished"></translation>
+        <translation>可接受的答案</translation>
     </message>
     <message>
         <source>Click the round button beside the right choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>請點選正確選項旁的圓形按鈕。</translation>
     </message>
     <message>
         <source>Answers are accepted in either script, full or half width, with or without tone marks.</source>
-        <translation type="unfinished"></translation>
+        <translation>答案不分繁簡字、全形半形，有無聲調符號皆可接受。</translation>
     </message>
     <message>
         <source>Write the items in the right order; learners see them shuffled.</source>
-        <translation type="unfinished"></translation>
+        <translation>請依正確順序填寫項目；學習者看到的會是打亂後的順序。</translation>
     </message>
     <message>
         <source>Each row: an item and what it matches; learners see the right side shuffled.</source>
-        <translation type="unfinished"></translation>
+        <translation>每列：一個項目及其配對內容；學習者看到的右側會被打亂。</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>新增項目</translation>
     </message>
     <message>
         <source>Items in the right order</source>
-        <translation type="unfinished"></translation>
+        <translation>依正確順序排列的項目</translation>
     </message>
     <message>
         <source>Add a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>新增配對</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>左側</translation>
     </message>
     <message>
         <source>Matches this</source>
-        <translation type="unfinished"></translation>
+        <translation>配對內容</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. event, date</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗號分隔，例如：事件, 日期</translation>
     </message>
     <message>
         <source>The sentence of the text the question checks</source>
-        <translation type="unfinished"></translation>
+        <translation>題目所考查的文本句子</translation>
     </message>
     <message>
         <source>Shown after the answer: why it is right</source>
-        <translation type="unfinished"></translation>
+        <translation>作答後顯示：說明為何正確</translation>
     </message>
     <message>
         <source>A name for the question, unique in the set (results and exports use it)</source>
-        <translation type="unfinished"></translation>
+        <translation>題目名稱，在題組中不可重複（結果與匯出會使用）</translation>
     </message>
     <message>
         <source>Items (in the right order)</source>
-        <translation type="unfinished"></translation>
+        <translation>項目（依正確順序）</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配對</translation>
     </message>
     <message>
         <source>Choices (mark the right one)</source>
-        <translation type="unfinished"></translation>
+        <translation>選項（標出正確答案）</translation>
     </message>
     <message>
         <source>Accepted answers</source>
-        <translation type="unfinished"></translation>
+        <translation>可接受的答案</translation>
     </message>
 </context>
 <context>
     <name>QuestionPicker</name>
     <message>
         <source>Add questions from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>從文本新增題目</translation>
     </message>
     <message>
         <source>Tick the questions to add. They are grouped by what they ask; select one to see it with its answer. Questions already in the set are greyed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾選要新增的題目。題目依提問內容分組；選取一題即可查看題目與答案。已在題組中的題目會以灰色顯示。</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>題目</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Already in the set</source>
-        <translation type="unfinished"></translation>
+        <translation>已在題組中</translation>
     </message>
     <message>
         <source>Select a question to see it with its answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>選取題目以查看題目與答案。</translation>
     </message>
     <message numerus="yes">
         <source>Add %n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新增 %n 道題目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) the text can give</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>文本可產生 %n 道題目</numerusform>
         </translation>
     </message>
 </context>
@@ -991,904 +991,904 @@
     <name>Quiz</name>
     <message>
         <source>%1 (%2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 次作答）</translation>
     </message>
     <message>
         <source>Scores of whole attempts over time</source>
-        <translation type="unfinished"></translation>
+        <translation>歷次完整作答的分數</translation>
     </message>
     <message>
         <source>pass mark %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>及格分數 %1%</translation>
     </message>
     <message>
         <source>No attempts yet: take a quiz and its score appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無作答紀錄：進行測驗後，分數會顯示在這裡。</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>完成時間</translation>
     </message>
     <message>
         <source>Learner</source>
-        <translation type="unfinished"></translation>
+        <translation>學習者</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分數</translation>
     </message>
     <message>
         <source>Percent</source>
-        <translation type="unfinished"></translation>
+        <translation>百分比</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>用時</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">類別</translation>
+        <translation>類別</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>及格</translation>
     </message>
     <message>
         <source>not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>不及格</translation>
     </message>
     <message>
         <source> (time up)</source>
-        <translation type="unfinished"></translation>
+        <translation>（時間到）</translation>
     </message>
     <message>
         <source>retry of wrong ones</source>
-        <translation type="unfinished"></translation>
+        <translation>重做答錯題</translation>
     </message>
     <message>
         <source>whole set</source>
-        <translation type="unfinished"></translation>
+        <translation>整個題組</translation>
     </message>
     <message>
         <source>Export attempts as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>將作答紀錄匯出為 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 檔案 (*.csv)</translation>
+        <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
         <source>Results:</source>
-        <translation type="unfinished"></translation>
+        <translation>結果：</translation>
     </message>
     <message>
         <source>Export attempts as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>將作答紀錄匯出為 CSV…</translation>
     </message>
     <message>
         <source>Back to the sets</source>
-        <translation type="unfinished"></translation>
+        <translation>返回題組</translation>
     </message>
     <message>
         <source> (retry of wrong ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>（重做答錯題）</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇題</translation>
     </message>
     <message>
         <source>True or false</source>
-        <translation type="unfinished"></translation>
+        <translation>是非題</translation>
     </message>
     <message>
         <source>Fill the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>填空題</translation>
     </message>
     <message>
         <source>Short answer</source>
-        <translation type="unfinished"></translation>
+        <translation>簡答題</translation>
     </message>
     <message>
         <source>Put in order</source>
-        <translation type="unfinished"></translation>
+        <translation>排序題</translation>
     </message>
     <message>
         <source>Match pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配對題</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished">詞彙</translation>
+        <translation>詞彙</translation>
     </message>
     <message>
         <source>True</source>
-        <translation type="unfinished"></translation>
+        <translation>對</translation>
     </message>
     <message>
         <source>False</source>
-        <translation type="unfinished"></translation>
+        <translation>錯</translation>
     </message>
     <message>
         <source>Choose the right answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>請選出正確答案：</translation>
     </message>
     <message>
         <source>Is this statement true or false?</source>
-        <translation type="unfinished"></translation>
+        <translation>此敘述是對還是錯？</translation>
     </message>
     <message>
         <source>Fill the blank:</source>
-        <translation type="unfinished"></translation>
+        <translation>請填空：</translation>
     </message>
     <message>
         <source>Type the answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>請輸入答案：</translation>
     </message>
     <message>
         <source>Put these in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>請將以下項目排序：</translation>
     </message>
     <message>
         <source>Match each item with its partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>請將每個項目與其對應項配對：</translation>
     </message>
     <message>
         <source>Sets you open appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟過的題組會顯示在這裡。</translation>
     </message>
     <message>
         <source>Open a document (Library or File → Open) to make a quiz from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>請開啟文件（書庫或 檔案 → 開啟）以製作測驗。</translation>
     </message>
     <message>
         <source>From “%1”: questions on what the text says and on its words.</source>
-        <translation type="unfinished"></translation>
+        <translation>取自「%1」：關於文本內容與詞語的題目。</translation>
     </message>
     <message>
         <source>the open text</source>
-        <translation type="unfinished"></translation>
+        <translation>目前開啟的文本</translation>
     </message>
     <message>
         <source>Choose at least one kind of question.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少選擇一種題型。</translation>
     </message>
     <message>
         <source>This text has nothing to ask of the kinds chosen; choose more kinds.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文本沒有可出所選題型的題目；請選擇更多題型。</translation>
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟題組</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>題組 (*.toml)</translation>
     </message>
     <message>
         <source>Finish or end the quiz you are taking first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先完成或結束目前進行中的測驗。</translation>
     </message>
     <message>
         <source>This quiz set has no questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>此題組沒有題目。</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 題，共 %2 題</translation>
     </message>
     <message>
         <source>Enter: see the score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：查看分數。</translation>
     </message>
     <message>
         <source>Enter: next question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：下一題。</translation>
     </message>
     <message>
         <source>Enter: check the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：檢查答案。</translation>
     </message>
     <message>
         <source>Enter: finish the quiz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter：完成測驗。</translation>
     </message>
     <message>
         <source>See the score</source>
-        <translation type="unfinished"></translation>
+        <translation>查看分數</translation>
     </message>
     <message>
         <source>Next question</source>
-        <translation type="unfinished"></translation>
+        <translation>下一題</translation>
     </message>
     <message>
         <source>Check answer</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查答案</translation>
     </message>
     <message>
         <source>Finish quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>完成測驗</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>%1 of %2 answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已作答 %1 / %2 題</translation>
     </message>
     <message>
         <source>Give an answer first, or press Skip to see the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先作答，或按「略過」查看正確答案。</translation>
     </message>
     <message>
         <source>End the quiz?</source>
-        <translation type="unfinished"></translation>
+        <translation>要結束測驗嗎？</translation>
     </message>
     <message>
         <source>%1 questions have no answer yet and will count as wrong. End the quiz?</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 題尚未作答，將視為答錯。要結束測驗嗎？</translation>
     </message>
     <message>
         <source>Partly right: %1 of %2 points.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分正確：得 %1 / %2 分。</translation>
     </message>
     <message>
         <source>The syllables are right; check the tones.</source>
-        <translation type="unfinished"></translation>
+        <translation>音節正確；請檢查聲調。</translation>
     </message>
     <message>
         <source>The answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>答案：</translation>
     </message>
     <message>
         <source>From the text:</source>
-        <translation type="unfinished"></translation>
+        <translation>取自文本：</translation>
     </message>
     <message>
         <source>Show in the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>在閱讀器中顯示</translation>
     </message>
     <message>
         <source>Time left %1</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘時間 %1</translation>
     </message>
     <message>
         <source>The attempt could not be kept in the library: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將此次作答儲存至書庫：%1</translation>
     </message>
     <message>
         <source>Time is up. The quiz ended when the time limit ran out; questions without an answer count as wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>時間到。測驗已於時限結束時終止；未作答的題目視為答錯。</translation>
     </message>
     <message>
         <source>✓ Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 及格</translation>
     </message>
     <message>
         <source>Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未及格</translation>
     </message>
     <message>
         <source>%1 — the questions you got wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 答錯的題目</translation>
     </message>
     <message>
         <source>(preview: this attempt is not kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>（預覽：不會保存此次作答）</translation>
     </message>
     <message>
         <source>Score %1 of %2 points, %3% — pass mark %4%. %5 of %6 questions right. Time taken: %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>得分 %1 / %2 分，%3% — 及格分數 %4%。答對 %5 / %6 題。用時：%7。</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>題目</translation>
     </message>
     <message>
         <source>Your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>你的答案</translation>
     </message>
     <message>
         <source>Right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>正確答案</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>配分</translation>
     </message>
     <message>
         <source>Retry the wrong ones (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做答錯題（%1）</translation>
     </message>
     <message>
         <source>Nothing to retry: all right</source>
-        <translation type="unfinished"></translation>
+        <translation>無須重做：全部答對</translation>
     </message>
     <message>
         <source>Select a question to read its explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>選取題目以閱讀解說。</translation>
     </message>
     <message>
         <source>Take a quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>進行測驗</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>你的姓名：</translation>
     </message>
     <message>
         <source>shown on your results for the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>會顯示在你提交給老師的結果上</translation>
     </message>
     <message>
         <source>Make a quiz from the open document</source>
-        <translation type="unfinished"></translation>
+        <translation>從目前開啟的文件製作測驗</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>題目：</translation>
     </message>
     <message>
         <source>Make and start the quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>製作並開始測驗</translation>
     </message>
     <message>
         <source>Or take a prepared quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>或選擇現成的題組</translation>
     </message>
     <message>
         <source>Open a quiz set (.toml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟題組 (.toml)…</translation>
     </message>
     <message>
         <source>You can also drop a teacher&apos;s .toml file onto this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>您也可以將老師提供的 .toml 檔案拖放到此頁面。</translation>
     </message>
     <message>
         <source>Recent sets</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使用的題組</translation>
     </message>
     <message>
         <source>Sets that come with Dushu</source>
-        <translation type="unfinished"></translation>
+        <translation>Dushu 內建的題組</translation>
     </message>
     <message>
         <source>Start the selected set</source>
-        <translation type="unfinished"></translation>
+        <translation>開始所選的題組</translation>
     </message>
     <message>
         <source>Double-click a set, or select it and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>按兩下題組，或選取後按「開始」。</translation>
     </message>
     <message>
         <source>Results of earlier attempts…</source>
-        <translation type="unfinished"></translation>
+        <translation>先前作答的結果…</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一題</translation>
     </message>
     <message>
         <source>Skip (show the answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>略過（顯示答案）</translation>
     </message>
     <message>
         <source>End quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>結束測驗</translation>
     </message>
     <message>
         <source>Take the whole set again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新作答整個題組</translation>
     </message>
     <message>
         <source>Results of this set</source>
-        <translation type="unfinished"></translation>
+        <translation>此題組的結果</translation>
     </message>
     <message>
         <source>%1 questions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 題</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分鐘</translation>
     </message>
     <message>
         <source>Answers are shown at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>答案將在最後顯示。</translation>
     </message>
     <message>
         <source>Answers are shown after each question.</source>
-        <translation type="unfinished"></translation>
+        <translation>每題作答後顯示答案。</translation>
     </message>
     <message>
         <source>right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>正確答案</translation>
     </message>
     <message>
         <source>your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>您的答案</translation>
     </message>
     <message>
         <source>Click a choice or press its number (1–%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>按一下選項，或按下其編號（1–%1）。</translation>
     </message>
     <message>
         <source>True (對)</source>
-        <translation type="unfinished"></translation>
+        <translation>對</translation>
     </message>
     <message>
         <source>False (錯)</source>
-        <translation type="unfinished"></translation>
+        <translation>錯</translation>
     </message>
     <message>
         <source>Click True or False, or press T or F (1 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>按一下「對」或「錯」，或按 T 或 F（1 或 2）。</translation>
     </message>
     <message>
         <source>Type the word that fills the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入填入空格的詞語</translation>
     </message>
     <message>
         <source>Type your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入您的答案</translation>
     </message>
     <message>
         <source>Type with any input method; width, script and tone marks or numbers do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>可使用任何輸入法；全半形、繁簡字體、聲調符號或數字皆不影響。</translation>
     </message>
     <message>
         <source>Drag the items into order, or select one and press Alt+Up / Alt+Down (or Ctrl+Up / Down).</source>
-        <translation type="unfinished"></translation>
+        <translation>將項目拖曳排序，或選取一項後按 Alt+Up / Alt+Down（或 Ctrl+Up / Down）。</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>項目</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>配對項目</translation>
     </message>
     <message>
         <source>Select an item on the left (Up/Down), then click its partner or press its letter (A, B, C …).</source>
-        <translation type="unfinished"></translation>
+        <translation>在左側選取一個項目（Up/Down），再按一下其配對項目或按下其字母（A、B、C …）。</translation>
     </message>
 </context>
 <context>
     <name>QuizEditor</name>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇題</translation>
     </message>
     <message>
         <source>True or false</source>
-        <translation type="unfinished"></translation>
+        <translation>是非題</translation>
     </message>
     <message>
         <source>Fill in the blank</source>
-        <translation type="unfinished"></translation>
+        <translation>填空題</translation>
     </message>
     <message>
         <source>Short answer</source>
-        <translation type="unfinished"></translation>
+        <translation>簡答題</translation>
     </message>
     <message>
         <source>Put in order</source>
-        <translation type="unfinished"></translation>
+        <translation>排序題</translation>
     </message>
     <message>
         <source>Match pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>配對題</translation>
     </message>
     <message>
         <source>Facts and events</source>
-        <translation type="unfinished"></translation>
+        <translation>史實與事件</translation>
     </message>
     <message>
         <source>Terms and abbreviations</source>
-        <translation type="unfinished"></translation>
+        <translation>術語與縮略語</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Vocabulary</source>
-        <translation type="unfinished">詞彙</translation>
+        <translation>詞彙</translation>
     </message>
     <message>
         <source>New quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>新增題組</translation>
     </message>
     <message>
         <source>New set</source>
-        <translation type="unfinished"></translation>
+        <translation>新題組</translation>
     </message>
     <message>
         <source>Empty set</source>
-        <translation type="unfinished"></translation>
+        <translation>空白題組</translation>
     </message>
     <message>
         <source>Generated from the open text…</source>
-        <translation type="unfinished"></translation>
+        <translation>從開啟的文本產生…</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟…</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">儲存</translation>
+        <translation>儲存</translation>
     </message>
     <message>
         <source>Save the set as a .toml file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>將題組儲存為 .toml 檔案（Ctrl+S）</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存新檔…</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>復原</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">匯出</translation>
+        <translation>匯出</translation>
     </message>
     <message>
         <source>Moodle GIFT…</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle GIFT…</translation>
     </message>
     <message>
         <source>Moodle XML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle XML…</translation>
     </message>
     <message>
         <source>CSV spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 試算表…</translation>
     </message>
     <message>
         <source>Anki deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 牌組…</translation>
     </message>
     <message>
         <source>Printable handout (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>可列印講義 (PDF)…</translation>
     </message>
     <message>
         <source>Preview as student</source>
-        <translation type="unfinished"></translation>
+        <translation>以學生身分預覽</translation>
     </message>
     <message>
         <source>Take the set as a learner would, without saving it</source>
-        <translation type="unfinished"></translation>
+        <translation>以學習者身分作答題組，不會儲存</translation>
     </message>
     <message>
         <source>The set</source>
-        <translation type="unfinished"></translation>
+        <translation>題組</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>標題(&amp;T)</translation>
     </message>
     <message>
         <source>Aut&amp;hor</source>
-        <translation type="unfinished"></translation>
+        <translation>作者(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>回饋(&amp;F)</translation>
     </message>
     <message>
         <source>Time &amp;limit</source>
-        <translation type="unfinished"></translation>
+        <translation>時間限制(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Pass mark</source>
-        <translation type="unfinished"></translation>
+        <translation>及格分數(&amp;P)</translation>
     </message>
     <message>
         <source>Shuffle questions</source>
-        <translation type="unfinished"></translation>
+        <translation>隨機排列題目</translation>
     </message>
     <message>
         <source>Shuffle choices</source>
-        <translation type="unfinished"></translation>
+        <translation>隨機排列選項</translation>
     </message>
     <message>
         <source>After each question</source>
-        <translation type="unfinished"></translation>
+        <translation>每題作答後</translation>
     </message>
     <message>
         <source>At the end</source>
-        <translation type="unfinished"></translation>
+        <translation>最後</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限時</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分鐘</translation>
     </message>
     <message>
         <source>Shown to learners and in exports</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示給學習者並包含於匯出內容</translation>
     </message>
     <message>
         <source>Add question</source>
-        <translation type="unfinished"></translation>
+        <translation>新增題目</translation>
     </message>
     <message>
         <source>Add from the text…</source>
-        <translation type="unfinished"></translation>
+        <translation>從文本新增…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>複製</translation>
     </message>
     <message>
         <source>Duplicate the question (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>複製題目（Ctrl+D）</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">刪除</translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Delete the question (Delete); Undo brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除題目（Delete）；可用「復原」還原</translation>
     </message>
     <message>
         <source>Move up (Ctrl+Up); or drag the question</source>
-        <translation type="unfinished"></translation>
+        <translation>上移（Ctrl+Up）；或拖曳題目</translation>
     </message>
     <message>
         <source>Move down (Ctrl+Down); or drag the question</source>
-        <translation type="unfinished"></translation>
+        <translation>下移（Ctrl+Down）；或拖曳題目</translation>
     </message>
     <message>
         <source>No questions yet. Add one of a type, or add questions from the open text.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無題目。請新增某種題型的題目，或從開啟的文本新增題目。</translation>
     </message>
     <message>
         <source>Unsaved quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>未儲存的題組</translation>
     </message>
     <message>
         <source>The quiz set “{0}” has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>題組「{0}」有尚未儲存的變更。</translation>
     </message>
     <message>
         <source>Save them before going on?</source>
-        <translation type="unfinished"></translation>
+        <translation>要先儲存再繼續嗎？</translation>
     </message>
     <message>
         <source>The text gives nothing to ask about (no dated events, terms, people or words).</source>
-        <translation type="unfinished"></translation>
+        <translation>此文本沒有可出題的內容（沒有附日期的事件、術語、人物或詞語）。</translation>
     </message>
     <message numerus="yes">
         <source>Generated %n question(s) from “{0}”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已從「{0}」產生 %n 道題目。</numerusform>
         </translation>
     </message>
     <message>
         <source>add a question</source>
-        <translation type="unfinished"></translation>
+        <translation>新增題目</translation>
     </message>
     <message>
         <source>add questions</source>
-        <translation type="unfinished"></translation>
+        <translation>新增多道題目</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Deleted question {0} “{1}”. Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已刪除第 {0} 題「{1}」。可用「復原」還原。</translation>
     </message>
     <message>
         <source>duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>複製</translation>
     </message>
     <message>
         <source>move</source>
-        <translation type="unfinished"></translation>
+        <translation>移動</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可復原的動作。</translation>
     </message>
     <message>
         <source>Undid: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已復原：{0}。</translation>
     </message>
     <message>
         <source>Open a text in the reader first: its facts, terms, people and words give the questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先在閱讀器中開啟文本：題目取自其中的史實、術語、人物與詞語。</translation>
     </message>
     <message numerus="yes">
         <source>Added %n question(s) from the text.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已從文本新增 %n 道題目。</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟題組</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>題組 (*.toml);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>The set cannot be saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>題組尚無法儲存</translation>
     </message>
     <message>
         <source>Save the quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存題組</translation>
     </message>
     <message>
         <source>Quiz sets (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>題組 (*.toml)</translation>
     </message>
     <message>
         <source>Saved {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存 {0}。</translation>
     </message>
     <message>
         <source>The set cannot be exported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>題組尚無法匯出</translation>
     </message>
     <message>
         <source>Moodle GIFT (*.gift.txt *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle GIFT (*.gift.txt *.txt)</translation>
     </message>
     <message>
         <source>Moodle XML (*.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moodle XML (*.xml)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Anki package (*.apkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 套件 (*.apkg)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出題組</translation>
     </message>
     <message>
         <source>Exported {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已匯出 {0}。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>分數</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>分</translation>
     </message>
     <message>
         <source>point</source>
-        <translation type="unfinished"></translation>
+        <translation>分</translation>
     </message>
     <message>
         <source>對 (true)</source>
-        <translation type="unfinished"></translation>
+        <translation>對</translation>
     </message>
     <message>
         <source>錯 (false)</source>
-        <translation type="unfinished"></translation>
+        <translation>錯</translation>
     </message>
     <message>
         <source>Write 1, 2, 3 … in the brackets to put them in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>在括號內填入 1、2、3 … 以排列順序。</translation>
     </message>
     <message>
         <source>Write the letter of the matching item in the brackets beside each number.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每個編號旁的括號內填入相配對項目的字母。</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Answer key</source>
-        <translation type="unfinished"></translation>
+        <translation>解答</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>說明</translation>
     </message>
     <message>
         <source>From the text</source>
-        <translation type="unfinished"></translation>
+        <translation>出自文本</translation>
     </message>
     <message>
         <source>The set cannot be previewed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>題組尚無法預覽</translation>
     </message>
     <message>
         <source>Question {0} of {1} · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 題，共 {1} 題 · {2}</translation>
     </message>
     <message>
         <source>typing in question {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在輸入第 {0} 題</translation>
     </message>
     <message>
         <source>(no question written yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未撰寫題目）</translation>
     </message>
     <message numerus="yes">
         <source>Questions: %n, points: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>題數：%n，總分：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 還有 %n 項</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n problem(s) to fix before saving:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ 儲存前有 %n 個問題需要修正：</numerusform>
         </translation>
     </message>
     <message>
         <source>✓ The set is ready to save, export and preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 題組已可儲存、匯出及預覽。</translation>
     </message>
     <message>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存</translation>
     </message>
     <message>
         <source>Open a text in the reader to add questions from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在閱讀器中開啟文本，即可從中新增題目。</translation>
     </message>
     <message>
         <source>Choose questions the open text gives: facts, terms, people, words</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇開啟的文本可提供的題目：史實、術語、人物、詞語</translation>
     </message>
     <message>
         <source>Generate a quiz set</source>
-        <translation type="unfinished"></translation>
+        <translation>產生題組</translation>
     </message>
     <message>
         <source>How many questions?</source>
-        <translation type="unfinished"></translation>
+        <translation>要產生幾道題目？</translation>
     </message>
     <message>
         <source>Fix these first (the list marks each question with a problem):</source>
-        <translation type="unfinished"></translation>
+        <translation>請先修正以下問題（清單中有問題的題目皆已標示）：</translation>
     </message>
 </context>
 <context>
@@ -1918,207 +1918,207 @@
     <name>Review</name>
     <message>
         <source>This document states no facts that can be asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>這篇文章沒有可以提問的事實。</translation>
     </message>
     <message>
         <source>Added %1 facts to review; %2 were there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入 %1 項事實到複習；另有 %2 項原本就在。</translation>
     </message>
     <message>
         <source>None of this document&apos;s words is in your deck yet. Mark words as Learning in the reader or the Vocabulary tab; they then join the review by themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>這篇文章的詞還沒有一個在你的牌組裡。在閱讀或詞彙分頁把詞標為「學習中」，它們就會自動加入複習。</translation>
     </message>
     <message>
         <source>Added %1 deck words to review; %2 were there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入 %1 個牌組詞到複習；另有 %2 個原本就在。</translation>
     </message>
     <message>
         <source>new today (%1 new in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的新項目（共 %1 個新項目）</translation>
     </message>
     <message>
         <source>new today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的新項目</translation>
     </message>
     <message>
         <source>Start review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>開始複習 (%1)</translation>
     </message>
     <message>
         <source>Nothing due now</source>
-        <translation type="unfinished"></translation>
+        <translation>現在沒有要複習的</translation>
     </message>
     <message>
         <source>From “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>出自「%1」</translation>
     </message>
     <message>
         <source>Open a document first</source>
-        <translation type="unfinished"></translation>
+        <translation>請先打開一篇文章</translation>
     </message>
     <message>
         <source>Nothing to review yet. Open a text and press “Add this document&apos;s facts”, or put words in your deck (mark them Learning in the reader or the Vocabulary tab) and press “Add deck words”. Dushu then shows each item again just before you would forget it.</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有要複習的項目。打開一篇文章並按「加入這篇文章的事實」，或把詞放進牌組（在閱讀或詞彙分頁標為「學習中」）再按「加入牌組的詞」。之後 Dushu 會在你快要忘記前再讓你複習每一項。</translation>
     </message>
     <message>
         <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>按鍵：空白鍵顯示答案；1 重來、2 困難、3 良好、4 簡單；Esc 結束。</translation>
     </message>
     <message>
         <source>All done for today. More new items come in tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的都完成了。明天還有新項目。</translation>
     </message>
     <message>
         <source>All done for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天的都完成了。</translation>
     </message>
     <message>
         <source>All done for now. The next item is due %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前都完成了。下一項%1到期。</translation>
     </message>
     <message>
         <source>Reviews per day (last 30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>每天的複習次數（最近 30 天）</translation>
     </message>
     <message>
         <source>No reviews yet: the reviews you do show up here, day by day.</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有複習紀錄：你的複習會按天顯示在這裡。</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新的</translation>
     </message>
     <message>
         <source>Learning</source>
-        <translation type="unfinished"></translation>
+        <translation>學習中</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>複習</translation>
     </message>
     <message>
         <source>Relearning</source>
-        <translation type="unfinished"></translation>
+        <translation>重新學習</translation>
     </message>
     <message>
         <source>Items by state</source>
-        <translation type="unfinished"></translation>
+        <translation>各狀態的項目</translation>
     </message>
     <message>
         <source>No items in review.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有在複習中的項目。</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>記住率</translation>
     </message>
     <message>
         <source>Retention: %1% of answers were not “Again”</source>
-        <translation type="unfinished"></translation>
+        <translation>記住率：%1% 的回答不是「重來」</translation>
     </message>
     <message>
         <source>aim 90%</source>
-        <translation type="unfinished"></translation>
+        <translation>目標 90%</translation>
     </message>
     <message>
         <source>How often you remembered, once you have reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>複習之後，這裡會顯示你記住的比例。</translation>
     </message>
     <message>
         <source>%1 left · %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>還剩 %1 · 已完成 %2</translation>
     </message>
     <message>
         <source>Its reading and meaning?</source>
-        <translation type="unfinished"></translation>
+        <translation>讀音和意思是甚麼？</translation>
     </message>
     <message>
         <source>(no meaning stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>（沒有存下意思）</translation>
     </message>
     <message>
         <source>Well done: %1 reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>做得好：複習了 %1 項。</translation>
     </message>
     <message>
         <source>Nothing is due now.</source>
-        <translation type="unfinished"></translation>
+        <translation>現在沒有到期的項目。</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>現在到期</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>複習中</translation>
     </message>
     <message>
         <source>Add this document&apos;s facts</source>
-        <translation type="unfinished"></translation>
+        <translation>加入這篇文章的事實</translation>
     </message>
     <message>
         <source>Add deck words</source>
-        <translation type="unfinished"></translation>
+        <translation>加入牌組的詞</translation>
     </message>
     <message>
         <source>End review (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>結束複習 (Esc)</translation>
     </message>
     <message>
         <source>Show answer (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示答案（空白鍵）</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重來</translation>
     </message>
     <message>
         <source>Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>困難</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <source>Easy</source>
-        <translation type="unfinished"></translation>
+        <translation>簡單</translation>
     </message>
     <message>
         <source>Back to the overview</source>
-        <translation type="unfinished"></translation>
+        <translation>回到總覽</translation>
     </message>
     <message>
         <source>in %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分鐘後</translation>
     </message>
     <message>
         <source>in %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小時後</translation>
     </message>
     <message>
         <source>in 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 天後</translation>
     </message>
     <message>
         <source>in %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天後</translation>
     </message>
     <message>
         <source>in 1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>1 個月後</translation>
     </message>
     <message>
         <source>in %1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 個月後</translation>
     </message>
     <message>
         <source>in 1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 年後</translation>
     </message>
     <message>
         <source>in %1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年後</translation>
     </message>
 </context>
 <context>
@@ -2196,7 +2196,7 @@
     </message>
     <message>
         <source>Zhuyin</source>
-        <translation type="unfinished"></translation>
+        <translation>注音</translation>
     </message>
     <message>
         <source>Meaning</source>
@@ -2220,7 +2220,7 @@
     </message>
     <message>
         <source>In its first sentence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>首次出現的句子：%1</translation>
     </message>
     <message>
         <source>known</source>
@@ -2347,19 +2347,19 @@
     </message>
     <message>
         <source>a person, mentioned %2 times in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人物，在此文本中出現 %2 次</translation>
     </message>
     <message>
         <source>a person, mentioned once in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人物，在此文本中出現一次</translation>
     </message>
     <message>
         <source>part of the name %1, a person mentioned %2 times in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人名 %1 的一部分，此人物在此文本中出現 %2 次</translation>
     </message>
     <message>
         <source>part of the name %1, a person mentioned once in this text</source>
-        <translation type="unfinished"></translation>
+        <translation>人名 %1 的一部分，此人物在此文本中出現一次</translation>
     </message>
     <message>
         <source>Your meaning</source>
@@ -2450,19 +2450,19 @@ Arrow keys move from word to word.</source>
     <name>owner</name>
     <message>
         <source>This is the right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>這是正確答案</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Remove this row</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此列</translation>
     </message>
 </context>
 </TS>

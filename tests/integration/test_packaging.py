@@ -148,8 +148,9 @@ def test_the_desktop_entry_opens_files_and_the_quiz_entry_takes_quizzes() -> Non
     main_entry = (PACKAGING / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     quiz_entry = (PACKAGING / f"{APP_ID}.Quiz.desktop").read_text(encoding="utf-8")
     assert "Exec=dushu gui %f" in main_entry and "Icon=io.github.dushu.Dushu" in main_entry
-    assert "Exec=dushu quiz %f" in quiz_entry and "MimeType=application/x-dushu-quiz;" in quiz_entry
-    assert "Terminal=true" in quiz_entry
+    # A double-clicked quiz set opens the app on its Quiz tab (no terminal).
+    assert "Exec=dushu --quiz %f" in quiz_entry and "MimeType=application/x-dushu-quiz;" in quiz_entry
+    assert "Terminal=false" in quiz_entry
 
 
 def test_ci_installs_exactly_the_readme_packages_plus_xvfb() -> None:
