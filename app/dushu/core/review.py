@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -28,7 +28,7 @@ from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
 from dushu.core.models import Analysis, VocabItem
 from dushu.core.senses import is_cross_reference, learner_meaning, word_sense
-from dushu.core.study import StudyItem, study_items, templates_for
+from dushu.core.study import StudyItem, fact_note_items, study_items, templates_for
 
 __all__ = [
     "NEW_PER_DAY",
@@ -187,19 +187,6 @@ def _word_meaning(analysis: Analysis, vocab: VocabItem) -> str:
     return ""
 
 
-# The item a fact's card is made from when a fact has several, as the Anki fact note chooses:
-# who acted (a person), the date, the cause's side, the term's full name, the person's role.
-_CARD_ASKS = (
-    "actor",
-    "date",
-    "reason",
-    "purpose",
-    "result",
-    "full_name",
-    "english",
-    "role",
-    "person_english",
-)
 _BLANKED_ASKS = ("actor", "date", "reason", "purpose", "result")
 
 
@@ -211,18 +198,7 @@ def fact_review_items(
         items = study_items(analysis)
     words = templates_for(analysis.script)
     members = {i.group: i.answer for i in items if i.ask == "members"}
-    by_fact: dict[str, list[StudyItem]] = defaultdict(list)
-    for item in items:
-        if item.is_fact and item.ask in _CARD_ASKS:
-            fact = "|".join(item.key) if item.kind in ("term", "person") else item.fact or item.group
-            by_fact[fact].append(item)
-    chosen: list[StudyItem] = []
-    for group in by_fact.values():
-        if any(i.ask == "date" for i in group):
-            # Who acted is asked only of a person; a term beside its short form is its own card.
-            group = [i for i in group if i.ask != "actor" or i.extra[:1] == ("person",)]
-        if group:
-            chosen.append(min(group, key=lambda i: _CARD_ASKS.index(i.ask)))
+    chosen = fact_note_items(items)
     chosen.sort(key=lambda i: i.position)
     counts: Counter[tuple[str, ...]] = Counter()
     out: list[ReviewItem] = []

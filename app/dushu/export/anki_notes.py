@@ -27,7 +27,7 @@ from genanki import guid_for
 from dushu.core.models import Analysis, Sentence, Token, VocabItem, is_han
 from dushu.core.readings import has_syllable
 from dushu.core.senses import Sense, word_sense
-from dushu.core.study import StudyItem, Templates, study_items, templates_for
+from dushu.core.study import StudyItem, Templates, fact_note_items, study_items, templates_for
 from dushu.export.anki_fields import (
     Marked,
     Span,
@@ -304,43 +304,6 @@ def _token_reading(text: str, syllables: Sequence[str]) -> str:
 
 # --- facts ----------------------------------------------------------------------------------------
 
-# The item a fact note is made from when a fact has several: who acted (the date cards ask when),
-# the short form's full name, the person's role.
-_NOTE_ASKS = (
-    "actor",
-    "date",
-    "reason",
-    "purpose",
-    "result",
-    "full_name",
-    "english",
-    "role",
-    "person_english",
-)
-
-
-def _primary_items(items: Sequence[StudyItem]) -> list[StudyItem]:
-    """One study item per fact (group): the one its note asks; the others are its cards' backs."""
-    by_group: dict[str, list[StudyItem]] = defaultdict(list)
-    for item in items:
-        if item.is_fact:
-            # A term's or a person's facts (short form, English name, role) make one note together.
-            by_group[
-                "|".join(item.key) if item.kind in ("term", "person") else item.fact or item.group
-            ].append(item)
-    chosen: list[StudyItem] = []
-    for group in by_group.values():
-        # An event's note asks who acted only when that is a person: a term beside its short form
-        # would ask what the term's own note asks.
-        usable = [i for i in group if i.ask in _NOTE_ASKS]
-        if any(i.ask == "date" for i in usable):
-            usable = [i for i in usable if i.ask != "actor" or i.extra[:1] == ("person",)]
-        ranked = sorted(usable, key=lambda i: _NOTE_ASKS.index(i.ask))
-        if ranked:
-            chosen.append(ranked[0])
-    return chosen
-
-
 def _blank_spans(item: StudyItem) -> tuple[Span, ...]:
     return tuple(Span(a, b, "blank") for a, b in item.blanks)
 
@@ -404,7 +367,7 @@ def fact_notes(
     members = {i.group: i for i in items if i.ask == "members"}
     has_actor = {i.fact or i.group for i in items if i.ask == "actor" and i.extra[:1] == ("person",)}
     order = {"event": 0, "cause": 0, "term": 1, "person": 2}
-    primary = sorted(_primary_items(items), key=lambda i: (order[i.kind], i.position))
+    primary = sorted(fact_note_items(items), key=lambda i: (order[i.kind], i.position))
     source_tag = f"dushu::source::{tag_part(ctx.source_title)}"
     notes: list[NoteSpec] = []
     for item, guid in zip(primary, _unique_guids("dushu-fact", (i.key for i in primary)), strict=True):

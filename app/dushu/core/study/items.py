@@ -21,6 +21,7 @@ Rules every item keeps (each has a test):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,7 @@ from dushu.core.tones import to_numbers
 __all__ = [
     "FACT_KINDS",
     "StudyItem",
+    "fact_note_items",
     "study_items",
 ]
 
@@ -1129,3 +1131,41 @@ def _teachable(v: VocabItem) -> bool:
         and v.frequency < 5.0
         and any(d.source in ("cc-cedict", "user") and d.meanings for d in v.definitions)
     )
+
+
+# The item a fact note is made from when a fact has several: who acted (the date cards ask when),
+# the short form's full name, the person's role.
+_NOTE_ASKS = (
+    "actor",
+    "date",
+    "reason",
+    "purpose",
+    "result",
+    "full_name",
+    "english",
+    "role",
+    "person_english",
+)
+
+
+def fact_note_items(items: Sequence[StudyItem]) -> list[StudyItem]:
+    """One study item per fact (group): the one its Anki note and its review card ask; the others are
+    the note's backs."""
+    by_group: dict[str, list[StudyItem]] = defaultdict(list)
+    for item in items:
+        if item.is_fact:
+            # A term's or a person's facts (short form, English name, role) make one note together.
+            by_group[
+                "|".join(item.key) if item.kind in ("term", "person") else item.fact or item.group
+            ].append(item)
+    chosen: list[StudyItem] = []
+    for group in by_group.values():
+        # An event's note asks who acted only when that is a person: a term beside its short form
+        # would ask what the term's own note asks.
+        usable = [i for i in group if i.ask in _NOTE_ASKS]
+        if any(i.ask == "date" for i in usable):
+            usable = [i for i in usable if i.ask != "actor" or i.extra[:1] == ("person",)]
+        ranked = sorted(usable, key=lambda i: _NOTE_ASKS.index(i.ask))
+        if ranked:
+            chosen.append(ranked[0])
+    return chosen
