@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -96,9 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     shot("facts-people")
     window.facts.tabs.setCurrentWidget(window.facts.timeline)
 
-    # The quiz tab, on its own until it is a tab of the window (see quiz_screenshots below).
-    doc_title = window.doc_info.title if window.doc_info is not None else ""
-    written += quiz_screenshots(args.out, library, window.base_analysis, doc_title)
+    written += quiz_screenshots(args.out, window)
 
     window.open_text("短文：學中文", "我們每天學一點中文。\n讀書不難，難的是每天都讀。\n")
     window.open_document(library.documents()[-1].id)
@@ -133,9 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     shot("loading")
 
     if sample is not None:
-        written.extend(review_screens(library, sample.analysis, *sample_doc, args.out))
+        if sample_doc[0] is not None:
+            window.open_document(sample_doc[0])
+        written.extend(review_screens(window, args.out))
 
-    written += quiz_editor_screenshots(args.out, library, window.reading.analysis if window.reading else None)
+    written += quiz_editor_screenshots(args.out, window)
 
     window.close()
     library.close()
@@ -148,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
 # ------------------------------------------------------------------------------------- the quiz tab
 
 
-def quiz_screenshots(out: Path, library: object, analysis: object | None, title: str) -> list[Path]:
-    """Save the quiz tab's screens (chooser, a question of each type, feedback, the summary after the
+def quiz_screenshots(out: Path, window: Any) -> list[Path]:
+    """Save the window's Quiz tab (chooser, a question of each type, feedback, the summary after the
     time ran out, and a set's results with a chart) to `out`/quiz-*.png; returns the paths.
 
-    The tab is shown on its own (the lead wires it into the window): a bundled set is taken with a
-    fake clock, so the countdown and the stored attempts look like a learner's week.
+    A bundled set is taken with a fake clock, so the countdown and the stored attempts look like a
+    learner's week; the window's own clock is put back afterwards.
     """
     from dataclasses import replace
     from datetime import datetime, timedelta
@@ -163,21 +164,22 @@ def quiz_screenshots(out: Path, library: object, analysis: object | None, title:
     from dushu.core.quiz.quizfile import loads_quiz_set
     from dushu.gui.quiz_view import QuizView, bundled_sets
     from dushu.gui.quiz_widgets import MatchAnswer, OrderAnswer, TextAnswer
-    from dushu.gui.tasks import SyncTaskRunner
 
     now = [datetime.now().astimezone() - timedelta(days=6)]
-    view = QuizView(library, SyncTaskRunner(), clock=lambda: now[0])  # type: ignore[arg-type]
-    view.resize(1100, 760)
-    view.show()
+    view = window.quiz
+    assert isinstance(view, QuizView)
+    own_clock = view.clock
+    view.clock = lambda: now[0]
+    window.tabs.setCurrentWidget(view)
     view.name_edit.setText("陳小文")
-    view.set_document(analysis, title)  # type: ignore[arg-type]
+    analysis = window.controller.base_analysis
     written: list[Path] = []
 
     def shot(name: str) -> None:
         for _ in range(3):
             QApplication.processEvents()
         target = out / f"quiz-{name}.png"
-        view.grab().save(str(target))
+        window.grab().save(str(target))
         written.append(target)
 
     shot("chooser")
@@ -262,16 +264,20 @@ def quiz_screenshots(out: Path, library: object, analysis: object | None, title:
         view.count_spin.setValue(8)
         view.generate()
         shot("generated")
-    view.close()
+        from PySide6.QtWidgets import QMessageBox
+
+        asked = QMessageBox.question
+        QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Yes  # type: ignore[assignment]
+        view.back_to_chooser()  # "End the quiz?": yes (a real learner would be asked)
+        QMessageBox.question = asked  # type: ignore[method-assign]
+    view.clock = own_clock
     return written
 
 
-def review_screens(
-    library: object, analysis: object, doc_id: int | None, title: str, out: Path
-) -> list[Path]:
-    """The Review tab (not yet in the window): its overview, a word's front and back, a fact's back and
-    the charts after a few days of reviews, saved as review-*.png in `out`. The library gets the
-    document's facts and a few deck words and a month of invented reviews (a throw-away library)."""
+def review_screens(window: Any, out: Path) -> list[Path]:
+    """The window's Review tab: its overview, a word's front and back, a fact's back and the charts
+    after a few weeks of reviews, saved as review-*.png in `out`. The library gets the open document's
+    facts, a few deck words and three weeks of invented reviews (a throw-away library)."""
     from datetime import UTC, datetime, timedelta
 
     from PySide6.QtWidgets import QApplication
@@ -280,26 +286,29 @@ def review_screens(
     from dushu.gui.review_view import ReviewView
     from dushu.storage.library import Library, WordStatus
 
+    library = window.library
     assert isinstance(library, Library)
+    analysis = window.controller.base_analysis
     start = datetime.now(UTC) - timedelta(days=20)
     clock = [start]
-    view = ReviewView(library, clock=lambda: clock[0])
-    view.resize(1100, 760)
-    view.show()
+    view = window.review
+    assert isinstance(view, ReviewView)
+    own_clock = view._clock
+    view._clock = lambda: clock[0]
+    window.tabs.setCurrentWidget(view)
     written: list[Path] = []
 
     def shot(name: str) -> None:
         for _ in range(3):
             QApplication.processEvents()
         target = out / f"review-{name}.png"
-        view.grab().save(str(target))
+        window.grab().save(str(target))
         written.append(target)
 
+    view.refresh()
     shot("empty")
-    view.set_document(analysis, doc_id, title)  # type: ignore[arg-type]
-    words = [v.simplified for v in analysis.vocabulary if len(v.word) >= 2][:12]  # type: ignore[attr-defined]
-    library.set_status(words, WordStatus.LEARNING)
-    view.statuses_changed(words)
+    words = [v.simplified for v in analysis.vocabulary if len(v.word) >= 2][:12]
+    window.set_status(words, WordStatus.LEARNING)
     view.add_document_facts()
     # Twenty days of reviews, mostly remembered, so that the charts have something to show.
     grades = (Rating.Good, Rating.Good, Rating.Again, Rating.Easy, Rating.Good, Rating.Hard)
@@ -335,27 +344,27 @@ def review_screens(
     target = out / "review-charts.png"
     view.charts.grab().save(str(target))
     written.append(target)
-    view.close()
+    view._clock = own_clock
     return written
 
 
-def quiz_editor_screenshots(out: Path, library: object, analysis: object | None) -> list[Path]:
-    """The teacher's quiz-set editor: one screen per question type's form, the "Add from the text"
+def quiz_editor_screenshots(out: Path, window: Any) -> list[Path]:
+    """The window's Quiz Editor tab: one screen per question type's form, the "Add from the text"
     picker and the first page of a printed handout (editor-*.png)."""
     import subprocess
 
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from dushu.core.quiz.model import Question, QuizSet, QuizSettings
     from dushu.gui.question_picker import QuestionPicker
     from dushu.gui.quiz_editor import QuizEditor
 
     written: list[Path] = []
-    editor = QuizEditor(library)
-    editor.resize(1180, 760)
-    editor.show()
-    editor.set_document(analysis, "")  # type: ignore[arg-type]
+    editor = window.quiz_editor
+    assert isinstance(editor, QuizEditor)
+    window.tabs.setCurrentWidget(editor)
+    analysis = window.controller.base_analysis
     sample = QuizSet(
         "河口鎮的新橋",
         (
@@ -390,7 +399,7 @@ def quiz_editor_screenshots(out: Path, library: object, analysis: object | None)
 
     for row, qtype in enumerate(("choice", "truefalse", "cloze", "short", "order", "match", "cloze-problem")):
         editor.question_list.setCurrentRow(row)
-        shot(f"editor-{qtype}", editor)
+        shot(f"editor-{qtype}", window)
     if analysis is not None:
         from dushu.core.quiz.generate import candidate_questions
 
@@ -414,7 +423,7 @@ def quiz_editor_screenshots(out: Path, library: object, analysis: object | None)
         written += sorted(out.glob("editor-handout-*.png"))
     except (OSError, subprocess.CalledProcessError):
         written.append(pdf)
-    editor.close()
+    editor._ask = lambda _box: QMessageBox.StandardButton.Discard  # the sample set is not kept on quit
     return written
 
 
