@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from dushu.storage.library import WordStatus
 
@@ -172,3 +173,52 @@ def test_a_cancelled_document_does_not_look_current(qtbot: Any, make_window: Any
     assert window.doc_info.title == previous and window.reading.analysis.text == sample_text()
     assert _library_bold_titles(window) == [previous]
     assert window.library.recent_documents(1)[0].title == previous  # what the next start opens
+
+
+def _vocab_meaning(analysis: Any, word: str) -> tuple[str, ...]:
+    item = next(v for v in analysis.vocabulary if v.word == word)
+    return tuple(m for d in item.definitions for m in d.meanings)
+
+
+def test_the_quiz_review_and_editor_tabs_follow_the_document(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, make_window: Any
+) -> None:
+    from dushu.core.models import Fact
+    from dushu.gui import facts_view
+
+    window = make_window()
+    quiz, review, editor = window.quiz, window.review, window.quiz_editor
+    window.open_text("青禾圖書館", TEXT)
+    # An opened text: the quiz can be made from it, the editor adds from it, its facts can be reviewed.
+    assert quiz.generate_button.isEnabled() and quiz.document_title == "青禾圖書館"
+    assert editor.from_text_button.isEnabled()
+    assert review.add_facts_button.isEnabled() and "青禾圖書館" in review.add_facts_button.toolTip()
+
+    # A fact the learner adds in the Facts tab is one the quiz, the editor and the review can ask.
+    mine = Fact(kind="event", text="青禾市圖書館開始借出雨傘", sentence=1, date="2023年5月")
+    monkeypatch.setattr(facts_view._RecordTab, "_dialog", lambda self, title, old: mine)
+    window.facts.timeline._add_record()
+    for analysis in (quiz.analysis, editor._analysis, review._analysis):
+        assert mine in analysis.facts
+
+    # A meaning the learner wrote is the one the study tabs use.
+    window.set_meaning("图书馆", "the town's book house")
+    for analysis in (quiz.analysis, editor._analysis, review._analysis):
+        assert _vocab_meaning(analysis, "圖書館") == ("the town's book house",)
+
+    # A word put in the deck joins the review queue, and the tab's count says so.
+    before = review.due_count()
+    window.set_status(["图书馆"], WordStatus.LEARNING)
+    assert review.due_count() == before + 1
+    assert f"({before + 1})" in window.tabs.tabText(window.tabs.indexOf(review))
+
+    # The document removed from the library: none of the three offers it any more.
+    monkeypatch.setattr(
+        "dushu.gui.library_view.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    window.library_view.table.selectRow(0)
+    window.library_view._remove()
+    assert window.doc_info is None
+    assert not quiz.generate_button.isEnabled()
+    assert not editor.from_text_button.isEnabled()
+    assert not review.add_facts_button.isEnabled()

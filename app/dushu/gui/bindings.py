@@ -200,14 +200,23 @@ def show_source(controller: DocumentController, sentence: str) -> bool:
     return False
 
 
+def _follow_edits(controller: DocumentController, fill: Callable[[], None]) -> None:
+    """Call `fill` whenever the analysis with the user's edits changes: once it is complete, when the
+    facts are edited or restored, and when a word's meaning is changed (the study layer's questions
+    and cards read all of them)."""
+    controller.analysisComplete.connect(fill)
+    controller.editsChanged.connect(fill)
+    controller.annotationsEdited.connect(fill)
+    controller.meaningChanged.connect(lambda _word, _meaning: fill())
+
+
 def bind_quiz(controller: DocumentController, view: QuizView) -> None:
     """The quiz tab generates sets from the open text; a question's source opens in the reader."""
 
     def fill() -> None:
         view.set_document(controller.analysis_with_edits(), controller.title)
 
-    controller.analysisComplete.connect(fill)
-    controller.editsChanged.connect(fill)
+    _follow_edits(controller, fill)
     controller.documentCleared.connect(lambda: view.set_document(None, ""))
     view.sourceRequested.connect(lambda sentence: show_source(controller, sentence))
 
@@ -218,8 +227,7 @@ def bind_quiz_editor(controller: DocumentController, editor: QuizEditor, quiz: Q
     def fill() -> None:
         editor.set_document(controller.analysis_with_edits(), controller.title)
 
-    controller.analysisComplete.connect(fill)
-    controller.editsChanged.connect(fill)
+    _follow_edits(controller, fill)
     controller.documentCleared.connect(lambda: editor.set_document(None, ""))
     editor.previewRequested.connect(lambda qs: quiz.start_quiz_set(qs, None, preview=True))
 
@@ -230,7 +238,6 @@ def bind_review(controller: DocumentController, view: ReviewView) -> None:
     def fill() -> None:
         view.set_document(controller.analysis_with_edits(), controller.doc_id, controller.title)
 
-    controller.analysisComplete.connect(fill)
-    controller.editsChanged.connect(fill)
+    _follow_edits(controller, fill)
     controller.documentCleared.connect(lambda: view.set_document(None, None, ""))
     controller.statusesChanged.connect(lambda words, status: view.statuses_changed(list(words)))

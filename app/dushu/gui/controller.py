@@ -137,6 +137,7 @@ class DocumentController(QObject):
     statusesChanged = Signal(list, str)  # Simplified words, WordStatus value
     meaningChanged = Signal(str, str)  # Simplified word, the user's meaning ("" = the dictionary's)
     editsChanged = Signal()  # the facts, glossary or people were restored to the analysis' own
+    annotationsEdited = Signal()  # the user changed the facts, glossary or people (the Facts tab)
     toolkitReady = Signal()
     busy = Signal(str, bool)  # label, cancellable: long work started
     progress = Signal(str, int, int)  # label, done, total (total 0: no measure, e.g. finding facts)
@@ -674,6 +675,7 @@ class DocumentController(QObject):
         )
         self.library.set_annotations(self.doc_info.id, annotations_of(analysis))
         self.reading.analysis = analysis
+        self.annotationsEdited.emit()
 
     def has_fact_edits(self) -> bool:
         """True when the open document's facts are the user's version."""
