@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 from dushu.core.quiz.model import Question, QuizSet
 
-__all__ = ["HandoutWords", "handout_html", "shuffled_for_print"]
+__all__ = ["KEY_ANCHOR", "QUESTION_ANCHOR", "HandoutWords", "handout_html", "shuffled_for_print"]
+
+# Each question and each answer-key entry starts with an anchor named by these and its number, so
+# that the printer can find where one ends and keep it on one page.
+QUESTION_ANCHOR = "dushu-question-"
+KEY_ANCHOR = "dushu-key-"
 
 # The blank of a cloze prompt, as the quiz-set format writes it (see core.quiz.quizfile).
 _BLANK = re.compile(r"_{3,}|＿{2,}")
@@ -181,14 +186,15 @@ def handout_html(
     for n, q in enumerate(qs.questions, start=1):
         seed_of = f"{seed}:{q.id}:{n}"
         out.append(
-            f"<p class='question'><b>{n}.</b> {_prompt(q)} <span class='points'>({_points(q, w)})</span></p>"
+            f"<p class='question'><a name='{QUESTION_ANCHOR}{n}'><b>{n}.</b></a> {_prompt(q)} "
+            f"<span class='points'>({_points(q, w)})</span></p>"
         )
         out.append(_question_body(q, seed_of, w))
     out.append(f"<h2 style='page-break-before: always'>{html.escape(w.answer_key)}</h2>")
     out.append(f"<p class='meta'>{_text(qs.title)}</p><hr>")
     for n, q in enumerate(qs.questions, start=1):
         seed_of = f"{seed}:{q.id}:{n}"
-        out.append(f"<p class='key'><b>{n}.</b> {_answer(q, seed_of, w)}</p>")
+        out.append(f"<p class='key'><a name='{KEY_ANCHOR}{n}'><b>{n}.</b></a> {_answer(q, seed_of, w)}</p>")
         if q.explanation:
             out.append(f"<p class='why'>{html.escape(w.explanation)}：{_text(q.explanation)}</p>")
         if q.source:
