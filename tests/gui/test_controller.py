@@ -140,7 +140,10 @@ def test_a_long_text_shows_its_first_page_before_the_whole_analysis(make_window:
                 window.status_label.text(),
             )
         )
+        waiting.append((not window.vocabulary.waiting.isHidden(), window.vocabulary.waiting.text()))
+        waiting.append((not window.facts.waiting.isHidden(), window.facts.waiting.text()))
 
+    waiting: list[tuple[bool, str]] = []
     labels: list[str] = []
     window.controller.documentChanged.connect(changed)
     window.controller.progress.connect(lambda label, done, total: labels.append(label))
@@ -150,6 +153,9 @@ def test_a_long_text_shows_its_first_page_before_the_whole_analysis(make_window:
     assert last[0] is True and last[1] == len(book) and last[2]
     # While the rest was analysed, the window said what it was doing.
     assert "Finding vocabulary…" in labels and "Finding facts…" in labels
+    # The Vocabulary and Facts tabs said why they were empty while the first page was shown.
+    assert all(shown and "長篇" in text for shown, text in waiting[:2]), waiting[:4]
+    assert window.vocabulary.waiting.isHidden() and window.facts.waiting.isHidden()
     assert window.reading.analysis.text == book
     assert [item.word for item in window.vocabulary.model.items()]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from dushu.gui.controller import DocumentController
 from dushu.gui.facts_view import FactsView
 from dushu.gui.library_view import LibraryView
@@ -119,6 +121,34 @@ def bind_word_panel(
     panel.editMeaningRequested.connect(edit_meaning)
 
 
+def _say_while_analysing(
+    controller: DocumentController, say: Callable[[str], None], what: Callable[[], str]
+) -> None:
+    """While a document is analysed, `say` what the view waits for and how far the analysis is;
+    `what` gives the view's sentence (in the interface language) with %1 for the document's title."""
+    title = [""]
+
+    def opening(info: DocumentInfo) -> None:
+        title[0] = info.title
+        say(what().replace("%1", info.title))
+
+    def cleared() -> None:
+        title[0] = ""
+        say("")
+
+    def progress(label: str, done: int, total: int) -> None:
+        if not title[0] or (controller.complete and not controller.is_busy()):
+            return
+        percent = f" {int(100 * done / total)}%" if total else ""
+        say(f"{what().replace('%1', title[0])}  {label}{percent}")
+
+    controller.documentOpening.connect(opening)
+    controller.progress.connect(progress)
+    controller.analysisComplete.connect(lambda: say(""))
+    controller.documentCleared.connect(cleared)
+    controller.idle.connect(lambda: say(""))
+
+
 def bind_vocabulary(controller: DocumentController, view: VocabularyView) -> None:
     """The word list of the whole analysis, with the user's statuses and meanings."""
 
@@ -135,6 +165,14 @@ def bind_vocabulary(controller: DocumentController, view: VocabularyView) -> Non
 
     controller.analysisComplete.connect(fill)
     controller.documentCleared.connect(clear)
+    _say_while_analysing(
+        controller,
+        view.set_waiting,
+        lambda: QCoreApplication.translate(
+            "Main",
+            "The words of “%1” are listed here once the whole text is analysed; the Reader shows it already.",
+        ),
+    )
     controller.statusesChanged.connect(lambda words, status: view.set_statuses(words, WordStatus(status)))
     controller.meaningChanged.connect(lambda word, meaning: view.set_meaning(word, meaning or None))
     view.statusRequested.connect(lambda words, status: controller.set_status(list(words), WordStatus(status)))
@@ -165,6 +203,14 @@ def bind_facts(controller: DocumentController, view: FactsView) -> None:
     controller.analysisComplete.connect(fill)
     controller.editsChanged.connect(fill)
     controller.documentCleared.connect(clear)
+    _say_while_analysing(
+        controller,
+        view.set_waiting,
+        lambda: QCoreApplication.translate(
+            "Main",
+            "The facts of “%1” are shown here once the whole text is analysed; the Reader shows it already.",
+        ),
+    )
     view.annotationsChanged.connect(controller.set_annotations)
     view.showSentence.connect(controller.show_sentence)
     view.restoreRequested.connect(controller.restore_facts)

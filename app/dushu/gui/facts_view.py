@@ -41,6 +41,7 @@ from dushu.core.facts.terms import COUNTRY_NAMES, country_display_name
 from dushu.core.models import Fact, GlossaryEntry, Person
 from dushu.core.script import to_simplified, to_traditional
 from dushu.gui.i18n import current_language
+from dushu.gui.notice_banner import NoticeBanner
 
 __all__ = ["FactsView", "RecordDialog", "kind_label", "member_label"]
 
@@ -556,11 +557,17 @@ class FactsView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self._edited, 1)
         bottom.addWidget(self._restore)
+        self.waiting = NoticeBanner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._is_edited = False
         self._retranslate()
+
+    def set_waiting(self, text: str) -> None:
+        """Say what is being done while the facts are not ready ("" when they are)."""
+        self.waiting.say(text)
 
     def set_content(
         self,

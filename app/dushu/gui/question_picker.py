@@ -59,7 +59,6 @@ def _group_label(group: str) -> str:
 
 def question_preview(q: Question) -> str:
     """A question written out as plain text: prompt, options with the right one marked, answer, why."""
-    tr = QCoreApplication.translate
     lines = [f"[{type_label(q.type)}]", q.prompt, ""]
     if q.type == "choice":
         lines += [f"{'✓' if i == q.answer else '  '} {chr(65 + i)}. {c}" for i, c in enumerate(q.choices)]
@@ -68,11 +67,15 @@ def question_preview(q: Question) -> str:
     elif q.type == "match":
         lines += [f"{a} = {b}" for a, b in q.pairs]
     else:
-        lines.append(tr("QuizEditor", "Answer: {0}").format(" / ".join(q.accepted) or q.expected_text()))
+        lines.append(
+            QCoreApplication.translate("QuizEditor", "Answer: {0}").format(
+                " / ".join(q.accepted) or q.expected_text()
+            )
+        )
     if q.explanation:
-        lines += ["", tr("QuizEditor", "Why: {0}").format(q.explanation)]
+        lines += ["", QCoreApplication.translate("QuizEditor", "Why: {0}").format(q.explanation)]
     if q.source:
-        lines += ["", tr("QuizEditor", "From the text: {0}").format(q.source)]
+        lines += ["", QCoreApplication.translate("QuizEditor", "From the text: {0}").format(q.source)]
     return "\n".join(lines)
 
 

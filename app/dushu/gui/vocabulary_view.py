@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from dushu.core.models import Analysis, Definition, Script, VocabItem
 from dushu.core.readings import to_numbers, to_zhuyin
 from dushu.core.senses import Sense, learner_meaning, word_sense
+from dushu.gui.notice_banner import NoticeBanner
 from dushu.gui.reader import ReadingStyle
 from dushu.gui.word_panel import hsk_label
 from dushu.storage.library import WordStatus
@@ -590,7 +591,9 @@ class VocabularyView(QWidget):
         actions.addWidget(self._deck_btn)
         actions.addWidget(self._known_btn)
         actions.addWidget(self._new_btn)
+        self.waiting = NoticeBanner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.waiting)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -605,6 +608,10 @@ class VocabularyView(QWidget):
         self._update_buttons()
 
     # -- public API --------------------------------------------------------------------------------
+
+    def set_waiting(self, text: str) -> None:
+        """Say what is being done while the word list is not ready ("" when it is)."""
+        self.waiting.say(text)
 
     def set_vocabulary(
         self, items: Sequence[VocabItem], statuses: Mapping[str, WordStatus], meanings: Mapping[str, str]
