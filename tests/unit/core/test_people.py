@@ -341,6 +341,15 @@ def test_a_japanese_given_name_of_three_characters() -> None:
     assert "石井真美子" in people
 
 
+def test_a_japanese_name_whose_family_name_begins_like_a_chinese_one() -> None:
+    people = people_of("日本外務大臣森山花子昨日抵達。森山花子表示，雙方同意加強合作。")
+    assert "森山花子" in people and "森山花" not in people
+    assert people["森山花子"].mentions == 2
+    # A Chinese name followed by a word that starts with 介 or 子 keeps its three characters.
+    found = people_of("總經理張家輝介紹新產品，副總經理林志明子公司的業績也好。")
+    assert {"張家輝", "林志明"} <= set(found) and "張家輝介" not in found and "林志明子" not in found
+
+
 def test_given_names_with_characters_that_usually_end_a_name() -> None:
     # 以, 若, 業, 亦 are particles or body endings elsewhere, but common in given names.
     found = people_of(

@@ -374,6 +374,15 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None, *, titled
         end += 1
     if len(surname) == 2 and end - pos == 4 and text[end : end + 1] in _JAPANESE_GIVEN_ENDS:
         end += 1  # 田中健太郎, 石井由美子: a Japanese given name of three characters
+    elif (
+        len(surname) == 1
+        and end - pos == 3
+        and text[end : end + 1] in _JAPANESE_GIVEN_ENDS
+        and _closed_after(text, end + 1)
+    ):
+        # 森山花子, 森田健介: a Japanese family name that starts with a Chinese one (森) and a given
+        # name ending in 子, 郎, 介 or 助, closed by a boundary (張家輝介紹 goes on into a word).
+        end += 1
     name = text[pos:end]
     clear = titled and _clear_three(text, pos, end, hints)
     if len(name) == len(surname) or (name[:2] in _COMMON_WORDS and not clear) or name in _TIME_OR_PLACE_WORDS:
