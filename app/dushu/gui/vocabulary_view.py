@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
@@ -132,6 +133,12 @@ class VocabularyModel(QAbstractTableModel):
         self.hide_known = False
         self.min_hsk: int | None = None
         self.search = ""
+        # Meanings in context are found a few at a time while the window is idle, so that sorting
+        # and searching by meaning do not have to find all of them at once.
+        self._warm_next = 0
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_some)
         self._word_font = QFont()
         self._word_font.setPointSizeF(self._word_font.pointSizeF() * 1.3)
         self._user_font = QFont()
@@ -152,6 +159,7 @@ class VocabularyModel(QAbstractTableModel):
         self._shown_meanings = {}
         self._rows = self._arranged()
         self.endResetModel()
+        self._start_warming()
 
     def set_context(self, analysis: Analysis | None) -> None:
         """The analysis the vocabulary comes from: meanings then follow the sense each word has in
@@ -160,6 +168,28 @@ class VocabularyModel(QAbstractTableModel):
         self._senses = {}
         self._shown_meanings = {}
         self._emit_column(Column.MEANING)
+        self._start_warming()
+
+    def _start_warming(self) -> None:
+        self._warm_next = 0
+        if self._analysis is not None and self._items:
+            self._warm_timer.start()
+        else:
+            self._warm_timer.stop()
+
+    def _warm_some(self, budget: float = 0.012) -> None:
+        """Find the meanings in context of the next words for at most `budget` seconds."""
+        until = time.perf_counter() + budget
+        n = len(self._items)
+        while self._warm_next < n and time.perf_counter() < until:
+            self._meaning_of(self._warm_next)
+            self._warm_next += 1
+        if self._warm_next >= n:
+            self._warm_timer.stop()
+
+    def meanings_ready(self) -> bool:
+        """True once every word's meaning in context is known (sorting by meaning is then quick)."""
+        return self._analysis is None or self._warm_next >= len(self._items)
 
     def set_reading_style(self, style: ReadingStyle) -> None:
         """Show readings as pinyin, tone numbers or Zhuyin (none: pinyin)."""
