@@ -297,6 +297,29 @@ def test_add_from_the_text_adds_the_ticked_candidates(
     assert "Added 2 question(s)" in editor.status_label.text()
 
 
+def test_the_picker_finds_questions_by_a_word_of_their_answer(qtbot: Any) -> None:
+    from dushu.core.quiz.generate import candidate_questions
+    from dushu.gui.question_picker import QuestionPicker
+
+    candidates = candidate_questions(sample_analysis())
+    picker = QuestionPicker(candidates)
+    qtbot.addWidget(picker)
+    items = picker.candidate_items()
+    items[0].setCheckState(0, Qt.CheckState.Checked)
+    person = next(q for q in candidates if "person" in q.tags and q.type == "choice")
+    name = person.expected_text()
+    assert items[0].text(1) and any(item.text(1) == name for item in items)  # the Answer column
+    picker.filter_edit.setText(name)  # as an input method commits it
+    shown = [item for item in items if not item.isHidden()]
+    assert shown and len(shown) < len(items)
+    for item in shown:
+        q = candidates[int(item.data(0, Qt.ItemDataRole.UserRole))]
+        assert name in f"{q.prompt} {q.expected_text()} {q.source} {' '.join(q.choices)}"
+    assert picker.chosen() == [candidates[0]]  # a ticked question stays ticked while hidden
+    picker.filter_edit.clear()
+    assert not any(item.isHidden() for item in items)
+
+
 def test_a_new_set_generated_from_the_text_is_unsaved_work(
     editor: QuizEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:

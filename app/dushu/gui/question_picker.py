@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -109,13 +110,22 @@ class QuestionPicker(QDialog):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Find questions: a word of the question, its answer or its sentence")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        lay.addWidget(self.filter_edit)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(split)
-        self.tree.setHeaderLabels([self.tr("Question"), self.tr("Type")])
+        self.tree.setHeaderLabels([self.tr("Question"), self.tr("Answer"), self.tr("Type")])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 150)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
         self.preview = QPlainTextEdit(split)
         self.preview.setReadOnly(True)
@@ -133,7 +143,9 @@ class QuestionPicker(QDialog):
             top.setCheckState(0, Qt.CheckState.Unchecked)
             self.group_items[group] = top
             for i, q in members:
-                item = QTreeWidgetItem(top, [_one_line(q.prompt), type_label(q.type)])
+                item = QTreeWidgetItem(
+                    top, [_one_line(q.prompt), _one_line(q.expected_text(), 30), type_label(q.type)]
+                )
                 item.setData(0, Qt.ItemDataRole.UserRole, i)
                 item.setToolTip(0, q.prompt)
                 if (q.type, q.prompt) in taken:
@@ -162,6 +174,18 @@ class QuestionPicker(QDialog):
         if self._items:
             self.tree.setCurrentItem(self._items[0])
         self._count_changed()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the candidates whose question, answer or source sentence has `text` (any case);
+        ticked ones stay ticked while hidden."""
+        needle = text.strip().lower()
+        for item in self._items:
+            q = self._candidates[int(item.data(0, Qt.ItemDataRole.UserRole))]
+            haystack = f"{q.prompt}\n{q.expected_text()}\n{q.source}\n{' '.join(q.choices)}".lower()
+            item.setHidden(bool(needle) and needle not in haystack)
+        for top in self.group_items.values():
+            children = [top.child(k) for k in range(top.childCount())]
+            top.setHidden(all(child is None or child.isHidden() for child in children))
 
     def candidate_items(self) -> list[QTreeWidgetItem]:
         """The rows of the candidates, group by group (tests tick them as a user would)."""
