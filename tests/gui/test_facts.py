@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from dushu.core.models import Fact, GlossaryEntry, Person
 
@@ -274,3 +275,37 @@ def test_a_person_added_by_hand_gets_the_mentions_the_text_has(
     # However the segmenter cut the name, its characters belong to the person.
     click_token(qtbot, window, window.reading.token_at(window.reading.analysis.text.rindex("小美")))
     assert "mentioned 2 times" in window.panel.facts_text()
+
+
+def test_quiz_questions_on_a_row_open_the_editor_on_them(
+    monkeypatch: pytest.MonkeyPatch, make_window: Any
+) -> None:
+    from dushu.gui.quiz_editor import QuizEditor
+
+    window = make_window()
+    window.open_text(
+        "青禾圖書館",
+        "2023年4月9日，青禾市市長林若安宣布新的圖書館開放。\n林若安說，圖書館每天開到晚上九點。\n",
+    )
+    seen: dict[str, Any] = {}
+
+    def tick(self: QuizEditor, picker: Any) -> bool:
+        seen["find"] = picker.filter_edit.text()
+        shown = [item for item in picker.candidate_items() if not item.isHidden()]
+        seen["shown"] = [picker._candidates[int(item.data(0, Qt.ItemDataRole.UserRole))] for item in shown]
+        for item in shown[:1]:
+            item.setCheckState(0, Qt.CheckState.Checked)
+        return True
+
+    monkeypatch.setattr(QuizEditor, "_run_picker", tick)
+    people = window.facts.people
+    window.tabs.setCurrentWidget(window.facts)
+    people.table.selectRow(next(i for i, p in enumerate(people.records) if p.name == "林若安"))
+    people._ask.click()
+    assert window.tabs.currentWidget() is window.quiz_editor
+    assert seen["find"] == "林若安"
+    assert seen["shown"] and all(
+        "林若安" in f"{q.prompt} {q.expected_text()} {q.source} {' '.join(q.choices)}" for q in seen["shown"]
+    )
+    assert [q.prompt for q in window.quiz_editor.questions()] == [seen["shown"][0].prompt]
+    window.quiz_editor._ask = lambda _box: QMessageBox.StandardButton.Discard  # the window closes after

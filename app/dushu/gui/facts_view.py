@@ -270,6 +270,7 @@ class _RecordTab(QWidget):
 
     changed = Signal()
     showSentence = Signal(int)
+    questionsRequested = Signal(str)  # what the questions should be about (a clause, term or name)
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,12 +296,15 @@ class _RecordTab(QWidget):
         self._edit = QPushButton(self)
         self._delete = QPushButton(self)
         self._goto = QPushButton(self)
+        self._ask = QPushButton(self)
+        self._ask.clicked.connect(self._request_questions)
         self._add.clicked.connect(self._add_record)
         self._edit.clicked.connect(self._edit_record)
         self._delete.clicked.connect(self._delete_record)
         self._goto.clicked.connect(self._show)
         buttons = QHBoxLayout()
         buttons.addWidget(self._goto)
+        buttons.addWidget(self._ask)
         buttons.addStretch(1)
         buttons.addWidget(self._add)
         buttons.addWidget(self._edit)
@@ -470,6 +474,7 @@ class _RecordTab(QWidget):
         self._edit.setEnabled(has)
         self._delete.setEnabled(has)
         self._goto.setEnabled(has)
+        self._ask.setEnabled(has)
 
     def _dialog(self, title: str, record: Record) -> Record | None:
         dialog = RecordDialog(title, self._fields(), record, self.sentence_count, self.sentence_text, self)
@@ -515,6 +520,15 @@ class _RecordTab(QWidget):
         self.set_records(self.records)
         self.changed.emit()
 
+    def _request_questions(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        r = self.records[row]
+        about = r.name if isinstance(r, Person) else r.term if isinstance(r, GlossaryEntry) else r.text
+        if about.strip():
+            self.questionsRequested.emit(about.strip())
+
     def _show(self) -> None:
         row = self._selected()
         if row is None:
@@ -529,6 +543,10 @@ class _RecordTab(QWidget):
         self._edit.setText(translate("Facts", "Edit…"))
         self._delete.setText(translate("Facts", "Delete"))
         self._goto.setText(translate("Facts", "Show in the text"))
+        self._ask.setText(translate("Facts", "Quiz questions on it…"))
+        self._ask.setToolTip(
+            translate("Facts", "Choose questions on this row for the quiz set in the Quiz Editor tab")
+        )
         self._fill()
 
 
@@ -537,6 +555,7 @@ class FactsView(QWidget):
 
     annotationsChanged = Signal(object, object, object)  # facts, glossary, people (tuples)
     showSentence = Signal(int)
+    questionsRequested = Signal(str)  # quiz questions on a fact's clause, a term or a name
     restoreRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -548,6 +567,7 @@ class FactsView(QWidget):
         for tab in (self.timeline, self.glossary, self.people):
             tab.changed.connect(self._emit_changed)
             tab.showSentence.connect(self.showSentence)
+            tab.questionsRequested.connect(self.questionsRequested)
         self.tabs.addTab(self.timeline, "")
         self.tabs.addTab(self.glossary, "")
         self.tabs.addTab(self.people, "")

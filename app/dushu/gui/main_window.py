@@ -177,10 +177,18 @@ class MainWindow(QMainWindow):
         self.quiz_editor.previewRequested.connect(lambda _qs: self.tabs.setCurrentWidget(self.quiz))
         self.quiz_editor.modifiedChanged.connect(lambda _modified: self._retranslate_tabs())
         self.review.dueCountChanged.connect(lambda _n: self._retranslate_tabs())
+        self.facts.questionsRequested.connect(self._questions_about)
+        self.vocabulary.questionsRequested.connect(self._questions_about)
         self.reader.canvas.wordContextMenu.connect(self._word_menu)
         self.library_view.openFileRequested.connect(self.choose_file)
         self.library_view.pasteRequested.connect(self.paste_text)
         self.library_view.propertiesRequested.connect(self.edit_properties)
+
+    def _questions_about(self, about: str) -> None:
+        """A row of the Facts or Vocabulary tab asked for quiz questions: the set editor's picker
+        opens on the questions that mention it."""
+        self.tabs.setCurrentWidget(self.quiz_editor)
+        self.quiz_editor.add_from_text(about)
 
     def _connect_controller(self) -> None:
         c = self.controller

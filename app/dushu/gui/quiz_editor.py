@@ -90,6 +90,7 @@ class QuizEditor(QWidget):
         self.library = library
         self.runner: TaskRunner = runner or SyncTaskRunner()
         self._analysis: Analysis | None = None
+        self._picker_find = ""  # what "Add from the text…" was asked to find (the Facts tab's row)
         self._document_title = ""
         self._questions: list[Question] = []
         self._keys: list[int] = []
@@ -253,7 +254,7 @@ class QuizEditor(QWidget):
             action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
         for qtype, action in self.add_actions.items():
             action.triggered.connect(lambda _checked=False, t=qtype: self.add_question(t))
-        self.from_text_button.clicked.connect(self.add_from_text)
+        self.from_text_button.clicked.connect(lambda: self.add_from_text())
         self.duplicate_button.clicked.connect(self.duplicate_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -537,8 +538,10 @@ class QuizEditor(QWidget):
         self._refresh_all(select=snap.current)
         self._say(self.tr("Undid: {0}.").format(snap.label))
 
-    def add_from_text(self) -> None:
-        """Pick questions from the open document's candidates and add the ticked ones."""
+    def add_from_text(self, about: str = "") -> None:
+        """Pick questions from the open document's candidates and add the ticked ones; `about` (a
+        fact's clause, a term, a name, a word) starts the picker on the questions that mention it."""
+        self._picker_find = about if isinstance(about, str) else ""
         analysis = self._analysis
         if analysis is None:
             self._error(
@@ -560,6 +563,8 @@ class QuizEditor(QWidget):
             )
             return
         picker = QuestionPicker(candidates, self._questions, self)
+        if self._picker_find:
+            picker.filter_edit.setText(self._picker_find)
         if self._run_picker(picker):
             chosen = picker.chosen()
             if chosen:

@@ -555,6 +555,7 @@ class VocabularyView(QWidget):
     statusRequested = Signal(list, str)  # simplified words, WordStatus value
     meaningEdited = Signal(str, str)
     showInReader = Signal(int)  # character offset
+    questionsRequested = Signal(str)  # quiz questions on this word (as the text writes it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -753,6 +754,11 @@ class VocabularyView(QWidget):
         source = self.proxy.mapToSource(index)
         offset = self.model.item(source.row()).first_offset
         menu.addAction(translate("Vocabulary", "Show in the text"), lambda: self.showInReader.emit(offset))
+        word = self.model.item(source.row()).word
+        menu.addAction(
+            translate("Vocabulary", "Quiz questions on this word…"),
+            lambda: self.questionsRequested.emit(word),
+        )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _retranslate(self) -> None:
