@@ -214,6 +214,7 @@ def test_charts_show_the_reviews_done(qtbot: Any, view: ReviewView, library: Lib
     assert view.per_day_chart.isVisible()
     assert view.per_day_chart.points()[-1].value == 2
     assert sum(p.value for p in view.per_day_chart.points()) == 2
+    assert view.per_day_chart.ticks() == [0, 1, 2]  # counts: no 0.5 reviews on the axis
     assert "50%" in view.retention_chart.title()
     states = {p.label: p.value for p in view.state_chart.points()}
     assert states["Learning"] + states["Relearning"] + states["Review"] == 2

@@ -412,6 +412,7 @@ class ReviewView(QWidget):
             translate("Review", "Reviews per day (last 30 days)"),
             per_day,
             empty=translate("Review", "No reviews yet: the reviews you do show up here, day by day."),
+            whole=True,
         )
         names = {
             ItemState.NEW: translate("Review", "New"),
@@ -427,6 +428,7 @@ class ReviewView(QWidget):
             translate("Review", "Items by state"),
             by_state if any(p.value for p in by_state) else [],
             empty=translate("Review", "No items in review."),
+            whole=True,
         )
         if stats.retention is None:
             title = translate("Review", "Retention")
