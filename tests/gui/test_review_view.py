@@ -246,3 +246,20 @@ def test_document_text_is_shown_as_written_never_as_markup(
     for label in (widget.answer, widget.sentence, widget.source):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert widget.answer.text() == "<i>dirt</i>" and widget.sentence.text().startswith("<b>")
+
+
+def _figures(view: ReviewView) -> dict[str, tuple[str, str]]:
+    return {name: (number.text(), caption.text()) for name, (number, caption) in view._figures.items()}
+
+
+def test_the_overview_numbers_say_what_they_count(qtbot: Any, view: ReviewView, library: Library) -> None:
+    _deck(view, library, "污染", "合作")
+    figures = _figures(view)
+    assert figures["due"] == ("0", "seen before, due now")  # both are new: none is "in review" yet
+    assert figures["new"] == ("2", "new for today")
+    assert figures["total"] == ("2", "items in all")
+    library.set_status(["污染"], WordStatus.KNOWN)
+    view.statuses_changed(["污染"])
+    figures = _figures(view)
+    assert figures["new"][0] == "1" and view.start_button.text().endswith("(1)")
+    assert figures["total"] == ("2", "items in all (1 set aside)")

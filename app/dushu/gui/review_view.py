@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from dushu.core.models import Analysis, Script
 from dushu.core.readings import to_zhuyin
 from dushu.core.review import (
+    NEW_PER_DAY,
     ItemState,
     Rating,
     ReviewStats,
@@ -336,14 +337,39 @@ class ReviewView(QWidget):
         counts = self._counts
         if counts is None:
             return
+        # Due now + new for today = what "Start review" shows; "in all" counts every item, set aside too.
         self._figures["due"][0].setText(str(counts.due))
+        self._figures["due"][1].setText(translate("Review", "seen before, due now"))
         self._figures["new"][0].setText(str(counts.new_now))
-        self._figures["total"][0].setText(str(counts.total))
         self._figures["new"][1].setText(
-            translate("Review", "new today (%1 new in all)").replace("%1", str(counts.new))
+            translate("Review", "new for today (%1 new in all)").replace("%1", str(counts.new))
             if counts.new != counts.new_now
-            else translate("Review", "new today")
+            else translate("Review", "new for today")
         )
+        self._figures["total"][0].setText(str(counts.total + counts.suspended))
+        self._figures["total"][1].setText(
+            translate("Review", "items in all (%1 set aside)").replace("%1", str(counts.suspended))
+            if counts.suspended
+            else translate("Review", "items in all")
+        )
+        tips = {
+            "due": translate(
+                "Review", "Items you have reviewed before whose time to come back has come."
+            ),
+            "new": translate(
+                "Review",
+                "Items you have never reviewed. At most %1 new ones come in a day, so that a whole "
+                "text does not arrive at once.",
+            ).replace("%1", str(NEW_PER_DAY)),
+            "total": translate(
+                "Review",
+                "Every item you have added: new, being learnt, and set aside (words marked known, "
+                "items you chose not to review).",
+            ),
+        }
+        for name, tip in tips.items():
+            for label in self._figures[name]:
+                label.setToolTip(tip)
         queue = counts.queue
         self.start_button.setEnabled(queue > 0)
         self.start_button.setText(
@@ -706,8 +732,6 @@ class ReviewView(QWidget):
 
     def _retranslate(self) -> None:
         self._title.setText(translate("Review", "Review"))
-        self._figures["due"][1].setText(translate("Review", "due now"))
-        self._figures["total"][1].setText(translate("Review", "in review"))
         self.add_facts_button.setText(translate("Review", "Add this document's facts"))
         self.add_words_button.setText(translate("Review", "Add deck words"))
         self.end_button.setText(translate("Review", "End review (Esc)"))
