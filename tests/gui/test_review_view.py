@@ -18,7 +18,7 @@ from dushu.core.sentences import split_sentences
 from dushu.gui import review_view
 from dushu.gui.review_view import ReviewView
 from dushu.gui.settings import AppSettings, save_settings
-from dushu.gui.tasks import SyncTaskRunner, Task
+from dushu.gui.tasks import SyncTaskRunner, Task, ThreadTaskRunner
 from dushu.storage.library import Library, WordStatus
 
 TEXT = (
@@ -427,3 +427,15 @@ def test_the_documents_facts_are_found_on_the_runner(
     box = next(w for w in widget.findChildren(QMessageBox) if w.isVisible())
     assert "No facts today" in box.text() and widget.add_facts_button.isEnabled()
     box.close()
+
+
+def test_the_documents_facts_are_found_on_a_thread(qtbot: Any, library: Library, clock: Clock) -> None:
+    runner = ThreadTaskRunner()
+    widget = ReviewView(library, clock=clock, runner=runner)
+    qtbot.addWidget(widget)
+    doc = library.add_document("海岸", TEXT)
+    widget.set_document(_analysis(), doc.id, "海岸")
+    widget.add_document_facts()
+    qtbot.waitUntil(lambda: not widget.adding_facts(), timeout=5000)
+    assert runner.wait(1000)
+    assert library.review_counts(START).total >= 2 and widget.start_button.isEnabled()
