@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from dushu.core.facts import extract_facts
 from dushu.core.models import Analysis, Definition, Script, VocabItem
-from dushu.core.review import word_key
+from dushu.core.review import ItemState, word_key
 from dushu.core.sentences import split_sentences
+from dushu.gui import review_view
 from dushu.gui.review_view import ReviewView
 from dushu.gui.settings import AppSettings, save_settings
+from dushu.gui.tasks import SyncTaskRunner, Task, ThreadTaskRunner
 from dushu.storage.library import Library, WordStatus
 
 TEXT = (
@@ -214,6 +217,7 @@ def test_charts_show_the_reviews_done(qtbot: Any, view: ReviewView, library: Lib
     assert view.per_day_chart.isVisible()
     assert view.per_day_chart.points()[-1].value == 2
     assert sum(p.value for p in view.per_day_chart.points()) == 2
+    assert view.per_day_chart.ticks() == [0, 1, 2]  # counts: no 0.5 reviews on the axis
     assert "50%" in view.retention_chart.title()
     states = {p.label: p.value for p in view.state_chart.points()}
     assert states["Learning"] + states["Relearning"] + states["Review"] == 2
@@ -245,3 +249,193 @@ def test_document_text_is_shown_as_written_never_as_markup(
     for label in (widget.answer, widget.sentence, widget.source):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert widget.answer.text() == "<i>dirt</i>" and widget.sentence.text().startswith("<b>")
+
+
+def _figures(view: ReviewView) -> dict[str, tuple[str, str]]:
+    return {name: (number.text(), caption.text()) for name, (number, caption) in view._figures.items()}
+
+
+def test_the_overview_numbers_say_what_they_count(qtbot: Any, view: ReviewView, library: Library) -> None:
+    _deck(view, library, "污染", "合作")
+    figures = _figures(view)
+    assert figures["due"] == ("0", "seen before, due now")  # both are new: none is "in review" yet
+    assert figures["new"] == ("2", "new for today")
+    assert figures["total"] == ("2", "items in all")
+    library.set_status(["污染"], WordStatus.KNOWN)
+    view.statuses_changed(["污染"])
+    figures = _figures(view)
+    assert figures["new"][0] == "1" and view.start_button.text().endswith("(1)")
+    assert figures["total"] == ("2", "items in all (1 suspended)")
+
+
+def test_dont_review_this_again_takes_the_card_out_and_undo_brings_it_back(
+    qtbot: Any, view: ReviewView, library: Library
+) -> None:
+    _deck(view, library, "污染", "合作")
+    view.start_review()
+    assert view.front.text() == "污染" and view.suspend_button.isVisible()
+    qtbot.keyClick(view.session, Qt.Key.Key_S)
+    assert view.front.text() == "合作" and view.due_count() == 1
+    assert view.notice.isVisible() and "“污染” will not come again" in view.notice_text.text()
+    assert "Items…" in view.notice_text.text()  # where to bring it back later
+    qtbot.keyClick(view.session, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.front.text() == "污染" and view.due_count() == 2
+    assert not view.notice.isVisible()
+
+    # The last card: the end screen still offers the undo.
+    qtbot.keyClick(view.session, Qt.Key.Key_Space)
+    qtbot.keyClick(view.session, Qt.Key.Key_3)
+    assert view.front.text() == "合作"
+    qtbot.mouseClick(view.suspend_button, Qt.MouseButton.LeftButton)
+    assert view.stack.currentWidget() is view.finished and view.notice.isVisible()
+    stored = library.review_item(word_key("合作"))
+    assert stored is not None and stored.suspended
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert view.stack.currentWidget() is view.session and view.front.text() == "合作"
+    qtbot.keyClick(view.session, Qt.Key.Key_S)
+    qtbot.keyClick(view.session, Qt.Key.Key_Escape)
+    assert not view.notice.isVisible()
+    assert view._figures["total"][1].text() == "items in all (1 suspended)"
+
+
+@pytest.fixture
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_the_items_list_suspends_resumes_resets_and_removes(
+    qtbot: Any, view: ReviewView, library: Library, clock: Clock, answer_yes: list[str]
+) -> None:
+    _deck(view, library, "污染", "合作")
+    qtbot.mouseClick(view.add_facts_button, Qt.MouseButton.LeftButton)
+    total = view.due_count()
+    assert total > 2
+    qtbot.mouseClick(view.items_button, Qt.MouseButton.LeftButton)
+    dialog = view.items_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert len(dialog.keys_shown()) == total
+    dialog.filter_edit.setText("污染")  # the word, and a fact that speaks of it
+    assert word_key("污染") in dialog.keys_shown() and len(dialog.keys_shown()) == 2
+    dialog.filter_edit.setText("pollution")  # what the word means
+    assert dialog.keys_shown() == [word_key("污染")]
+    assert "1 of" in dialog.shown_label.text()
+
+    dialog.table.selectAll()
+    assert dialog.selected_keys() == [word_key("污染")]  # never a row the filter hides
+    assert not dialog.resume_button.isEnabled()
+    qtbot.mouseClick(dialog.suspend_button, Qt.MouseButton.LeftButton)
+    assert view.due_count() == total - 1
+    row = next(r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r))
+    assert dialog.table.item(row, 0).text() == "污染" and dialog.table.item(row, 5).text() == "Yes"
+    assert dialog.resume_button.isEnabled() and not dialog.suspend_button.isEnabled()
+    qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
+    assert view.due_count() == total
+
+    # Reviewed, then reset: the word is new again and due now.
+    dialog.close()
+    view.start_review()
+    while view.stack.currentWidget() is view.session:
+        qtbot.keyClick(view.session, Qt.Key.Key_Space)
+        qtbot.keyClick(view.session, Qt.Key.Key_4)
+    view.end_review()
+    assert view.due_count() == 0
+    dialog = view.open_items()
+    dialog.filter_edit.setText("POLLUTION")
+    dialog.table.selectAll()
+    assert dialog.keys_shown() == [word_key("污染")]
+    qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
+    assert answer_yes and "Reset" in answer_yes[-1]
+    stored = library.review_item(word_key("污染"))
+    assert stored is not None and stored.state is ItemState.NEW
+    assert view.due_count() == 1 and view._figures["new"][0].text() == "1"
+
+    dialog.filter_edit.clear()
+    dialog.select_keys([word_key("污染"), word_key("合作")])
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "Remove" in answer_yes[-1]
+    assert library.review_item(word_key("污染")) is None and library.review_item(word_key("合作")) is None
+    assert len(dialog.keys_shown()) == total - 2
+    assert "Items removed: 2." in dialog.status.text()
+
+
+def test_nothing_is_reset_or_removed_without_a_yes(
+    qtbot: Any, view: ReviewView, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    _deck(view, library, "污染")
+    view.start_review()
+    qtbot.keyClick(view.session, Qt.Key.Key_Space)
+    qtbot.keyClick(view.session, Qt.Key.Key_3)
+    view.end_review()
+    dialog = view.open_items()
+    dialog.select_keys([word_key("污染")])
+    qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    stored = library.review_item(word_key("污染"))
+    assert stored is not None and stored.state is not ItemState.NEW
+
+
+class LaterRunner(SyncTaskRunner):
+    """Keeps each job until the test lets it run, as a thread pool would deliver it later."""
+
+    def __init__(self) -> None:
+        self.waiting: list[Callable[[], Task]] = []
+
+    def run(self, name: str, job: Any, on_done: Any, on_error: Any = None, on_progress: Any = None) -> Task:
+        task = Task(name, lambda *_: None)
+        self.waiting.append(lambda: SyncTaskRunner.run(self, name, job, on_done, on_error, on_progress))
+        return task
+
+    def finish(self) -> None:
+        while self.waiting:
+            self.waiting.pop(0)()
+
+
+def test_the_documents_facts_are_found_on_the_runner(
+    qtbot: Any, library: Library, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = LaterRunner()
+    widget = ReviewView(library, clock=clock, runner=runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    doc = library.add_document("海岸", TEXT)
+    widget.set_document(_analysis(), doc.id, "海岸")
+    qtbot.mouseClick(widget.add_facts_button, Qt.MouseButton.LeftButton)
+    assert widget.adding_facts() and not widget.add_facts_button.isEnabled()
+    assert "Finding" in widget.message.text() and library.review_counts(START).total == 0
+    widget.set_document(None, None, "")  # the learner moves on; the facts still go where they came from
+    runner.finish()
+    assert not widget.adding_facts()
+    assert library.review_counts(START).total >= 2 and "Added" in widget.message.text()
+    stored = library.all_review_items(START)
+    assert all(i.document == doc.id and i.content.title == "海岸" for i in stored)
+
+    def broken(*_args: Any, **_kwargs: Any) -> list[Any]:
+        raise RuntimeError("no facts today")
+
+    monkeypatch.setattr(review_view, "fact_review_items", broken)
+    widget.set_document(_analysis(), doc.id, "海岸")
+    qtbot.mouseClick(widget.add_facts_button, Qt.MouseButton.LeftButton)
+    runner.finish()
+    box = next(w for w in widget.findChildren(QMessageBox) if w.isVisible())
+    assert "No facts today" in box.text() and widget.add_facts_button.isEnabled()
+    box.close()
+
+
+def test_the_documents_facts_are_found_on_a_thread(qtbot: Any, library: Library, clock: Clock) -> None:
+    runner = ThreadTaskRunner()
+    widget = ReviewView(library, clock=clock, runner=runner)
+    qtbot.addWidget(widget)
+    doc = library.add_document("海岸", TEXT)
+    widget.set_document(_analysis(), doc.id, "海岸")
+    widget.add_document_facts()
+    qtbot.waitUntil(lambda: not widget.adding_facts(), timeout=5000)
+    assert runner.wait(1000)
+    assert library.review_counts(START).total >= 2 and widget.start_button.isEnabled()

@@ -26,8 +26,9 @@ class ChartPoint:
 class ChartWidget(QWidget):
     """A titled bar or line chart of labelled values, with an optional horizontal guide (a pass mark).
 
-    The y axis starts at 0 and ends at `maximum` (or a round number above the largest value). Labels
-    under the axis are thinned so they never overlap. Colours follow the palette, so night themes work.
+    The y axis starts at 0 and ends at `maximum` (or a round number above the largest value); a chart
+    of counts (`whole=True`) marks only whole numbers on it. Labels under the axis are thinned so they
+    never overlap. Colours follow the palette, so night themes work.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,6 +41,7 @@ class ChartWidget(QWidget):
         self._guide_label = ""
         self._unit = ""
         self._empty = ""
+        self._whole = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
 
@@ -54,11 +56,13 @@ class ChartWidget(QWidget):
         guide_label: str = "",
         unit: str = "",
         empty: str = "",
+        whole: bool = False,
     ) -> None:
         """Show `points` as bars (`kind="bar"`) or a line with dots (`kind="line"`).
 
         `guide` draws a dashed line at that value labelled `guide_label`; `unit` follows values on the
-        axis ("%"); `empty` is the sentence shown when there are no points.
+        axis ("%"); `empty` is the sentence shown when there are no points; `whole` says the values
+        are counts, so the axis shows 0, 1, 2 … or 0, 5, 10 …, never 2.5 reviews.
         """
         if kind not in ("bar", "line"):
             raise ValueError(f"unknown chart kind {kind!r}")
@@ -70,6 +74,7 @@ class ChartWidget(QWidget):
         self._guide_label = guide_label
         self._unit = unit
         self._empty = empty
+        self._whole = whole
         self.setAccessibleName(title)
         self.setAccessibleDescription(
             ", ".join(f"{p.label}: {_number(p.value)}{unit}" for p in self._points) or empty
@@ -84,16 +89,18 @@ class ChartWidget(QWidget):
         """The chart's title."""
         return self._title
 
-    def sizeHint(self) -> QSize:
-        return QSize(420, 220)
-
-    def _top(self) -> float:
+    def ticks(self) -> list[float]:
+        """The values marked on the y axis, from 0 to its top."""
         highest = max((p.value for p in self._points), default=0.0)
         if self._guide is not None:
             highest = max(highest, self._guide)
-        if self._maximum is not None:
-            return max(self._maximum, highest)
-        return _round_up(highest)
+        if self._whole:
+            return _whole_ticks(max(highest, self._maximum or 0.0))
+        top = max(self._maximum, highest) if self._maximum is not None else _round_up(highest)
+        return _ticks(top or 1.0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 220)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -122,8 +129,8 @@ class ChartWidget(QWidget):
             )
             return
 
-        top = self._top() or 1.0
-        ticks = _ticks(top)
+        ticks = self.ticks()
+        top = ticks[-1]
         axis_width = max(metrics.horizontalAdvance(f"{_number(t)}{self._unit}") for t in ticks) + 8
         plot = QRectF(axis_width, line * 2, self.width() - axis_width - 8, self.height() - line * 4)
         if plot.width() < 20 or plot.height() < 20:
@@ -207,6 +214,25 @@ def _round_up(value: float) -> float:
 def _ticks(top: float) -> list[float]:
     """Five evenly spaced axis values from 0 to `top`."""
     return [top * i / 4 for i in range(5)]
+
+
+def _whole_ticks(highest: float) -> list[float]:
+    """Axis values for counts: 0 up to a whole number at or above `highest` in at most five equal
+    whole steps of 1, 2, 2.5 or 5 times a power of ten (2.5 from 25 up): 0 1 2 3, 0 2 4 6 8,
+    0 25 50 75. The lowest such top wins; between equal tops, the one nearest four steps."""
+    top = max(1, math.ceil(highest - 1e-9))
+    steps = [1, 2, 5]
+    power = 10
+    while power <= top:
+        steps += [power, 2 * power, power * 5 // 2, 5 * power]
+        power *= 10
+    best = min(
+        (step * math.ceil(top / step), abs(math.ceil(top / step) - 4), step)
+        for step in steps
+        if math.ceil(top / step) <= 5
+    )
+    end, _, step = best
+    return [float(v) for v in range(0, end + 1, step)]
 
 
 def _number(value: float) -> str:

@@ -16,16 +16,23 @@ from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, ReviewLog
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +40,10 @@ from PySide6.QtWidgets import (
 from dushu.core.models import Analysis, Script
 from dushu.core.readings import to_zhuyin
 from dushu.core.review import (
+    NEW_PER_DAY,
     ItemState,
     Rating,
+    ReviewItem,
     ReviewStats,
     fact_review_items,
     interval_parts,
@@ -43,12 +52,15 @@ from dushu.core.review import (
 )
 from dushu.core.script import detect_script
 from dushu.core.tones import to_numbers
+from dushu.errors import DushuError
 from dushu.gui.charts import ChartPoint, ChartWidget
+from dushu.gui.controller import one_line, unexpected
 from dushu.gui.fonts import default_family
 from dushu.gui.settings import load_settings
+from dushu.gui.tasks import SyncTaskRunner, Task, TaskRunner
 from dushu.storage.library import Library, ReviewCounts, StoredReview, WordStatus
 
-__all__ = ["ReviewView", "reading_in_style"]
+__all__ = ["ReviewItemsDialog", "ReviewView", "reading_in_style"]
 
 translate = QCoreApplication.translate
 
@@ -69,6 +81,10 @@ _STATE_COLOURS = {
     ItemState.REVIEW: "#3f9a52",
     ItemState.RELEARNING: "#c94c4c",
 }
+# A letter with one of these held is a shortcut of the window, not a key of the review.
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 _LOOKAHEAD = timedelta(days=1)  # "the next item is due in …" looks this far ahead
 _REFRESH_MS = 60_000  # learning steps come due within minutes: the count on the tab follows them
 
@@ -118,17 +134,27 @@ class ReviewView(QWidget):
     """Spaced review of the library's review items.
 
     Wire it with `set_document` when a document opens (or closes), `statuses_changed` after word
-    statuses change, and `dueCountChanged` to show the count on the tab ("Review (12)").
+    statuses change, and `dueCountChanged` to show the count on the tab ("Review (12)"). `runner`
+    finds a document's facts off the GUI thread (without one, at once).
     """
 
     dueCountChanged = Signal(int)  # items a review started now would show
 
     def __init__(
-        self, library: Library, parent: QWidget | None = None, *, clock: Clock | None = None
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._clock: Clock = clock or _utc_now
+        self.runner: TaskRunner = runner or SyncTaskRunner()
+        self._adding: Task | None = None  # the search for a document's facts, while it runs
+        self._set_aside: StoredReview | None = None  # the item last taken out during the session
+        self.items_dialog: ReviewItemsDialog | None = None
         self._analysis: Analysis | None = None
         self._doc_id: int | None = None
         self._doc_title = ""
@@ -151,9 +177,11 @@ class ReviewView(QWidget):
         self.stack.addWidget(self.overview)
         self.stack.addWidget(self.session)
         self.stack.addWidget(self.finished)
+        self.notice = self._build_notice()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        layout.addWidget(self.notice)
 
         self._timer = QTimer(self)
         self._timer.setInterval(_REFRESH_MS)
@@ -205,6 +233,7 @@ class ReviewView(QWidget):
     def start_review(self) -> None:
         """Begin a session with the items due now."""
         self._done = 0
+        self._clear_set_aside()
         self.stack.setCurrentWidget(self.session)
         self.session.setFocus()
         self._next_item()
@@ -212,15 +241,39 @@ class ReviewView(QWidget):
     def end_review(self) -> None:
         """Leave the session for the overview (what was graded is already stored)."""
         self._current = None
+        self._clear_set_aside()
         self.stack.setCurrentWidget(self.overview)
         self.refresh()
 
-    def add_document_facts(self) -> int:
-        """Add the open document's facts to review; returns how many are new there."""
-        if self._analysis is None:
-            return 0
-        items = fact_review_items(self._analysis, title=self._doc_title)
-        added = self._library.add_review_items(items, self._doc_id, self._clock())
+    def add_document_facts(self) -> None:
+        """Add the open document's facts to review. Finding them reads the whole analysis, so it
+        runs on the runner; the message under the buttons says how many were new."""
+        analysis = self._analysis
+        if analysis is None or self._adding is not None:
+            return
+        doc_id, title = self._doc_id, self._doc_title
+
+        def job(_task: Task) -> list[ReviewItem]:
+            return fact_review_items(analysis, title=title)
+
+        def done(items: list[ReviewItem]) -> None:
+            self._adding = None
+            self._store_facts(items, doc_id)
+
+        def failed(exc: BaseException) -> None:
+            self._adding = None
+            self._message = ""
+            self.refresh()
+            self._show_error(one_line(exc) if isinstance(exc, DushuError) else unexpected(exc))
+
+        self._message = translate("Review", "Finding this document's facts…")
+        task = self.runner.run("review facts", job, done, failed)
+        if not task.finished:
+            self._adding = task
+            self.refresh()
+
+    def _store_facts(self, items: list[ReviewItem], doc_id: int | None) -> None:
+        added = self._library.add_review_items(items, doc_id, self._clock())
         if not items:
             self._message = translate("Review", "This document states no facts that can be asked.")
         else:
@@ -230,7 +283,51 @@ class ReviewView(QWidget):
                 .replace("%2", str(len(items) - added))
             )
         self.refresh()
-        return added
+
+    def adding_facts(self) -> bool:
+        """True while the open document's facts are being found."""
+        return self._adding is not None
+
+    def open_items(self) -> ReviewItemsDialog:
+        """Show the list of every review item (suspend, resume, reset, remove); returns the dialog."""
+        if self.items_dialog is None:
+            self.items_dialog = ReviewItemsDialog(self._library, self, clock=self._clock)
+            self.items_dialog.changed.connect(self.refresh)
+            self.items_dialog.finished.connect(lambda _result: self.refresh())
+        self.items_dialog.reload()
+        self.items_dialog.open()
+        return self.items_dialog
+
+    def suspend_current(self) -> None:
+        """Take the item on screen out of the review ("Don't review this again") and go on; the
+        notice under the card offers to undo it, and the items list brings it back later."""
+        item = self._current
+        if item is None:
+            return
+        self._library.suspend_review_items([item.key])
+        self._set_aside = item
+        self._update_notice()
+        self._counts = self._library.review_counts(self._clock())
+        self._emit_count()
+        self._next_item()
+
+    def undo_set_aside(self) -> None:
+        """Bring back the item just taken out, and show it again."""
+        item = self._set_aside
+        if item is None:
+            return
+        self._clear_set_aside()
+        self._library.suspend_review_items([item.key], suspended=False)
+        now = self._clock()
+        self._counts = self._library.review_counts(now)
+        self._emit_count()
+        stored = self._library.review_item(item.key, now)
+        if stored is None:
+            return
+        queue = [i.key for i in self._library.due_review_items(now)]
+        self._current = stored
+        self._left = len(queue) + (stored.key not in queue)
+        self._show_front()
 
     def add_deck_words(self) -> int:
         """Add the words of the open document that are in the learner's deck; returns how many are new."""
@@ -292,10 +389,13 @@ class ReviewView(QWidget):
         self.add_facts_button.clicked.connect(self.add_document_facts)
         self.add_words_button = QPushButton(page)
         self.add_words_button.clicked.connect(self.add_deck_words)
+        self.items_button = QPushButton(page)
+        self.items_button.clicked.connect(self.open_items)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 2)
         buttons.addWidget(self.add_facts_button, 1)
         buttons.addWidget(self.add_words_button, 1)
+        buttons.addWidget(self.items_button)
 
         self.hint = _plain_label(page)
         self.message = _plain_label(page)
@@ -336,14 +436,37 @@ class ReviewView(QWidget):
         counts = self._counts
         if counts is None:
             return
+        # Due now + new for today = what "Start review" shows; "in all" counts every item, suspended too.
         self._figures["due"][0].setText(str(counts.due))
+        self._figures["due"][1].setText(translate("Review", "seen before, due now"))
         self._figures["new"][0].setText(str(counts.new_now))
-        self._figures["total"][0].setText(str(counts.total))
         self._figures["new"][1].setText(
-            translate("Review", "new today (%1 new in all)").replace("%1", str(counts.new))
+            translate("Review", "new for today (%1 new in all)").replace("%1", str(counts.new))
             if counts.new != counts.new_now
-            else translate("Review", "new today")
+            else translate("Review", "new for today")
         )
+        self._figures["total"][0].setText(str(counts.total + counts.suspended))
+        self._figures["total"][1].setText(
+            translate("Review", "items in all (%1 suspended)").replace("%1", str(counts.suspended))
+            if counts.suspended
+            else translate("Review", "items in all")
+        )
+        tips = {
+            "due": translate("Review", "Items you have reviewed before whose time to come back has come."),
+            "new": translate(
+                "Review",
+                "Items you have never reviewed. At most %1 new ones come in a day, so that a whole "
+                "text does not arrive at once.",
+            ).replace("%1", str(NEW_PER_DAY)),
+            "total": translate(
+                "Review",
+                "Every item you have added: new ones, ones you are learning, and suspended ones (words "
+                "marked known, items you chose not to review).",
+            ),
+        }
+        for name, tip in tips.items():
+            for label in self._figures[name]:
+                label.setToolTip(tip)
         queue = counts.queue
         self.start_button.setEnabled(queue > 0)
         self.start_button.setText(
@@ -352,8 +475,9 @@ class ReviewView(QWidget):
             else translate("Review", "Nothing due now")
         )
         has_doc = self._analysis is not None
-        self.add_facts_button.setEnabled(has_doc)
+        self.add_facts_button.setEnabled(has_doc and self._adding is None)
         self.add_words_button.setEnabled(has_doc)
+        self.items_button.setEnabled(counts.total + counts.suspended > 0)
         tip = (
             translate("Review", "From “%1”").replace("%1", self._doc_title)
             if has_doc
@@ -376,7 +500,9 @@ class ReviewView(QWidget):
         else:
             self.hint.setText(
                 translate(
-                    "Review", "Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends."
+                    "Review",
+                    "Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; S takes the item out "
+                    "of the review; Esc ends.",
                 )
             )
         self.message.setText(self._message)
@@ -412,13 +538,9 @@ class ReviewView(QWidget):
             translate("Review", "Reviews per day (last 30 days)"),
             per_day,
             empty=translate("Review", "No reviews yet: the reviews you do show up here, day by day."),
+            whole=True,
         )
-        names = {
-            ItemState.NEW: translate("Review", "New"),
-            ItemState.LEARNING: translate("Review", "Learning"),
-            ItemState.REVIEW: translate("Review", "Review"),
-            ItemState.RELEARNING: translate("Review", "Relearning"),
-        }
+        names = _state_names()
         by_state = [
             ChartPoint(names[state], stats.by_state.get(state, 0), _STATE_COLOURS[state])
             for state in ItemState
@@ -427,6 +549,7 @@ class ReviewView(QWidget):
             translate("Review", "Items by state"),
             by_state if any(p.value for p in by_state) else [],
             empty=translate("Review", "No items in review."),
+            whole=True,
         )
         if stats.retention is None:
             title = translate("Review", "Retention")
@@ -453,8 +576,11 @@ class ReviewView(QWidget):
         self.progress = _plain_label(page, wrap=False)
         self.end_button = QPushButton(page)
         self.end_button.clicked.connect(self.end_review)
+        self.suspend_button = QPushButton(page)
+        self.suspend_button.clicked.connect(self.suspend_current)
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
+        top.addWidget(self.suspend_button)
         top.addWidget(self.end_button)
 
         self.front = _plain_label(page, selectable=True)
@@ -497,6 +623,7 @@ class ReviewView(QWidget):
             self.grade_intervals[rating] = interval
         self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.suspend_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for button in self.grade_buttons.values():
             # A focused button would take Space for itself (and grade by accident).
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -549,6 +676,37 @@ class ReviewView(QWidget):
         layout.addStretch(2)
         return page
 
+    def _build_notice(self) -> QWidget:
+        """The line under the session that says which item was taken out, with its Undo."""
+        bar = QFrame(self)
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice_text = _plain_label(bar)
+        self.undo_button = QPushButton(bar)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo_set_aside)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.notice_text, 1)
+        row.addWidget(self.undo_button)
+        bar.hide()
+        return bar
+
+    def _update_notice(self) -> None:
+        item = self._set_aside
+        self.notice.setVisible(item is not None)
+        if item is None:
+            return
+        self.notice_text.setText(
+            translate(
+                "Review",
+                "“%1” will not come again. Items… on the overview brings it back whenever you like.",
+            ).replace("%1", _short(item.content.front))
+        )
+
+    def _clear_set_aside(self) -> None:
+        self._set_aside = None
+        self._update_notice()
+
     def _next_item(self) -> None:
         now = self._clock()
         queue = self._library.due_review_items(now)
@@ -577,7 +735,7 @@ class ReviewView(QWidget):
             .replace("%1", str(self._left))
             .replace("%2", str(self._done))
         )
-        font = QFont(default_family(self._script_of(content.front)))
+        font = QFont(default_family(_script_of(content.front)))
         # A word alone is read at a glance in large type; a question is a sentence to read.
         font.setPointSizeF(44 if item.kind == "word" else 20)
         self.front.setFont(font)
@@ -603,7 +761,7 @@ class ReviewView(QWidget):
             return
         self._answered = True
         content = item.content
-        cjk = QFont(default_family(self._script_of(content.front + content.sentence)))
+        cjk = QFont(default_family(_script_of(content.front + content.sentence)))
         style = str(load_settings(self._library).reading_style)
         if content.reading:
             reading_font = QFont(self.font())
@@ -672,22 +830,33 @@ class ReviewView(QWidget):
             self.show_answer()
         elif key in _GRADE_KEYS and self._answered:
             self.grade(_GRADE_KEYS[Qt.Key(key)])
+        elif key == Qt.Key.Key_S and not event.modifiers() & _COMMAND_MODIFIERS:
+            self.suspend_current()
+        elif _is_undo(event):
+            self.undo_set_aside()
         else:
             event.ignore()
             return
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.finished:
-            self.end_review()
-            return
+        if self.stack.currentWidget() is self.finished:
+            if event.key() == Qt.Key.Key_Escape:
+                self.end_review()
+                return
+            if _is_undo(event) and self._set_aside is not None:
+                self.undo_set_aside()
+                return
         super().keyPressEvent(event)
 
     # -- plumbing ----------------------------------------------------------------------------------
 
-    @staticmethod
-    def _script_of(text: str) -> str:
-        return "simplified" if detect_script(text) == Script.SIMPLIFIED else "traditional"
+    def _show_error(self, message: str) -> None:
+        """Tell the learner what went wrong in one line, in a dialog that does not block the app."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Dushu", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
 
     def _emit_count(self) -> None:
         count = self.due_count()
@@ -704,11 +873,23 @@ class ReviewView(QWidget):
 
     def _retranslate(self) -> None:
         self._title.setText(translate("Review", "Review"))
-        self._figures["due"][1].setText(translate("Review", "due now"))
-        self._figures["total"][1].setText(translate("Review", "in review"))
         self.add_facts_button.setText(translate("Review", "Add this document's facts"))
         self.add_words_button.setText(translate("Review", "Add deck words"))
+        self.items_button.setText(translate("Review", "Items…"))
+        self.items_button.setToolTip(
+            translate("Review", "Every item in your review: suspend, resume, reset or remove them.")
+        )
         self.end_button.setText(translate("Review", "End review (Esc)"))
+        self.suspend_button.setText(translate("Review", "Don't review this again (S)"))
+        self.suspend_button.setToolTip(
+            translate(
+                "Review",
+                "Takes this item out of the review (its progress is kept). Undo brings it back at once; "
+                "later, Items… on the overview does.",
+            )
+        )
+        self.undo_button.setText(translate("Review", "Undo (Ctrl+Z)"))
+        self._update_notice()
         self.show_button.setText(translate("Review", "Show answer (Space)"))
         names = {
             Rating.Again: translate("Review", "Again"),
@@ -733,6 +914,339 @@ class ReviewView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+# The columns of the items list, in order.
+_COLUMNS = ("item", "answer", "document", "state", "due", "suspended")
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_FILTER_ROLE = Qt.ItemDataRole.UserRole + 2  # what the filter box searches in a row
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell sorted by the value under _SORT_ROLE (a due time sorts as a time, not as "in 3 days")."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(_SORT_ROLE), other.data(_SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return bool(mine < theirs)
+
+
+class ReviewItemsDialog(QDialog):
+    """Every review item in one list, with a filter: the selected ones can be suspended (taken out of
+    the queue, progress kept), resumed, reset (new again) or removed (with their history).
+
+    `changed` is emitted after each change, so the overview's numbers follow.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._clock: Clock = clock or _utc_now
+        self._items: list[StoredReview] = []
+        self._status = ""
+        self.setMinimumSize(760, 420)
+        self.resize(980, 560)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.shown_label = _plain_label(self, wrap=False)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.shown_label)
+
+        self.table = QTableWidget(0, len(_COLUMNS), self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 200, 170, 100, 110, 100)):
+            if width:
+                header.resizeSection(column, width)
+        # Until a column header is clicked the items stay in the order they were added (a text's
+        # facts in the text's order); a third click on a header comes back to it.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorClearable(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.suspend_button = QPushButton(self)
+        self.suspend_button.clicked.connect(self.suspend_selected)
+        self.resume_button = QPushButton(self)
+        self.resume_button.clicked.connect(self.resume_selected)
+        self.reset_button = QPushButton(self)
+        self.reset_button.clicked.connect(self.reset_selected)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.accept)
+        self.status = _plain_label(self)
+        self.status.setStyleSheet("font-style: italic")
+        buttons = QHBoxLayout()
+        for button in (self.suspend_button, self.resume_button, self.reset_button, self.remove_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._retranslate()
+
+    # -- public API --------------------------------------------------------------------------------
+
+    def reload(self, select: Sequence[str] = ()) -> None:
+        """Read the items again (and select those whose keys are in `select`)."""
+        self._items = self._library.all_review_items(self._clock())
+        self._fill(set(select))
+
+    def keys_shown(self) -> list[str]:
+        """The keys of the rows the filter lets through, top to bottom."""
+        return [self._key(row) for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
+
+    def select_keys(self, keys: Sequence[str]) -> None:
+        """Select the rows of these items (the others are unselected)."""
+        wanted = set(keys)
+        self.table.clearSelection()
+        selection = self.table.selectionModel()
+        for row in range(self.table.rowCount()):
+            if self._key(row) in wanted:
+                index = self.table.model().index(row, 0)
+                selection.select(
+                    index,
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def selected_keys(self) -> list[str]:
+        """The selected items the filter shows (a row hidden by the filter is never acted on)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self._key(row) for row in rows if not self.table.isRowHidden(row)]
+
+    def suspend_selected(self) -> int:
+        """Take the selected items out of the review; returns how many changed."""
+        keys = self.selected_keys()
+        n = self._library.suspend_review_items(keys)
+        self._after(
+            keys, translate("Review", "Items suspended: %1. Resume brings them back.").replace("%1", str(n))
+        )
+        return n
+
+    def resume_selected(self) -> int:
+        """Bring the selected items back into the review, where their schedule left them."""
+        keys = self.selected_keys()
+        n = self._library.suspend_review_items(keys, suspended=False)
+        self._after(keys, translate("Review", "Items back in the review: %1.").replace("%1", str(n)))
+        return n
+
+    def reset_selected(self) -> int:
+        """Forget the selected items' progress (after asking): they come back as new items."""
+        keys = self.selected_keys()
+        if not keys or not self._confirm(
+            translate(
+                "Review",
+                "Reset the progress of the selected items (%1)? They start again as new items; the "
+                "reviews you did stay in the statistics.",
+            ).replace("%1", str(len(keys)))
+        ):
+            return 0
+        n = self._library.reset_review_items(keys, self._clock())
+        self._after(keys, translate("Review", "Items reset, new again: %1.").replace("%1", str(n)))
+        return n
+
+    def remove_selected(self) -> int:
+        """Delete the selected items and their review history (after asking)."""
+        keys = self.selected_keys()
+        if not keys or not self._confirm(
+            translate(
+                "Review",
+                "Remove the selected items (%1) from the review? Their progress and history are "
+                "deleted. Adding the document's facts or your deck words again brings them back as "
+                "new items; Suspend keeps them instead.",
+            ).replace("%1", str(len(keys)))
+        ):
+            return 0
+        n = self._library.remove_review_items(keys)
+        self._after([], translate("Review", "Items removed: %1.").replace("%1", str(n)))
+        return n
+
+    # -- the table ---------------------------------------------------------------------------------
+
+    def _fill(self, select: set[str]) -> None:
+        now = self._clock()
+        names = _state_names()
+        table = self.table
+        table.setSortingEnabled(False)
+        table.clearContents()
+        table.setRowCount(len(self._items))
+        for row, item in enumerate(self._items):
+            content = item.content
+            waiting = item.suspended or item.state is ItemState.NEW
+            if waiting:
+                due_text = "—"
+            elif item.due <= now:
+                due_text = translate("Review", "now")
+            else:
+                due_text = _in_interval(item.due - now)
+            cells = {
+                "item": (_short(content.front, 60), content.front),
+                "answer": (_short(content.answer, 40), content.answer),
+                "document": (content.title, content.title),
+                "state": (names[item.state], list(ItemState).index(item.state)),
+                # Items that are not on a schedule sort after every scheduled one.
+                "due": (due_text, ("~" if waiting else "") + item.due.isoformat()),
+                "suspended": (translate("Review", "Yes") if item.suspended else "", int(item.suspended)),
+            }
+            for column, name in enumerate(_COLUMNS):
+                text, order = cells[name]
+                cell = _SortedItem(text)
+                cell.setData(_SORT_ROLE, order)
+                if column == 0:
+                    cell.setData(_KEY_ROLE, item.key)
+                    searched = (content.front, content.answer, content.extra, content.title, item.word)
+                    cell.setData(_FILTER_ROLE, "\n".join(searched).casefold())
+                    cell.setToolTip(content.front)
+                elif name == "due" and item.suspended:
+                    cell.setToolTip(translate("Review", "Suspended: not shown until you resume it."))
+                elif name == "due" and waiting:
+                    cell.setToolTip(
+                        translate(
+                            "Review", "New items come in at most %1 a day, in the order they were added."
+                        ).replace("%1", str(NEW_PER_DAY))
+                    )
+                elif name == "due":
+                    cell.setToolTip(item.due.astimezone().strftime("%Y-%m-%d %H:%M"))
+                elif name == "answer":
+                    cell.setToolTip(content.answer)
+                if name == "item":
+                    cell.setFont(QFont(default_family(_script_of(content.front))))
+                table.setItem(row, column, cell)
+        table.setSortingEnabled(True)
+        self._apply_filter()
+        if select:
+            self.select_keys(sorted(select))
+        self._update_buttons()
+
+    def _key(self, row: int) -> str:
+        cell = self.table.item(row, 0)
+        return str(cell.data(_KEY_ROLE)) if cell is not None else ""
+
+    def _apply_filter(self) -> None:
+        words = self.filter_edit.text().casefold().split()
+        shown = 0
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, 0)
+            haystack = str(cell.data(_FILTER_ROLE)) if cell is not None else ""
+            hidden = not all(w in haystack for w in words)
+            self.table.setRowHidden(row, hidden)
+            shown += not hidden
+        total = self.table.rowCount()
+        if total == 0:
+            self.shown_label.setText(translate("Review", "No items yet."))
+        elif shown == total:
+            self.shown_label.setText(translate("Review", "%1 items").replace("%1", str(total)))
+        else:
+            self.shown_label.setText(
+                translate("Review", "%1 of %2 items shown")
+                .replace("%1", str(shown))
+                .replace("%2", str(total))
+            )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        keys = set(self.selected_keys())
+        chosen = [i for i in self._items if i.key in keys]
+        self.suspend_button.setEnabled(any(not i.suspended for i in chosen))
+        self.resume_button.setEnabled(any(i.suspended for i in chosen))
+        self.reset_button.setEnabled(any(i.state is not ItemState.NEW for i in chosen))
+        self.remove_button.setEnabled(bool(chosen))
+
+    def _after(self, keys: Sequence[str], status: str) -> None:
+        self._status = status
+        self.status.setText(status)
+        self.reload(keys)
+        self.changed.emit()
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            translate("Review", "Review items"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(translate("Review", "Review items"))
+        self.filter_edit.setPlaceholderText(
+            translate("Review", "Filter: a word, a question, an answer, a document's title…")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Review", "Word or question"),
+                translate("Review", "Answer"),
+                translate("Review", "Document"),
+                translate("Review", "State"),
+                translate("Review", "Next due"),
+                translate("Review", "Suspended"),
+            ]
+        )
+        self.suspend_button.setText(translate("Review", "Suspend"))
+        self.suspend_button.setToolTip(
+            translate("Review", "Take the selected items out of the review; their progress is kept.")
+        )
+        self.resume_button.setText(translate("Review", "Resume"))
+        self.resume_button.setToolTip(translate("Review", "Bring the selected items back into the review."))
+        self.reset_button.setText(translate("Review", "Reset progress…"))
+        self.reset_button.setToolTip(translate("Review", "Start the selected items again as new items."))
+        self.remove_button.setText(translate("Review", "Remove…"))
+        self.remove_button.setToolTip(
+            translate("Review", "Delete the selected items from the review, with their history.")
+        )
+        self.close_button.setText(translate("Review", "Close"))
+        if self._items:
+            self._fill(set(self.selected_keys()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _state_names() -> dict[ItemState, str]:
+    return {
+        ItemState.NEW: translate("Review", "New"),
+        ItemState.LEARNING: translate("Review", "Learning"),
+        ItemState.REVIEW: translate("Review", "Review"),
+        ItemState.RELEARNING: translate("Review", "Relearning"),
+    }
+
+
+def _script_of(text: str) -> str:
+    return "simplified" if detect_script(text) == Script.SIMPLIFIED else "traditional"
+
+
+def _is_undo(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A card's front cut to fit a line: a fact's question can be a long sentence."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _in_interval(delta: timedelta) -> str:

@@ -794,7 +794,7 @@ class Library:
 
     @_sqlite_errors_as_library_errors
     def review_counts(self, now: datetime, new_per_day: int | None = None) -> ReviewCounts:
-        """How many items are due now, new, in review at all, and set aside (known words)."""
+        """How many items are due now, new, in review at all, and set aside (known words, suspended)."""
         due, new, total, suspended = self._db.execute(
             "SELECT"
             " coalesce(sum(suspended = 0 AND state != 'new' AND due <= ?), 0),"
@@ -832,6 +832,51 @@ class Library:
             "SELECT reviewed, rating FROM review_log WHERE key = ? ORDER BY reviewed, id", (key,)
         ).fetchall()
         return [(datetime.fromisoformat(when), int(rating)) for when, rating in rows]
+
+    @_sqlite_errors_as_library_errors
+    def all_review_items(self, now: datetime | None = None) -> list[StoredReview]:
+        """Every review item, set-aside ones too, in the order they were added (the items list)."""
+        query = f"SELECT {_REVIEW_COLUMNS} FROM review_items ORDER BY added, rowid"
+        rows = self._db.execute(query).fetchall()
+        moment = now or datetime.now(UTC)
+        return [_stored_review(r, moment) for r in rows]
+
+    @_sqlite_errors_as_library_errors
+    def suspend_review_items(self, keys: Iterable[str], suspended: bool = True) -> int:
+        """Take items out of the queue (`suspended`) or bring them back; their schedule and history
+        stay. Returns how many items changed."""
+        with self._transaction() as db:
+            cur = db.executemany(
+                "UPDATE review_items SET suspended = ? WHERE key = ? AND suspended != ?",
+                [(int(suspended), key, int(suspended)) for key in dict.fromkeys(keys)],
+            )
+            return max(0, cur.rowcount)
+
+    @_sqlite_errors_as_library_errors
+    def reset_review_items(self, keys: Iterable[str], now: datetime) -> int:
+        """Forget items' progress: each becomes a new card again, due at `now` (set-aside items stay
+        set aside). The past reviews stay in the log: they happened, and the statistics count them.
+        Returns how many items were reset."""
+        from dushu.core.review import ItemState, card_to_json, new_card
+
+        card = new_card(now)
+        fresh = (card_to_json(card), _iso(card.due), str(ItemState.NEW))
+        with self._transaction() as db:
+            cur = db.executemany(
+                "UPDATE review_items SET card = ?, due = ?, state = ? WHERE key = ?",
+                [(*fresh, key) for key in dict.fromkeys(keys)],
+            )
+            return max(0, cur.rowcount)
+
+    @_sqlite_errors_as_library_errors
+    def remove_review_items(self, keys: Iterable[str]) -> int:
+        """Delete items and their review history; adding them again starts them afresh. Returns how
+        many items were removed."""
+        with self._transaction() as db:
+            cur = db.executemany(
+                "DELETE FROM review_items WHERE key = ?", [(key,) for key in dict.fromkeys(keys)]
+            )
+            return max(0, cur.rowcount)
 
     # -- quiz attempts -----------------------------------------------------------------------------
 
@@ -925,7 +970,7 @@ class ReviewCounts:
     new: int  # items never reviewed (not suspended)
     new_now: int  # of these, how many today's allowance lets into the queue now
     total: int  # items in review (not suspended)
-    suspended: int  # items set aside (words marked known)
+    suspended: int  # items set aside (words marked known, items the learner suspended)
 
     @property
     def queue(self) -> int:

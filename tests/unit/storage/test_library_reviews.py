@@ -144,3 +144,58 @@ def test_a_library_from_before_reviews_gains_the_review_tables(tmp_path: Path) -
         assert lib.schema_version == library_module.SCHEMA_VERSION
         lib.add_review_items([_word("污染")], None, NOW)
         assert lib.review_counts(NOW).new == 1
+
+
+def test_every_item_is_listed_set_aside_ones_too(lib: Library) -> None:
+    lib.set_status(["合作"], WordStatus.KNOWN)
+    lib.add_review_items([_word("污染"), _word("合作"), _fact(1)], None, NOW)
+    listed = lib.all_review_items(NOW)
+    assert [i.key for i in listed] == [word_key("污染"), word_key("合作"), _fact(1).key]
+    assert [i.suspended for i in listed] == [False, True, False]
+
+
+def test_a_suspended_item_leaves_the_queue_and_resuming_brings_it_back_with_its_schedule(
+    lib: Library,
+) -> None:
+    lib.add_review_items([_fact(1), _fact(2)], None, NOW)
+    _review(lib, _fact(1).key, Rating.Good, NOW)
+    before = lib.review_item(_fact(1).key)
+    assert lib.suspend_review_items([_fact(1).key, _fact(2).key]) == 2
+    assert lib.suspend_review_items([_fact(1).key]) == 0  # already set aside
+    later = NOW + timedelta(days=30)
+    assert lib.due_review_items(later) == []
+    counts = lib.review_counts(later)
+    assert (counts.total, counts.suspended, counts.queue) == (0, 2, 0)
+    assert lib.suspend_review_items([_fact(1).key], suspended=False) == 1
+    after = lib.review_item(_fact(1).key)
+    assert before is not None and after is not None and not after.suspended
+    assert after.due == before.due and after.state is ItemState.LEARNING
+    assert [i.key for i in lib.due_review_items(later)] == [_fact(1).key]
+    assert len(lib.review_history(_fact(1).key)) == 1
+
+
+def test_reset_makes_an_item_new_and_due_again_and_keeps_its_past_reviews(lib: Library) -> None:
+    lib.add_review_items([_fact(1), _fact(2)], None, NOW)
+    _review(lib, _fact(1).key, Rating.Easy, NOW)
+    lib.suspend_review_items([_fact(2).key])
+    later = NOW + timedelta(hours=2)
+    assert lib.due_review_items(later) == []  # Easy: days away
+    assert lib.reset_review_items([_fact(1).key, _fact(2).key], later) == 2
+    reset = lib.review_item(_fact(1).key)
+    assert reset is not None and reset.state is ItemState.NEW and reset.due == later
+    assert reset.card.last_review is None
+    assert [i.key for i in lib.due_review_items(later)] == [_fact(1).key]
+    still_aside = lib.review_item(_fact(2).key)
+    assert still_aside is not None and still_aside.suspended
+    assert lib.review_history(_fact(1).key) == [(NOW, int(Rating.Easy))]
+    assert lib.review_counts(later).new == 1
+
+
+def test_removing_items_deletes_them_and_their_history(lib: Library) -> None:
+    lib.add_review_items([_word("污染"), _fact(1)], None, NOW)
+    _review(lib, word_key("污染"), Rating.Good, NOW)
+    assert lib.remove_review_items([word_key("污染"), "not a key"]) == 1
+    assert lib.review_item(word_key("污染")) is None
+    assert lib.review_history(word_key("污染")) == []
+    assert [i.key for i in lib.all_review_items(NOW)] == [_fact(1).key]
+    assert lib.add_review_items([_word("污染")], None, NOW) == 1  # added again: a new item
