@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(self.library, self)
         self.quiz = QuizView(self.library, self.runner, self)
         self.quiz_editor = QuizEditor(self.library, self, runner=self.runner)
-        self.review = ReviewView(self.library, self)
+        self.review = ReviewView(self.library, self, runner=self.runner)
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.vocabulary, "")
         self.tabs.addTab(self.facts, "")
@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.act_new_set = self._action(None, self._new_quiz_set)
         self.act_edit_set = self._action(None, self._edit_quiz_set)
         self.act_review = self._action("Ctrl+R", self._start_review)
+        self.act_review_items = self._action(None, self._review_items)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
             self.menu_study.addAction(action)
         self.menu_study.addSeparator()
         self.menu_study.addAction(self.act_review)
+        self.menu_study.addAction(self.act_review_items)
         self.menu_study.addSeparator()
         self.menu_study.addAction(self.act_new_set)
         self.menu_study.addAction(self.act_edit_set)
@@ -393,6 +395,10 @@ class MainWindow(QMainWindow):
     def _start_review(self) -> None:
         self.tabs.setCurrentWidget(self.review)
         self.review.start_review()
+
+    def _review_items(self) -> None:
+        self.tabs.setCurrentWidget(self.review)
+        self.review.open_items()
 
     def open_sample(self) -> None:
         """Open the bundled sample text."""
@@ -816,6 +822,7 @@ class MainWindow(QMainWindow):
         self.act_open_quiz.setText(translate("Main", "&Open Quiz Set…"))
         self.act_quiz_results.setText(translate("Main", "Quiz &Results"))
         self.act_review.setText(translate("Main", "&Review Due Cards"))
+        self.act_review_items.setText(translate("Main", "Review &Items…"))
         self.act_new_set.setText(translate("Main", "&New Quiz Set"))
         self.act_edit_set.setText(translate("Main", "&Edit a Quiz Set…"))
         self.menu_file.setTitle(translate("Main", "&File"))
