@@ -228,3 +228,21 @@ def test_the_quiz_review_and_editor_tabs_follow_the_document(
     assert not quiz.generate_button.isEnabled()
     assert not editor.from_text_button.isEnabled()
     assert not review.add_facts_button.isEnabled()
+
+
+def test_dushu_quiz_keeps_the_set_in_front_of_the_document_that_opens_behind_it(
+    qtbot: Any, make_window: Any
+) -> None:
+    from dushu.gui.tasks import ThreadTaskRunner
+
+    deck = Path(__file__).resolve().parents[2] / "decks" / "sample-chip-supply-chains.toml"
+    # The dictionary loads in the background, as on a real start: the sample opens after the set.
+    window = make_window(runner=ThreadTaskRunner(), start=False, fresh_toolkit=True)
+    with qtbot.waitSignal(window.documentShown, timeout=60_000):
+        window.start_with_quiz(str(deck))
+    assert window.tabs.currentWidget() is window.quiz
+    assert window.quiz.session is not None and window.quiz.pages.currentWidget() is not window.quiz.chooser
+    # A document the learner opens afterwards comes to the front as usual.
+    window.open_text("短文", "我們每天學一點中文。\n")
+    assert window.runner.wait(30_000)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.splitter, timeout=10_000)

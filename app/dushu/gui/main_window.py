@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect_controller()
+        self._quiz_in_front = False  # `dushu --quiz`: the default document must not hide the set
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(1500)
@@ -206,13 +207,15 @@ class MainWindow(QMainWindow):
 
     def _document_opening(self, info: DocumentInfo) -> None:
         self._update_title()
-        self.tabs.setCurrentWidget(self.splitter)
+        if not self._quiz_in_front:
+            self.tabs.setCurrentWidget(self.splitter)
 
     def _document_changed(self) -> None:
         self._update_title()
         self.reader.canvas.setFocus()
 
     def _analysis_complete(self) -> None:
+        self._quiz_in_front = False  # documents the user opens from now on come to the front
         self._show_status_summary()
         self.documentShown.emit()
 
@@ -361,6 +364,8 @@ class MainWindow(QMainWindow):
     def start_with_quiz(self, quiz_path: str) -> None:
         """After the window is shown, for `dushu --quiz FILE.toml`: the default document loads behind
         the quiz tab, which opens on the teacher's set."""
+        # The default document opens behind the quiz (it may finish after the set is shown).
+        self._quiz_in_front = True
         self.controller.start(None)
         self.open_quiz(quiz_path)
 
