@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Anki decks. Without a command, the desktop app opens.",
     )
     parser.add_argument("--version", action="version", version=f"dushu {__version__}")
+    parser.add_argument(
+        "--quiz", metavar="SET.toml", help="open the app on a quiz set (a teacher's .toml file) to take it"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="open the desktop app (the default)")
@@ -191,7 +194,9 @@ _state = {"gui": False}
 def _opens_gui(args_list: Sequence[str]) -> bool:
     """True when the arguments ask for the app rather than a command (none, just a file, or
     `--quiz FILE.toml`)."""
-    if len(args_list) == 2 and args_list[0] == "--quiz":
+    if (len(args_list) == 2 and args_list[0] == "--quiz") or (
+        len(args_list) == 1 and args_list[0].startswith("--quiz=") and len(args_list[0]) > len("--quiz=")
+    ):
         return True
     return not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"))
 
@@ -202,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _opens_gui(args_list):
         if args_list[:1] == ["--quiz"]:
             return _run_gui(args_list[1], quiz=True)
+        if args_list[0].startswith("--quiz="):
+            return _run_gui(args_list[0].split("=", 1)[1], quiz=True)
         return _run_gui(args_list[0] if args_list else None)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -209,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Chinese text and JSON are UTF-8 whatever the console's code page (cp1252, GBK on Windows).
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    if args.command is None and args.quiz:
+        return _run_gui(args.quiz, quiz=True)
     if args.command is None or args.command == "gui":
         return _run_gui(getattr(args, "file", None))
     # A batch command makes millions of objects and no reference cycles worth collecting: Python's

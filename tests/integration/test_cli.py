@@ -134,6 +134,22 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "dushu: error:" in capsys.readouterr().err
 
 
+def test_every_way_of_asking_for_a_quiz_opens_the_app_on_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dushu.cli
+
+    opened: list[tuple[str | None, bool]] = []
+    monkeypatch.setattr(dushu.cli, "_run_gui", lambda path, quiz=False: opened.append((path, quiz)) or 0)
+    for argv in (["--quiz", "set.toml"], ["--quiz=set.toml"]):
+        assert main(argv) == 0
+    assert opened == [("set.toml", True), ("set.toml", True)]
+    with pytest.raises(SystemExit) as exc:
+        main(["--quiz"])
+    assert exc.value.code == 2
+    assert "dushu: error: argument --quiz: expected one argument" in capsys.readouterr().err
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)

@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from dushu.core.edits import Edits, annotations_of, apply_edits
 from dushu.core.models import Analysis, Definition, Fact, GlossaryEntry, Person
-from dushu.errors import DushuError
+from dushu.errors import DushuError, one_line
 from dushu.gui.document import ReadingDocument, build_reading_document
 from dushu.gui.tasks import Task, TaskRunner, quiet_gc
 from dushu.storage.edits import load_edits
@@ -96,14 +96,6 @@ def _sentence_end_before(text: str, at: int, floor: int) -> int:
     for match in _SENTENCE_END.finditer(text, floor, max(floor, at)):
         last = match.end()
     return last
-
-
-def one_line(exc: BaseException) -> str:
-    """The first line of an error's message, starting with a capital (file names in messages are
-    whole paths, which a capital cannot change)."""
-    text = str(exc).strip()
-    line = text.splitlines()[0] if text else type(exc).__name__
-    return line[:1].upper() + line[1:]
 
 
 def unexpected(exc: BaseException) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from dushu.core.quiz.engine import QuizResult, write_results_csv
 from dushu.core.quiz.session import answers_from_json
-from dushu.errors import DushuError
+from dushu.errors import DushuError, one_line
 from dushu.gui.charts import ChartPoint, ChartWidget
 from dushu.storage.library import Library, QuizAttempt
 
@@ -50,12 +50,6 @@ def format_duration(seconds: float) -> str:
 def format_points(value: float) -> str:
     """Points or a percentage as people write them: 3, 2.5, 47.5."""
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def one_line(exc: BaseException) -> str:
-    """An error's message on one line, starting with a capital (file names are left as they are)."""
-    text = " ".join(str(exc).split())
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def scaled_font(font: QFont, factor: float, *, bold: bool = False) -> QFont:
