@@ -182,15 +182,15 @@ def test_a_cloze_without_a_blank_shows_the_problem_until_it_is_fixed(qtbot: Any,
     editor.add_actions["cloze"].trigger()
     type_into(qtbot, editor.form.prompt, "The ferry leaves at nine.")
     type_into(qtbot, editor.form.accepted_cloze.row_edits(0)[0], "nine")
-    assert "needs a blank written as ____" in editor.form.problem_text("prompt")
+    assert "Mark the blank with ____" in editor.form.problem_text("prompt")
     item = editor.question_list.item(0)
-    assert "needs a blank" in item.toolTip()
-    assert "needs a blank" in editor.problems_label.text()
+    assert "Mark the blank" in item.toolTip()
+    assert "Question 1: Mark the blank" in editor.problems_label.text()
 
     editor.form.prompt.moveCursor(editor.form.prompt.textCursor().MoveOperation.End)
     editor.form.insert_blank.click()
     assert editor.form.problem_text("prompt") == ""
-    assert "needs a blank" not in item.toolTip()
+    assert "Mark the blank" not in item.toolTip()
     assert "ready to save" in editor.problems_label.text()
 
 
@@ -199,8 +199,8 @@ def test_a_choice_problem_shows_next_to_the_choices(qtbot: Any, editor: QuizEdit
     type_into(qtbot, editor.form.prompt, "Which?")
     type_into(qtbot, editor.form.choices.row_edits(0)[0], "same")
     type_into(qtbot, editor.form.choices.row_edits(1)[0], "same")
-    assert "choices lists 'same' twice" in editor.form.problem_text("choices")
-    assert "answer is missing" in editor.form.problem_text("choices")
+    assert "“same” is there twice" in editor.form.problem_text("choices")
+    assert "Mark the right choice" in editor.form.problem_text("choices")
     editor.form.choices.row_edits(1)[0].clear()
     type_into(qtbot, editor.form.choices.row_edits(1)[0], "other")
     radio = editor.form.choices.row_radio(0)
@@ -340,8 +340,8 @@ def test_a_set_with_problems_is_not_saved_and_the_problems_are_listed(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not target.exists() and asked == []
     assert len(boxes.shown) == 1
-    assert "question 1 (id 'q01'): a cloze prompt needs a blank" in boxes.shown[0]
-    assert "answer needs at least one accepted answer" in boxes.shown[0]
+    assert "Question 1: Mark the blank with ____" in boxes.shown[0]
+    assert "Question 1: Type at least one accepted answer." in boxes.shown[0]
     assert editor.has_unsaved_changes()
     editor.export("pdf")
     assert len(boxes.shown) == 2 and "cannot be exported" in boxes.shown[1]
@@ -446,3 +446,14 @@ def test_the_other_exports_write_their_files(
     with zipfile.ZipFile(tmp_path / "set.apkg") as archive:  # the suffix is added when left out
         assert "collection.anki2" in archive.namelist()
     assert boxes.shown == []
+
+
+def test_every_problem_is_worded_for_the_form_not_the_file(qapp: Any) -> None:
+    from dushu.core.quiz.quizfile import PROBLEM_CODES, QuestionProblem
+    from dushu.gui.question_form import form_message
+
+    for field in ("id", "prompt", "choices", "items", "answer", "pairs"):
+        for code in PROBLEM_CODES:
+            file_words = "the file's own words"
+            worded = form_message(QuestionProblem(field, file_words, code, ("3", "1")))
+            assert worded and worded != file_words, (field, code)

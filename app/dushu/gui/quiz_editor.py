@@ -48,7 +48,7 @@ from dushu.core.quiz.model import QUESTION_TYPES, Question, QuizSet, QuizSetting
 from dushu.core.quiz.quizfile import load_quiz_set, question_problems, quiz_set_problems, save_quiz_set
 from dushu.errors import DushuError
 from dushu.export.handout import HandoutWords
-from dushu.gui.question_form import QuestionForm, type_label
+from dushu.gui.question_form import QuestionForm, form_message, type_label
 from dushu.gui.question_picker import QuestionPicker
 from dushu.gui.tasks import SyncTaskRunner, Task, TaskRunner
 
@@ -381,8 +381,21 @@ class QuizEditor(QWidget):
         )
 
     def problems(self) -> list[str]:
-        """What stops the set being saved, each naming its question."""
-        return quiz_set_problems(self.quiz_set())
+        """What stops the set being saved, each naming its question, worded for the editor's form.
+        The file's own rules decide (`quiz_set_problems`); this only words what they find."""
+        qs = self.quiz_set()
+        rules = quiz_set_problems(qs)
+        if not rules:
+            return []
+        found = [] if qs.title.strip() else [self.tr("Give the set a title.")]
+        if not qs.questions:
+            found.append(self.tr("Add at least one question."))
+        for i, q in enumerate(qs.questions):
+            found += [
+                self.tr("Question {0}: {1}").format(i + 1, form_message(p))
+                for p in question_problems(q, i, qs.questions)
+            ]
+        return found or rules  # (a rule the form has no words for is shown as the file words it)
 
     def has_unsaved_changes(self) -> bool:
         """True when the set differs from the file it was opened from or last saved to."""
@@ -843,7 +856,7 @@ class QuizEditor(QWidget):
         item.setText(f"{i + 1}. [{type_label(q.type)}] {prompt}")
         if problems:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setToolTip("\n".join(p.message for p in problems))
+            item.setToolTip("\n".join(form_message(p) for p in problems))
         else:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
             item.setToolTip(q.prompt)
@@ -871,7 +884,8 @@ class QuizEditor(QWidget):
     def _update_modified(self) -> None:
         modified = self._saved is None or self.quiz_set() != self._saved
         name = self._path.name if self._path is not None else self.tr("not saved yet")
-        self.file_label.setText(f"{name} • {self.tr('unsaved changes')}" if modified else name)
+        unsaved = self.tr("unsaved changes")
+        self.file_label.setText(f"{name} • {unsaved}" if modified else name)
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)

@@ -182,7 +182,6 @@ class QuizView(QWidget):
         self.timer.timeout.connect(self.tick)
         self._retranslate()
         self.set_document(None, "")
-        self.refresh_sets()
 
     # ------------------------------------------------------------------------------ public API
 
@@ -765,7 +764,8 @@ class QuizView(QWidget):
 
     def _feedback_html(self, question: Question, fb: Feedback) -> str:
         if fb.correct:
-            verdict = f"<b style='color:#2e7d32'>✓ {html.escape(translate('Quiz', 'Right!'))}</b>"
+            said = translate("Quiz", "Right!")  # (not inside the f-string: lupdate reads calls only)
+            verdict = f"<b style='color:#2e7d32'>✓ {html.escape(said)}</b>"
         elif fb.points > 0:
             verdict = "<b style='color:#b26a00'>◐ {}</b>".format(
                 html.escape(
@@ -775,9 +775,11 @@ class QuizView(QWidget):
                 )
             )
         elif fb.message.startswith("No answer"):
-            verdict = f"<b style='color:#c62828'>✗ {html.escape(translate('Quiz', 'No answer.'))}</b>"
+            said = translate("Quiz", "No answer.")
+            verdict = f"<b style='color:#c62828'>✗ {html.escape(said)}</b>"
         else:
-            verdict = f"<b style='color:#c62828'>✗ {html.escape(translate('Quiz', 'Not quite.'))}</b>"
+            said = translate("Quiz", "Not quite.")
+            verdict = f"<b style='color:#c62828'>✗ {html.escape(said)}</b>"
         parts = [f"<p style='font-size:large'>{verdict}</p>"]
         if not fb.correct:
             if "tones" in fb.message:
@@ -1123,6 +1125,7 @@ class QuizView(QWidget):
         self.set_results_button.setText(translate("Quiz", "Results of this set"))
         self.back_to_sets_button.setText(translate("Quiz", "Back to the sets"))
         self._update_generate()
+        self.refresh_sets()  # their lines ("29 questions · 30 minutes") are in the language too
         if self.session is not None and self.session.finished is None:
             self._update_buttons()
 

@@ -105,3 +105,28 @@ def test_saving_a_broken_set_is_refused_and_writes_nothing(tmp_path: Path) -> No
     with pytest.raises(QuizSetError, match=r"question 2 \(id 'c'\): a cloze prompt needs a blank"):
         save_quiz_set(broken, target)
     assert not target.exists()
+
+
+def test_every_problem_says_what_is_wrong_in_a_code_a_form_can_word() -> None:
+    from dushu.core.quiz.quizfile import PROBLEM_CODES
+
+    broken = [
+        Question("", "essay", ""),
+        Question("a", "cloze", "沒有空格", answer=(), points=0),
+        Question("a", "choice", "？", choices=("同", "同"), answer=None),
+        Question("b", "order", "排列：", items=("只有一個",)),
+        Question("c", "match", "配對：", pairs=(("橋", ""),)),
+        Question("d", "match", "配對：", pairs=(("橋", "a"), ("橋", "b"))),
+        Question("e", "truefalse", "對嗎？", answer=None),
+        Question("f", "short", "多長？", answer=("",)),
+    ]
+    codes = set()
+    for i, q in enumerate(broken):
+        for p in question_problems(q, i, broken):
+            assert p.code in PROBLEM_CODES, p
+            codes.add(p.code)
+    assert codes >= {
+        "id-empty", "id-repeated", "type-unknown", "prompt-empty", "cloze-no-blank", "points",
+        "list-empty-entry", "list-too-few", "list-repeated", "choice-no-answer", "truefalse-answer",
+        "answers-none", "pairs-empty-side", "pairs-repeated",
+    }  # fmt: skip

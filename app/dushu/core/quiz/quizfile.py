@@ -275,17 +275,48 @@ class QuestionProblem:
 
     field: str
     message: str
+    # What is wrong, for a program that words it its own way (the set editor's form): a code from
+    # PROBLEM_CODES and the values its wording needs (a number, the repeated text).
+    code: str = ""
+    args: tuple[str, ...] = ()
 
 
-def _list_problems(values: tuple[str, ...], key: str, *, minimum: int, unique: bool) -> list[str]:
+PROBLEM_CODES = (
+    "id-empty",  # no id
+    "id-repeated",  # args: the number (from 1) of the earlier question with this id
+    "type-unknown",  # args: the type
+    "prompt-empty",
+    "cloze-no-blank",
+    "points",  # not a number above 0
+    "list-empty-entry",  # choices, items or answer has an empty entry
+    "list-too-few",  # args: the minimum, the number there is
+    "list-repeated",  # args: the text that is there twice
+    "choice-no-answer",  # the right choice is not marked (or is not a choice's number)
+    "truefalse-answer",
+    "answers-none",  # cloze or short answer without an accepted answer
+    "pairs-empty-side",
+    "pairs-too-few",
+    "pairs-repeated",  # args: the left side that is there twice
+)
+
+_Found = tuple[str, tuple[str, ...], str]  # code, args, message
+
+
+def _list_problems(values: tuple[str, ...], key: str, *, minimum: int, unique: bool) -> list[_Found]:
     if any(not v.strip() for v in values):
-        return [f"{key} has an empty entry"]
+        return [("list-empty-entry", (), f"{key} has an empty entry")]
     if len(values) < minimum:
-        return [f"{key} needs at least {minimum} entries, it has {len(values)}"]
+        return [
+            (
+                "list-too-few",
+                (str(minimum), str(len(values))),
+                f"{key} needs at least {minimum} entries, it has {len(values)}",
+            )
+        ]
     if unique:
         dupes = sorted({v for v in values if values.count(v) > 1})
         if dupes:
-            return [f"{key} lists {dupes[0]!r} twice"]
+            return [("list-repeated", (dupes[0],), f"{key} lists {dupes[0]!r} twice")]
     return []
 
 
@@ -300,21 +331,30 @@ def question_problems(
     q = question
     found: list[QuestionProblem] = []
 
-    def add(field: str, *messages: str) -> None:
-        found.extend(QuestionProblem(field, m) for m in messages)
+    def add(field: str, code: str, message: str, *args: str) -> None:
+        found.append(QuestionProblem(field, message, code, args))
+
+    def add_found(field: str, problems: list[_Found]) -> None:
+        for code, args, message in problems:
+            add(field, code, message, *args)
 
     if not q.id.strip():
-        add("id", "id must be non-empty text in quotes")
+        add("id", "id-empty", "id must be non-empty text in quotes")
     else:
         earlier = next((j for j, o in enumerate(others[:index]) if o.id == q.id), None)
         if earlier is not None:
-            add("id", f"the id is already used by question {earlier + 1}")
+            add("id", "id-repeated", f"the id is already used by question {earlier + 1}", str(earlier + 1))
     if q.type not in QUESTION_TYPES:
-        add("type", f"type is {q.type!r}; it must be one of {', '.join(QUESTION_TYPES)}")
+        add(
+            "type",
+            "type-unknown",
+            f"type is {q.type!r}; it must be one of {', '.join(QUESTION_TYPES)}",
+            str(q.type),
+        )
     if not q.prompt.strip():
-        add("prompt", "prompt is empty")
+        add("prompt", "prompt-empty", "prompt is empty")
     elif q.type == "cloze" and not _BLANK.search(q.prompt):
-        add("prompt", "a cloze prompt needs a blank written as ____")
+        add("prompt", "cloze-no-blank", "a cloze prompt needs a blank written as ____")
     points = q.points
     if (
         isinstance(points, bool)
@@ -322,43 +362,50 @@ def question_problems(
         or not points > 0
         or (isinstance(points, float) and not math.isfinite(points))
     ):
-        add("points", "points must be a number above 0")
+        add("points", "points", "points must be a number above 0")
 
     if q.type == "choice":
-        add("choices", *_list_problems(q.choices, "choices", minimum=2, unique=True))
+        add_found("choices", _list_problems(q.choices, "choices", minimum=2, unique=True))
         answer = q.answer
         if answer is None:
-            add("answer", "answer is missing (the number of the right choice, counting from 0)")
+            add(
+                "answer",
+                "choice-no-answer",
+                "answer is missing (the number of the right choice, counting from 0)",
+            )
         elif isinstance(answer, bool) or not isinstance(answer, int):
-            add("answer", "answer must be the number of the right choice, counting from 0")
+            add(
+                "answer", "choice-no-answer", "answer must be the number of the right choice, counting from 0"
+            )
         elif not 0 <= answer < len(q.choices):
             add(
                 "answer",
+                "choice-no-answer",
                 f"answer {answer} is out of range: there are {len(q.choices)} choices, "
                 f"numbered 0 to {len(q.choices) - 1}",
             )
     elif q.type == "truefalse":
         if not isinstance(q.answer, bool):
-            add("answer", "answer must be true or false")
+            add("answer", "truefalse-answer", "answer must be true or false")
     elif q.type in ("cloze", "short"):
         if not isinstance(q.answer, tuple) or not all(isinstance(a, str) for a in q.answer):
-            add("answer", "answer must be a list of texts in quotes")
+            add("answer", "answers-none", "answer must be a list of texts in quotes")
         elif not q.answer:
-            add("answer", "answer needs at least one accepted answer")
+            add("answer", "answers-none", "answer needs at least one accepted answer")
         else:
-            add("answer", *_list_problems(q.answer, "answer", minimum=1, unique=False))
+            add_found("answer", _list_problems(q.answer, "answer", minimum=1, unique=False))
     elif q.type == "order":
-        add("items", *_list_problems(q.items, "items", minimum=2, unique=True))
+        add_found("items", _list_problems(q.items, "items", minimum=2, unique=True))
     elif q.type == "match":
         if any(not a.strip() or not b.strip() for a, b in q.pairs):
-            add("pairs", "pairs has a pair with an empty side")
+            add("pairs", "pairs-empty-side", "pairs has a pair with an empty side")
         elif len(q.pairs) < 2:
-            add("pairs", "pairs needs at least 2 pairs")
+            add("pairs", "pairs-too-few", "pairs needs at least 2 pairs", "2", str(len(q.pairs)))
         else:
             lefts = [a for a, _ in q.pairs]
             dupes = sorted({x for x in lefts if lefts.count(x) > 1})
             if dupes:
-                add("pairs", f"pairs lists {dupes[0]!r} twice on the left")
+                add("pairs", "pairs-repeated", f"pairs lists {dupes[0]!r} twice on the left", dupes[0])
     return found
 
 
