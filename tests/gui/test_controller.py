@@ -246,3 +246,19 @@ def test_dushu_quiz_keeps_the_set_in_front_of_the_document_that_opens_behind_it(
     window.open_text("短文", "我們每天學一點中文。\n")
     assert window.runner.wait(30_000)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.splitter, timeout=10_000)
+
+
+def test_a_question_source_of_several_sentences_opens_the_first_in_the_reader(make_window: Any) -> None:
+    from dushu.gui.bindings import show_source
+
+    window = make_window()
+    window.open_text("青禾圖書館", TEXT)
+    first, second = (line for line in TEXT.splitlines())
+    window.tabs.setCurrentWidget(window.quiz)
+    # An order question quotes each event's sentence, one after the other, in the set's order.
+    assert show_source(window.controller, f"{second} {first}")
+    assert window.tabs.currentWidget() is window.splitter
+    token = window.reader.canvas.selected_token()
+    assert window.reading.tokens[token].sentence == 0
+    assert not show_source(window.controller, "這句話不在文章裏。")
+    assert "not in the open text" in window.status_label.text()

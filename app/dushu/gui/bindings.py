@@ -7,6 +7,7 @@ request signals to the controller's methods.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -229,21 +230,35 @@ def bind_library(controller: DocumentController, view: LibraryView) -> None:
 
 
 def show_source(controller: DocumentController, sentence: str) -> bool:
-    """Open the reader at a quoted source sentence of the open text; False when it is not in it.
+    """Open the reader at a quoted source sentence of the open text; False (and a notice in the
+    status bar) when it is not in it.
 
-    A question quotes its sentence whole or cut with an ellipsis (……), so the longest piece between
-    ellipses is looked for."""
+    A question quotes its sentence whole, cut with an ellipsis (……), or several sentences one after
+    the other (an order or match question): the first piece found in the text is shown."""
     reading = controller.reading
     if reading is None or not sentence.strip():
         return False
     text = reading.analysis.text
-    pieces = sorted((p.strip() for p in sentence.replace("…", "\n").splitlines() if p.strip()), key=len)
-    for piece in reversed(pieces):
-        at = text.find(piece)
-        if at >= 0:
-            controller.show_offset(at)
-            return True
+    pieces = [
+        p.strip()
+        for part in sentence.replace("…", "\n").splitlines()
+        for p in _SENTENCE_BREAK.split(part)
+        if len(p.strip()) >= 2
+    ]
+    found = [at for at in (text.find(p) for p in pieces) if at >= 0]
+    if found:
+        controller.show_offset(min(found))
+        return True
+    controller.notice.emit(
+        QCoreApplication.translate(
+            "Main", "That sentence is not in the open text: the quiz set may come from another text."
+        )
+    )
     return False
+
+
+# Where one quoted sentence ends and the next begins in a source that joins several.
+_SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；」』])\s+")
 
 
 def _follow_edits(controller: DocumentController, fill: Callable[[], None]) -> None:
