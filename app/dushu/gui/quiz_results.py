@@ -3,7 +3,9 @@ CSV for the teacher; plus how scores, times and dates are written on the quiz sc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -81,6 +83,9 @@ class QuizResults(QWidget):
         super().__init__(parent)
         self.library = library
         self.set_key = ""
+        # The ids of a set's questions in the set's order, when the quiz tab knows the set (the CSV's
+        # columns follow it); () leaves them in the order of their ids.
+        self.question_order: Callable[[str], Sequence[str]] = lambda _key: ()
         self._title = QLabel(self)
         self._title.setFont(scaled_font(self.font(), 1.3, bold=True))
         self.sets_combo = QComboBox(self)
@@ -193,8 +198,10 @@ class QuizResults(QWidget):
             )
             if not path:
                 return False
+            if not Path(path).suffix:
+                path += ".csv"  # as the set editor's exports do
         try:
-            write_results_csv([_result_of(a) for a in attempts], path)
+            write_results_csv([_result_of(a) for a in attempts], path, self.question_order(self.set_key))
         except DushuError as exc:
             self.problem.emit(one_line(exc))
             return False

@@ -170,6 +170,8 @@ class QuizView(QWidget):
         self.question_page = self._build_question_page()
         self.summary_page = self._build_summary_page()
         self.results_page = QuizResults(library, self)
+        self._set_orders: dict[str, tuple[str, ...]] = {}  # set key -> its question ids, in order
+        self.results_page.question_order = lambda key: self._set_orders.get(key, ())
         self.results_page.backRequested.connect(self.back_to_chooser)
         self.results_page.problem.connect(self.show_error)
         for page in (self.chooser, self.question_page, self.summary_page, self.results_page):
@@ -354,6 +356,7 @@ class QuizView(QWidget):
                 qs = loads_quiz_set(text, name)
             except DushuError:
                 continue
+            self._set_orders.setdefault(file_set_key(qs), tuple(q.id for q in qs.questions))
             title = qs.title
             item = QListWidgetItem(f"{title}  ({_set_facts(qs)})")
             item.setData(Qt.ItemDataRole.UserRole, ("bundled", name))
@@ -570,6 +573,7 @@ class QuizView(QWidget):
 
     def _begin(self, session: QuizSession) -> None:
         self.session = session
+        self._set_orders[session.set_key] = tuple(q.id for q in session.whole.questions)
         self.set_title.setText(session.quiz.title)
         self.pages.setCurrentWidget(self.question_page)
         if session.deadline is not None:

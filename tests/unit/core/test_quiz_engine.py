@@ -171,6 +171,23 @@ def test_results_csv_has_one_row_per_attempt_and_columns_per_question(tmp_path: 
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_results_csv_columns_are_the_sets_questions_whatever_order_each_learner_saw() -> None:
+    import dataclasses
+
+    when = datetime(2025, 11, 1, 9, 30, tzinfo=UTC)
+    a, _ = score_quiz(QUIZ, {"c1": 2}, who="陳大文", started=when, finished=when)
+    b, _ = score_quiz(QUIZ, {"c1": 0}, who="李小明", started=when, finished=when)
+    a = dataclasses.replace(a, answers=a.answers[::-1])  # shuffled, as the app records an attempt
+    order = [q.id for q in QUIZ.questions]
+
+    def columns(text: str) -> list[str]:
+        return [c[: -len(" points")] for c in next(csv.reader(io.StringIO(text))) if c.endswith(" points")]
+
+    assert columns(results_csv([a, b], order)) == order
+    by_id = columns(results_csv([a, b]))  # the set unknown: the ids in order, numbers by value
+    assert sorted(by_id) == sorted(order) and by_id == columns(results_csv([b, a]))
+
+
 def scripted(lines: list[str]) -> tuple[list[str], object]:
     output: list[str] = []
     feed: Iterator[str] = iter(lines)

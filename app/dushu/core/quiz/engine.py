@@ -168,13 +168,15 @@ def score_quiz(
     return result, tuple(feedback)
 
 
-def results_csv(results: Sequence[QuizResult]) -> str:
-    """Results for the teacher as CSV: one row per attempt, then points and answer for each question."""
-    question_ids: list[str] = []
-    for r in results:
-        for a in r.answers:
-            if a.question_id not in question_ids:
-                question_ids.append(a.question_id)
+def results_csv(results: Sequence[QuizResult], question_order: Sequence[str] = ()) -> str:
+    """Results for the teacher as CSV: one row per attempt, then points and answer for each question.
+
+    One column is one question for every learner, whatever order each attempt was shuffled into:
+    the columns follow `question_order` (the set's order of ids), and ids it does not list come
+    after, by id (q2 before q10)."""
+    seen = {a.question_id for r in results for a in r.answers}
+    listed = [qid for qid in dict.fromkeys(question_order) if qid in seen]
+    question_ids = listed + sorted(seen - set(listed), key=_natural_key)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     header = ["quiz", "who", "started", "finished", "score", "max_score", "percent", "passed"]
@@ -200,6 +202,11 @@ def results_csv(results: Sequence[QuizResult]) -> str:
     return out.getvalue()
 
 
+def _natural_key(text: str) -> list[tuple[int, int | str]]:
+    """Sort key that orders the numbers inside ids by value (q2 before q10)."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part]
+
+
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -209,9 +216,11 @@ def _csv_safe(cell: str) -> str:
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
-def write_results_csv(results: Sequence[QuizResult], path: str | os.PathLike[str]) -> None:
+def write_results_csv(
+    results: Sequence[QuizResult], path: str | os.PathLike[str], question_order: Sequence[str] = ()
+) -> None:
     """Write results as CSV (UTF-8 with a BOM so spreadsheets read the Chinese), atomically."""
-    write_text_atomically(path, results_csv(results), ExportError, encoding="utf-8-sig")
+    write_text_atomically(path, results_csv(results, question_order), ExportError, encoding="utf-8-sig")
 
 
 # ------------------------------------------------------------------------------------ terminal runner
