@@ -185,6 +185,15 @@ def test_vocabulary_questions_ask_meaning_and_reading(analysis: Analysis) -> Non
     assert not check_answer(q, "hang4dao4").correct
 
 
+def test_a_text_that_states_plenty_still_asks_some_of_its_words(analysis: Analysis) -> None:
+    from dushu.core.quiz.generate import MAX_WORD_SHARE
+
+    quiz = generate_quiz(analysis, n=10, seed=0)  # every kind, vocabulary included
+    words = [q for q in quiz.questions if "vocabulary" in q.tags]
+    assert len(quiz.questions) == 10
+    assert 1 <= len(words) <= MAX_WORD_SHARE * len(quiz.questions)
+
+
 def test_cause_questions_offer_other_reasons_as_distractors(analysis: Analysis) -> None:
     text = (
         ARTICLE

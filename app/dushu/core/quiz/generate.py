@@ -171,6 +171,10 @@ def _select(pool: list[_Candidate], wanted: Sequence[str], n: int, rng: random.R
     for bucket in firsts:
         if not taken[bucket]:
             take(bucket, 1)
+    # Words their share too, before the facts fill the rest: a text that states plenty would
+    # otherwise leave no room for the words a learner ticked (the cap still holds).
+    if "vocabulary" in wanted:
+        take("vocabulary", quotas["vocabulary"])
     progress = True
     while len(selected) < n and progress:
         progress = False
