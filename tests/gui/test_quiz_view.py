@@ -228,8 +228,12 @@ def test_feedback_at_the_end_waits_for_the_summary(qtbot: QtBot, view: QuizView,
     enter(qtbot, view)  # next
     assert feedback_text(view) == ""
     assert view.prompt.text() == TF.prompt and view.back_button.isVisible()
-    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view._answer, Qt.Key.Key_PageUp)  # back, as the Previous button
     assert isinstance(view._answer, ChoiceAnswer) and view._answer.response() == 1  # kept
+    qtbot.keyClick(view._answer, Qt.Key.Key_PageDown)
+    assert view.prompt.text() == TF.prompt
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert isinstance(view._answer, ChoiceAnswer)
     enter(qtbot, view)
     qtbot.keyClick(view._answer, Qt.Key.Key_T)  # wrong
     assert view.next_button.text() == "Finish quiz"

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -102,10 +102,6 @@ def _type_names() -> dict[str, str]:
         "match": translate("Quiz", "Match pairs"),
         "vocabulary": translate("Quiz", "Vocabulary"),
     }
-
-
-
-
 
 
 def _shown_answer(question: Question, response: Response) -> str:
@@ -233,7 +229,8 @@ class QuizView(QWidget):
         self.name_edit = QLineEdit(page)
         self.name_edit.setText(str(self.library.setting(LEARNER_SETTING, "") or ""))
         self.name_edit.editingFinished.connect(self._save_learner)
-        self.name_edit.setMaximumWidth(320)
+        self.name_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
+        self.name_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
         name_row = QHBoxLayout()
         name_row.addWidget(self._name_label)
         name_row.addWidget(self.name_edit)
@@ -529,6 +526,13 @@ class QuizView(QWidget):
         self.next_button.setDefault(True)
         self.end_button = QPushButton(page)
         self.back_button.clicked.connect(lambda: self._step(-1))
+        # Page Up / Page Down page through a set whose answers come at the end (Enter also goes on).
+        for key, button in ((Qt.Key.Key_PageUp, self.back_button), (Qt.Key.Key_PageDown, self.next_button)):
+            shortcut = QShortcut(QKeySequence(key), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(
+                lambda b=button: b.click() if b.isVisible() and b.isEnabled() else None
+            )
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.submit)
         self.end_button.clicked.connect(self.end_quiz)
@@ -599,9 +603,7 @@ class QuizView(QWidget):
         self.prompt.setText(p.question.prompt)
         self.kind_label.setText(_ask_line(p.question))
         self._update_hint()
-        self.progress_label.setText(
-            fill_in(translate("Quiz", "Question %1 of %2"), p.number, session.count)
-        )
+        self.progress_label.setText(fill_in(translate("Quiz", "Question %1 of %2"), p.number, session.count))
         fb = session.feedback(session.current)
         self._answer.set_locked(session.locked(session.current))
         if fb is not None:
@@ -648,9 +650,7 @@ class QuizView(QWidget):
             self.skip_button.hide()
             self.next_button.setText(translate("Quiz", "Finish quiz") if last else translate("Quiz", "Next"))
         answered = session.answered_count()
-        self.status_label.setText(
-            fill_in(translate("Quiz", "%1 of %2 answered"), answered, session.count)
-        )
+        self.status_label.setText(fill_in(translate("Quiz", "%1 of %2 answered"), answered, session.count))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter submits or goes on; the answer area takes its own keys (1–9, T/F, letters)."""
@@ -746,8 +746,9 @@ class QuizView(QWidget):
             answer = QMessageBox.question(
                 self,
                 translate("Quiz", "End the quiz?"),
-                translate("Quiz", "%1 questions have no answer yet and will count as wrong. End the quiz?")
-                .replace("%1", str(missing)),
+                translate(
+                    "Quiz", "%1 questions have no answer yet and will count as wrong. End the quiz?"
+                ).replace("%1", str(missing)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -1123,6 +1124,7 @@ class QuizView(QWidget):
         self._start_hint.setText(translate("Quiz", "Double-click a set, or select it and press Start."))
         self.results_button.setText(translate("Quiz", "Results of earlier attempts…"))
         self.back_button.setText(translate("Quiz", "Previous"))
+        self.back_button.setToolTip(translate("Quiz", "The question before (Page Up)"))
         self.skip_button.setText(translate("Quiz", "Skip (show the answer)"))
         self.end_button.setText(translate("Quiz", "End quiz"))
         self.again_button.setText(translate("Quiz", "Take the whole set again"))
@@ -1132,7 +1134,6 @@ class QuizView(QWidget):
         self.refresh_sets()  # their lines ("29 questions · 30 minutes") are in the language too
         if self.session is not None and self.session.finished is None:
             self._update_buttons()
-
 
 
 def _set_facts(qs: QuizSet) -> str:

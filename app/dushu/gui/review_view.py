@@ -233,6 +233,7 @@ class ReviewView(QWidget):
     def start_review(self) -> None:
         """Begin a session with the items due now."""
         self._done = 0
+        self._message = ""  # "Added 84 facts…" was news before this session, not after it
         self._clear_set_aside()
         self.stack.setCurrentWidget(self.session)
         self.session.setFocus()
