@@ -3,8 +3,9 @@
 How Dushu's question types map:
 
 - choice -> multiple choice (one right answer), truefalse -> true/false,
-- cloze and short -> short answer (every accepted answer scores 100%; a cloze keeps its ____ blank in the
-  question text),
+- cloze and short -> short answer (every accepted answer scores 100%, and so do the forms Dushu
+  accepts that Moodle would not: the other script, half-width, pinyin with tone numbers; a cloze keeps
+  its ____ blank in the question text),
 - match -> matching (left side = sub-question, right side = answer),
 - order -> matching as well: each item is matched to its position ("1", "2", "3" …). Moodle's own
   "ordering" question type is a plug-in that many sites lack, and GIFT cannot express it, so a
@@ -39,6 +40,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from dushu.core.quiz.answers import typed_forms
 from dushu.core.quiz.model import Question, QuizSet
 from dushu.errors import ExportError
 from dushu.export.atomic import write_atomically
@@ -162,6 +164,22 @@ def exportable_question(q: Question) -> Question:
     raise ExportError(f"question {shown!r}: type {q.type!r} cannot be exported")
 
 
+def lms_answers(q: Question) -> tuple[str, ...]:
+    """The accepted answers a cloze or short question takes to Moodle: the teacher's first, then the
+    other forms Dushu's own checking accepts (`typed_forms`: the other script, half-width, pinyin
+    with tone numbers), since Moodle compares letter for letter (bar case). `q` is exportable. A
+    form holding "->" is left out: in GIFT it would make the question a matching one."""
+    forms = list(q.accepted)
+    for accepted in q.accepted:
+        if "->" in accepted:
+            continue
+        for form in typed_forms(accepted):
+            form = _typed(form).strip(PHP_TRIM)
+            if form and "->" not in form:
+                forms.append(form)
+    return tuple(dict.fromkeys(forms))
+
+
 def _exportable(qs: QuizSet) -> tuple[Question, ...]:
     questions = tuple(exportable_question(q) for q in qs.questions)
     seen: dict[str, str] = {}
@@ -278,7 +296,7 @@ def _gift_question(q: Question) -> str:
     elif q.type == "truefalse":
         body = "\tTRUE" if q.answer else "\tFALSE"
     elif q.type in ("cloze", "short"):
-        answers = [_gift_short_answer(a, q.id) for a in q.accepted]
+        answers = [_gift_short_answer(a, q.id) for a in lms_answers(q)]
         if any("->" in a for a in answers):
             # Moodle reads answers holding both = and -> as a matching question. One answer needs
             # no = in front of it; several cannot be written without one.
@@ -386,7 +404,7 @@ def _xml_question(quiz: ET.Element, q: Question) -> None:
             _text_element(answer, "feedback", "")
     elif q.type in ("cloze", "short"):
         ET.SubElement(question, "usecase").text = "0"
-        for accepted in dict.fromkeys(q.accepted):
+        for accepted in lms_answers(q):
             answer = ET.SubElement(question, "answer", {"fraction": "100", "format": "moodle_auto_format"})
             # Moodle treats * as "anything"; an accepted answer means itself.
             ET.SubElement(answer, "text").text = accepted.replace("*", "\\*")

@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 
 from dushu.core.quiz import Question, QuizSet
 from dushu.errors import ExportError
-from dushu.export.quiz_formats import export_csv, export_gift, export_moodle_xml, write_quiz_export
+from dushu.export.quiz_formats import (
+    export_csv,
+    export_gift,
+    export_moodle_xml,
+    exportable_question,
+    lms_answers,
+    write_quiz_export,
+)
 
 QUIZ = QuizSet(
     "美日同盟 2015/2025",
@@ -427,7 +434,7 @@ def _check_gift_question(read: Any, q: Question) -> None:
         assert (read.qtype, read.correct) == ("truefalse", q.answer)
     elif q.type in ("short", "cloze"):
         assert read.qtype == "shortanswer"
-        expected_answers = list(dict.fromkeys(_plain_field(a) for a in q.accepted))
+        expected_answers = list(dict.fromkeys(_plain_field(a) for a in lms_answers(exportable_question(q))))
         assert [(literal(t.text), f) for t, f in read.answers] == [(a, 1.0) for a in expected_answers]
     else:
         assert read.qtype == "match"
@@ -494,7 +501,8 @@ def test_any_text_in_any_field_round_trips_through_moodle_xml_or_is_refused(
             ]
         elif q.type in ("short", "cloze"):
             texts = [(a.findtext("text") or "").strip(gift_reader.PHP_TRIM) for a in answers]
-            assert [literal(t) for t in texts] == list(dict.fromkeys(_plain_field(a) for a in q.accepted))
+            expected = lms_answers(exportable_question(q))
+            assert [literal(t) for t in texts] == list(dict.fromkeys(_plain_field(a) for a in expected))
 
 
 def test_what_does_not_fit_moodles_columns_is_left_out_or_shortened() -> None:
@@ -510,3 +518,19 @@ def test_what_does_not_fit_moodles_columns_is_left_out_or_shortened() -> None:
     assert first.find("idnumber") is None and first.findtext("name/text") == long_id
     assert second.findtext("idnumber") == "q2"
     assert root.findtext("question/category/text") == "$course$/top/" + long_title[:255]
+
+
+def test_moodle_gets_the_answer_forms_dushu_accepts() -> None:
+    qs = QuizSet(
+        "寬鬆的答案",
+        (
+            Question("s1", "short", "「降低風險」的另一種說法？", ("去風險",)),
+            Question("s2", "short", "「風險」怎麼讀？", ("fēng xiǎn",)),
+        ),
+    )
+    gift = export_gift(qs)
+    assert "=%100%[plain]去風險" in gift and "=%100%[plain]去风险" in gift
+    assert "=%100%[plain]feng1 xian3" in gift and "=%100%[plain]feng1xian3" in gift
+    xml = export_moodle_xml(qs)
+    assert "去风险" in xml and "feng1xian3" in xml
+    assert "去风险" not in export_csv(qs)  # the teacher's spreadsheet keeps the teacher's answers

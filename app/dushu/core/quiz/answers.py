@@ -8,10 +8,18 @@ from dataclasses import dataclass
 
 from dushu.core.facts.dates import parse_date_answer
 from dushu.core.quiz.model import Question
-from dushu.core.script import to_simplified
-from dushu.core.tones import letter_and_tone
+from dushu.core.script import to_simplified, to_traditional
+from dushu.core.tones import letter_and_tone, to_numbers
 
-__all__ = ["Feedback", "Response", "answers_match", "check_answer", "normalise_answer", "pinyin_key"]
+__all__ = [
+    "Feedback",
+    "Response",
+    "answers_match",
+    "check_answer",
+    "normalise_answer",
+    "pinyin_key",
+    "typed_forms",
+]
 
 # What a learner gives: a choice index, true/false, typed text, items in order, or left -> right matches.
 Response = int | bool | str | Sequence[str] | Mapping[str, str] | None
@@ -97,6 +105,23 @@ def answers_match(given: str, accepted: str) -> bool:
         # Only answers written as pinyin (with tones) are compared this way, not plain words like "QUAD".
         return pinyin_key(given) == expected_pinyin
     return False
+
+
+def typed_forms(answer: str) -> tuple[str, ...]:
+    """Other ways to type `answer` that `answers_match` accepts and a program comparing letter for
+    letter would not: the other script (Simplified or Traditional), half-width letters and digits,
+    and pinyin with tone numbers for tone marks. Dates and spacing are left as the teacher wrote them.
+
+    >>> typed_forms("去風險"), typed_forms("ＱＵＡＤ"), typed_forms("fēng xiǎn")
+    (('去风险',), ('QUAD',), ('feng1 xian3', 'feng1xian3'))
+    """
+    half = unicodedata.normalize("NFKC", answer)
+    forms = [half, to_simplified(half), to_traditional(half)]
+    syllables = half.split()
+    if pinyin_key(half) is not None and any(letter_and_tone(ch)[1] for ch in half):
+        numbered = [to_numbers(s) for s in syllables]
+        forms += [" ".join(numbered), "".join(numbered)]
+    return tuple(f for f in dict.fromkeys(forms) if f != answer and f.strip() and answers_match(f, answer))
 
 
 def check_answer(question: Question, response: Response) -> Feedback:
