@@ -130,3 +130,14 @@ def test_every_problem_says_what_is_wrong_in_a_code_a_form_can_word() -> None:
         "list-empty-entry", "list-too-few", "list-repeated", "choice-no-answer", "truefalse-answer",
         "answers-none", "pairs-empty-side", "pairs-repeated",
     }  # fmt: skip
+
+
+def test_a_broken_file_names_all_its_problems_in_one_line() -> None:
+    text = dumps_quiz_set(QuizSet("三個問題", GOOD)).replace('type = "truefalse"', 'type = "essay"')
+    text = text.replace("answer = 1  #", "answer = 5  #", 1)
+    with pytest.raises(QuizSetError) as exc:
+        loads_quiz_set(text, "set.toml")
+    message = str(exc.value)
+    assert message.startswith("set.toml: 2 problems: question 1")
+    assert "essay" in message and "answer 5 is out of range" in message
+    assert "\n" not in message

@@ -117,13 +117,28 @@ def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
     if not raw_questions:
         raise QuizSetError(f"{name}: the quiz set has no questions")
     questions: list[Question] = []
+    found: list[str] = []  # every question's problems, so that a teacher fixes them in one go
     for i, raw in enumerate(raw_questions):
-        q = _question(raw, i, name, lines)
+        try:
+            q = _question(raw, i, name, lines)
+        except QuizSetError as exc:
+            found.append(str(exc))
+            continue
         questions.append(q)
-        broken = question_problems(q, i, questions)
-        if broken:
-            raise QuizSetError(f"{_where(name, i, q.id, lines)}: {broken[0].message}")
+        broken = question_problems(q, len(questions) - 1, questions)
+        found += [f"{_where(name, i, q.id, lines)}: {p.message}" for p in broken]
+    if found:
+        if len(found) == 1:
+            raise QuizSetError(found[0])
+        more = len(found) - _PROBLEMS_SHOWN
+        each = [f.removeprefix(f"{name}: ") for f in found[:_PROBLEMS_SHOWN]]
+        raise QuizSetError(
+            f"{name}: {len(found)} problems: " + "; ".join(each) + (f"; and {more} more" if more > 0 else "")
+        )
     return QuizSet(title, tuple(questions), language, source, author, settings)
+
+
+_PROBLEMS_SHOWN = 5  # in the one line that names a broken set's problems
 
 
 def _string(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
