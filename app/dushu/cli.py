@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _opens_gui(args_list):
         if args_list[:1] == ["--quiz"]:
             return _run_gui(args_list[1], quiz=True)
-        if args_list[0].startswith("--quiz="):
+        if args_list and args_list[0].startswith("--quiz="):
             return _run_gui(args_list[0].split("=", 1)[1], quiz=True)
         return _run_gui(args_list[0] if args_list else None)
     parser = build_parser()

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>QuizEditor</source>
-        <comment>Answer: {0}</comment>
-        <translation>题组编辑器</translation>
-    </message>
-    <message>
-        <source>QuizEditor</source>
-        <comment>Why: {0}</comment>
-        <translation>题组编辑器</translation>
-    </message>
-    <message>
-        <source>QuizEditor</source>
-        <comment>From the text: {0}</comment>
-        <translation>题组编辑器</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <source>Export</source>
@@ -315,6 +297,14 @@
     <message>
         <source>Show in the text</source>
         <translation>在文中显示</translation>
+    </message>
+    <message>
+        <source>Quiz questions on it…</source>
+        <translation>出题…</translation>
+    </message>
+    <message>
+        <source>Choose questions on this row for the quiz set in the Quiz Editor tab</source>
+        <translation>在「题组编辑器」分页中为这一列挑选题目</translation>
     </message>
     <message>
         <source>Timeline (%1)</source>
@@ -650,6 +640,10 @@
         <translation>复习到期卡片(&amp;R)</translation>
     </message>
     <message>
+        <source>Review &amp;Items…</source>
+        <translation>复习项目(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;New Quiz Set</source>
         <translation>添加题组(&amp;N)</translation>
     </message>
@@ -768,6 +762,18 @@
     <message>
         <source>Document &amp;Properties…</source>
         <translation>文档属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The words of “%1” are listed here once the whole text is analysed; the Reader shows it already.</source>
+        <translation>整篇文章分析完后，「%1」的词语会列在这里；阅读器已经可以看了。</translation>
+    </message>
+    <message>
+        <source>The facts of “%1” are shown here once the whole text is analysed; the Reader shows it already.</source>
+        <translation>整篇文章分析完后，「%1」的事实会显示在这里；阅读器已经可以看了。</translation>
+    </message>
+    <message>
+        <source>That sentence is not in the open text: the quiz set may come from another text.</source>
+        <translation>打开的文章里没有这句话：这个题组可能出自别的文章。</translation>
     </message>
 </context>
 <context>
@@ -959,12 +965,20 @@
         <translation>勾选要添加的题目。题目依提问内容分组；选取一题即可查看题目与答案。已在题组中的题目会以灰色显示。</translation>
     </message>
     <message>
+        <source>Find questions: a word of the question, its answer or its sentence</source>
+        <translation>找题目：题目、答案或原句中的字词</translation>
+    </message>
+    <message>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Already in the set</source>
@@ -1234,8 +1248,20 @@
         <translation>有 %1 题尚未作答，将视为答错。要结束测验吗？</translation>
     </message>
     <message>
+        <source>Right!</source>
+        <translation>答对了！</translation>
+    </message>
+    <message>
         <source>Partly right: %1 of %2 points.</source>
         <translation>部分正确：得 %1 / %2 分。</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>没有作答。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
     </message>
     <message>
         <source>The syllables are right; check the tones.</source>
@@ -1374,6 +1400,10 @@
         <translation>上一题</translation>
     </message>
     <message>
+        <source>The question before (Page Up)</source>
+        <translation>上一题（Page Up）</translation>
+    </message>
+    <message>
         <source>Skip (show the answer)</source>
         <translation>略过（显示答案）</translation>
     </message>
@@ -1485,6 +1515,82 @@
         <translation>配对题</translation>
     </message>
     <message>
+        <source>A choice is empty: write it or remove it.</source>
+        <translation>有一个选项是空的：请填写或删除。</translation>
+    </message>
+    <message>
+        <source>An item is empty: write it or remove it.</source>
+        <translation>有一个项目是空的：请填写或删除。</translation>
+    </message>
+    <message>
+        <source>An accepted answer is empty: write it or remove it.</source>
+        <translation>有一个可接受的答案是空的：请填写或删除。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 choices.</source>
+        <translation>请至少给 %1 个选项。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 items to put in order.</source>
+        <translation>请至少给 %1 个要排序的项目。</translation>
+    </message>
+    <message>
+        <source>Type at least one accepted answer.</source>
+        <translation>请至少输入一个可接受的答案。</translation>
+    </message>
+    <message>
+        <source>“%1” is there twice: the choices must differ.</source>
+        <translation>「%1」出现了两次：选项不可重复。</translation>
+    </message>
+    <message>
+        <source>“%1” is there twice: the items must differ.</source>
+        <translation>「%1」出现了两次：项目不可重复。</translation>
+    </message>
+    <message>
+        <source>Question %1 has this ID already: give this one another.</source>
+        <translation>第 %1 题已经用了这个 ID：请给这题另一个。</translation>
+    </message>
+    <message>
+        <source>“%1” is on the left twice: the items must differ.</source>
+        <translation>「%1」在左边出现了两次：项目不可重复。</translation>
+    </message>
+    <message>
+        <source>Give the question an ID (a short text no other question has).</source>
+        <translation>请给这题一个 ID（别的题目没用过的短文字）。</translation>
+    </message>
+    <message>
+        <source>Choose a question type.</source>
+        <translation>请选择题型。</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>请写下题目。</translation>
+    </message>
+    <message>
+        <source>Mark the blank with ____ (Insert blank).</source>
+        <translation>请用 ____ 标出空格（插入空格）。</translation>
+    </message>
+    <message>
+        <source>Points must be more than 0.</source>
+        <translation>分数必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Mark the right choice (the round button beside it).</source>
+        <translation>请标出正确的选项（选项旁的圆形按钮）。</translation>
+    </message>
+    <message>
+        <source>Choose whether the statement is true or false.</source>
+        <translation>请选择这句叙述是对还是错。</translation>
+    </message>
+    <message>
+        <source>A pair has an empty side: fill in both or remove the pair.</source>
+        <translation>有一组配对的一边是空的：请两边都填写，或删除这组。</translation>
+    </message>
+    <message>
+        <source>Give at least 2 pairs.</source>
+        <translation>请至少给 2 组配对。</translation>
+    </message>
+    <message>
         <source>Facts and events</source>
         <translation>史实与事件</translation>
     </message>
@@ -1499,6 +1605,18 @@
     <message>
         <source>Vocabulary</source>
         <translation>词汇</translation>
+    </message>
+    <message>
+        <source>Answer: {0}</source>
+        <translation>答案：{0}</translation>
+    </message>
+    <message>
+        <source>Why: {0}</source>
+        <translation>理由：{0}</translation>
+    </message>
+    <message>
+        <source>From the text: {0}</source>
+        <translation>出自原文：{0}</translation>
     </message>
     <message>
         <source>New quiz set</source>
@@ -1655,6 +1773,18 @@
     <message>
         <source>No questions yet. Add one of a type, or add questions from the open text.</source>
         <translation>尚无题目。请添加某种题型的题目，或从打开的文本添加题目。</translation>
+    </message>
+    <message>
+        <source>Give the set a title.</source>
+        <translation>请给题组一个标题。</translation>
+    </message>
+    <message>
+        <source>Add at least one question.</source>
+        <translation>请至少加入一题。</translation>
+    </message>
+    <message>
+        <source>Question {0}: {1}</source>
+        <translation>第 {0} 题：{1}</translation>
     </message>
     <message>
         <source>Unsaved quiz set</source>
@@ -1871,6 +2001,10 @@
         <translation>尚未保存</translation>
     </message>
     <message>
+        <source>unsaved changes</source>
+        <translation>有未保存的变更</translation>
+    </message>
+    <message>
         <source>Open a text in the reader to add questions from it.</source>
         <translation>在阅读器中打开文本，即可从中添加题目。</translation>
     </message>
@@ -1933,14 +2067,6 @@
         <translation>已加入 %1 个牌组词到复习；另有 %2 个原本就在。</translation>
     </message>
     <message>
-        <source>new today (%1 new in all)</source>
-        <translation>今天的新项目（共 %1 个新项目）</translation>
-    </message>
-    <message>
-        <source>new today</source>
-        <translation>今天的新项目</translation>
-    </message>
-    <message>
         <source>Start review (%1)</source>
         <translation>开始复习 (%1)</translation>
     </message>
@@ -1959,10 +2085,6 @@
     <message>
         <source>Nothing to review yet. Open a text and press “Add this document&apos;s facts”, or put words in your deck (mark them Learning in the reader or the Vocabulary tab) and press “Add deck words”. Dushu then shows each item again just before you would forget it.</source>
         <translation>还没有要复习的项目。打开一篇文章并按“加入这篇文章的事实”，或把词放进牌组（在阅读或词汇分页标为“学习中”）再按“加入牌组的词”。之后 Dushu 会在你快要忘记前再让你复习每一项。</translation>
-    </message>
-    <message>
-        <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends.</source>
-        <translation>按键：空格键显示答案；1 重来、2 困难、3 良好、4 简单；Esc 结束。</translation>
     </message>
     <message>
         <source>All done for today. More new items come in tomorrow.</source>
@@ -2005,6 +2127,46 @@
         <translation>各状态的项目</translation>
     </message>
     <message>
+        <source>Finding this document&apos;s facts…</source>
+        <translation>正在找出这篇文章的事实…</translation>
+    </message>
+    <message>
+        <source>seen before, due now</source>
+        <translation>复习过、现在到期</translation>
+    </message>
+    <message>
+        <source>new for today (%1 new in all)</source>
+        <translation>今天的新项目（共 %1 个新项目）</translation>
+    </message>
+    <message>
+        <source>new for today</source>
+        <translation>今天的新项目</translation>
+    </message>
+    <message>
+        <source>items in all (%1 suspended)</source>
+        <translation>项目总数（%1 个暂停）</translation>
+    </message>
+    <message>
+        <source>items in all</source>
+        <translation>项目总数</translation>
+    </message>
+    <message>
+        <source>Items you have reviewed before whose time to come back has come.</source>
+        <translation>复习过、现在又到了该再看的项目。</translation>
+    </message>
+    <message>
+        <source>Items you have never reviewed. At most %1 new ones come in a day, so that a whole text does not arrive at once.</source>
+        <translation>从未复习过的项目。每天最多加入 %1 个新项目，免得整篇文章一次涌来。</translation>
+    </message>
+    <message>
+        <source>Every item you have added: new ones, ones you are learning, and suspended ones (words marked known, items you chose not to review).</source>
+        <translation>你加入的所有项目：新的、学习中的，以及暂停的（标为已会的词、你选择不再复习的项目）。</translation>
+    </message>
+    <message>
+        <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; S takes the item out of the review; Esc ends.</source>
+        <translation>按键：空白键显示答案；1 重来、2 困难、3 良好、4 简单；S 把项目移出复习；Esc 结束。</translation>
+    </message>
+    <message>
         <source>No items in review.</source>
         <translation>没有在复习中的项目。</translation>
     </message>
@@ -2023,6 +2185,10 @@
     <message>
         <source>How often you remembered, once you have reviewed.</source>
         <translation>复习之后，这里会显示你记住的比例。</translation>
+    </message>
+    <message>
+        <source>“%1” will not come again. Items… on the overview brings it back whenever you like.</source>
+        <translation>「%1」不会再出现。随时可在总览的「项目…」中放回。</translation>
     </message>
     <message>
         <source>%1 left · %2 done</source>
@@ -2045,14 +2211,6 @@
         <translation>现在没有到期的项目。</translation>
     </message>
     <message>
-        <source>due now</source>
-        <translation>现在到期</translation>
-    </message>
-    <message>
-        <source>in review</source>
-        <translation>复习中</translation>
-    </message>
-    <message>
         <source>Add this document&apos;s facts</source>
         <translation>加入这篇文章的事实</translation>
     </message>
@@ -2061,8 +2219,28 @@
         <translation>加入牌组的词</translation>
     </message>
     <message>
+        <source>Items…</source>
+        <translation>项目…</translation>
+    </message>
+    <message>
+        <source>Every item in your review: suspend, resume, reset or remove them.</source>
+        <translation>复习中的所有项目：暂停、恢复、重设或移除。</translation>
+    </message>
+    <message>
         <source>End review (Esc)</source>
         <translation>结束复习 (Esc)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t review this again (S)</source>
+        <translation>不再复习这项 (S)</translation>
+    </message>
+    <message>
+        <source>Takes this item out of the review (its progress is kept). Undo brings it back at once; later, Items… on the overview does.</source>
+        <translation>把这个项目移出复习（进度会保留）。「复原」可立刻放回；之后可在总览的「项目…」中放回。</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>复原 (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Show answer (Space)</source>
@@ -2087,6 +2265,126 @@
     <message>
         <source>Back to the overview</source>
         <translation>回到总览</translation>
+    </message>
+    <message>
+        <source>Items suspended: %1. Resume brings them back.</source>
+        <translation>已暂停的项目：%1。按「恢复」可放回。</translation>
+    </message>
+    <message>
+        <source>Items back in the review: %1.</source>
+        <translation>已放回复习的项目：%1。</translation>
+    </message>
+    <message>
+        <source>Reset the progress of the selected items (%1)? They start again as new items; the reviews you did stay in the statistics.</source>
+        <translation>要重设选取项目（%1 个）的进度吗？它们会重新成为新项目；你做过的复习仍留在统计中。</translation>
+    </message>
+    <message>
+        <source>Items reset, new again: %1.</source>
+        <translation>已重设为新项目：%1。</translation>
+    </message>
+    <message>
+        <source>Remove the selected items (%1) from the review? Their progress and history are deleted. Adding the document&apos;s facts or your deck words again brings them back as new items; Suspend keeps them instead.</source>
+        <translation>要从复习中移除选取的项目（%1 个）吗？它们的进度和纪录都会删除。再次加入文章的事实或牌组的词，会让它们以新项目回来；「暂停」则会保留它们。</translation>
+    </message>
+    <message>
+        <source>Items removed: %1.</source>
+        <translation>已移除的项目：%1。</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Suspended: not shown until you resume it.</source>
+        <translation>已暂停：恢复之前不会出现。</translation>
+    </message>
+    <message>
+        <source>New items come in at most %1 a day, in the order they were added.</source>
+        <translation>新项目每天最多加入 %1 个，依加入的顺序。</translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation>还没有项目。</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 个项目</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>显示 %2 个项目中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Review items</source>
+        <translation>复习项目</translation>
+    </message>
+    <message>
+        <source>Filter: a word, a question, an answer, a document&apos;s title…</source>
+        <translation>筛选：词、问题、答案、文章标题…</translation>
+    </message>
+    <message>
+        <source>Word or question</source>
+        <translation>词或问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Take the selected items out of the review; their progress is kept.</source>
+        <translation>把选取的项目移出复习；进度会保留。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Bring the selected items back into the review.</source>
+        <translation>把选取的项目放回复习。</translation>
+    </message>
+    <message>
+        <source>Reset progress…</source>
+        <translation>重设进度…</translation>
+    </message>
+    <message>
+        <source>Start the selected items again as new items.</source>
+        <translation>把选取的项目当作新项目重新开始。</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected items from the review, with their history.</source>
+        <translation>从复习中删除选取的项目及其纪录。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>in %1 min</source>
@@ -2257,6 +2555,10 @@
     <message>
         <source>Show in the text</source>
         <translation>在文中显示</translation>
+    </message>
+    <message>
+        <source>Quiz questions on this word…</source>
+        <translation>用这个词出题…</translation>
     </message>
     <message>
         <source>Search words, pinyin or meanings</source>

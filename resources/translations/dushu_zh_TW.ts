@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name></name>
-    <message>
-        <source>QuizEditor</source>
-        <comment>Answer: {0}</comment>
-        <translation>題組編輯器</translation>
-    </message>
-    <message>
-        <source>QuizEditor</source>
-        <comment>Why: {0}</comment>
-        <translation>題組編輯器</translation>
-    </message>
-    <message>
-        <source>QuizEditor</source>
-        <comment>From the text: {0}</comment>
-        <translation>題組編輯器</translation>
-    </message>
-</context>
-<context>
     <name>Export</name>
     <message>
         <source>Export</source>
@@ -315,6 +297,14 @@
     <message>
         <source>Show in the text</source>
         <translation>在文中顯示</translation>
+    </message>
+    <message>
+        <source>Quiz questions on it…</source>
+        <translation>出題…</translation>
+    </message>
+    <message>
+        <source>Choose questions on this row for the quiz set in the Quiz Editor tab</source>
+        <translation>在「題組編輯器」分頁中為這一列挑選題目</translation>
     </message>
     <message>
         <source>Timeline (%1)</source>
@@ -650,6 +640,10 @@
         <translation>複習到期卡片(&amp;R)</translation>
     </message>
     <message>
+        <source>Review &amp;Items…</source>
+        <translation>複習項目(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;New Quiz Set</source>
         <translation>新增題組(&amp;N)</translation>
     </message>
@@ -768,6 +762,18 @@
     <message>
         <source>Document &amp;Properties…</source>
         <translation>文件內容(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The words of “%1” are listed here once the whole text is analysed; the Reader shows it already.</source>
+        <translation>整篇文章分析完後，「%1」的詞語會列在這裡；閱讀器已經可以看了。</translation>
+    </message>
+    <message>
+        <source>The facts of “%1” are shown here once the whole text is analysed; the Reader shows it already.</source>
+        <translation>整篇文章分析完後，「%1」的事實會顯示在這裡；閱讀器已經可以看了。</translation>
+    </message>
+    <message>
+        <source>That sentence is not in the open text: the quiz set may come from another text.</source>
+        <translation>開啟的文章裡沒有這句話：這個題組可能出自別的文章。</translation>
     </message>
 </context>
 <context>
@@ -959,12 +965,20 @@
         <translation>勾選要新增的題目。題目依提問內容分組；選取一題即可查看題目與答案。已在題組中的題目會以灰色顯示。</translation>
     </message>
     <message>
+        <source>Find questions: a word of the question, its answer or its sentence</source>
+        <translation>找題目：題目、答案或原句中的字詞</translation>
+    </message>
+    <message>
         <source>Question</source>
         <translation>題目</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>類型</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Already in the set</source>
@@ -1234,8 +1248,20 @@
         <translation>有 %1 題尚未作答，將視為答錯。要結束測驗嗎？</translation>
     </message>
     <message>
+        <source>Right!</source>
+        <translation>答對了！</translation>
+    </message>
+    <message>
         <source>Partly right: %1 of %2 points.</source>
         <translation>部分正確：得 %1 / %2 分。</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>沒有作答。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太對。</translation>
     </message>
     <message>
         <source>The syllables are right; check the tones.</source>
@@ -1374,6 +1400,10 @@
         <translation>上一題</translation>
     </message>
     <message>
+        <source>The question before (Page Up)</source>
+        <translation>上一題（Page Up）</translation>
+    </message>
+    <message>
         <source>Skip (show the answer)</source>
         <translation>略過（顯示答案）</translation>
     </message>
@@ -1485,6 +1515,82 @@
         <translation>配對題</translation>
     </message>
     <message>
+        <source>A choice is empty: write it or remove it.</source>
+        <translation>有一個選項是空的：請填寫或刪除。</translation>
+    </message>
+    <message>
+        <source>An item is empty: write it or remove it.</source>
+        <translation>有一個項目是空的：請填寫或刪除。</translation>
+    </message>
+    <message>
+        <source>An accepted answer is empty: write it or remove it.</source>
+        <translation>有一個可接受的答案是空的：請填寫或刪除。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 choices.</source>
+        <translation>請至少給 %1 個選項。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 items to put in order.</source>
+        <translation>請至少給 %1 個要排序的項目。</translation>
+    </message>
+    <message>
+        <source>Type at least one accepted answer.</source>
+        <translation>請至少輸入一個可接受的答案。</translation>
+    </message>
+    <message>
+        <source>“%1” is there twice: the choices must differ.</source>
+        <translation>「%1」出現了兩次：選項不可重複。</translation>
+    </message>
+    <message>
+        <source>“%1” is there twice: the items must differ.</source>
+        <translation>「%1」出現了兩次：項目不可重複。</translation>
+    </message>
+    <message>
+        <source>Question %1 has this ID already: give this one another.</source>
+        <translation>第 %1 題已經用了這個 ID：請給這題另一個。</translation>
+    </message>
+    <message>
+        <source>“%1” is on the left twice: the items must differ.</source>
+        <translation>「%1」在左邊出現了兩次：項目不可重複。</translation>
+    </message>
+    <message>
+        <source>Give the question an ID (a short text no other question has).</source>
+        <translation>請給這題一個 ID（別的題目沒用過的短文字）。</translation>
+    </message>
+    <message>
+        <source>Choose a question type.</source>
+        <translation>請選擇題型。</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>請寫下題目。</translation>
+    </message>
+    <message>
+        <source>Mark the blank with ____ (Insert blank).</source>
+        <translation>請用 ____ 標出空格（插入空格）。</translation>
+    </message>
+    <message>
+        <source>Points must be more than 0.</source>
+        <translation>分數必須大於 0。</translation>
+    </message>
+    <message>
+        <source>Mark the right choice (the round button beside it).</source>
+        <translation>請標出正確的選項（選項旁的圓形按鈕）。</translation>
+    </message>
+    <message>
+        <source>Choose whether the statement is true or false.</source>
+        <translation>請選擇這句敘述是對還是錯。</translation>
+    </message>
+    <message>
+        <source>A pair has an empty side: fill in both or remove the pair.</source>
+        <translation>有一組配對的一邊是空的：請兩邊都填寫，或刪除這組。</translation>
+    </message>
+    <message>
+        <source>Give at least 2 pairs.</source>
+        <translation>請至少給 2 組配對。</translation>
+    </message>
+    <message>
         <source>Facts and events</source>
         <translation>史實與事件</translation>
     </message>
@@ -1499,6 +1605,18 @@
     <message>
         <source>Vocabulary</source>
         <translation>詞彙</translation>
+    </message>
+    <message>
+        <source>Answer: {0}</source>
+        <translation>答案：{0}</translation>
+    </message>
+    <message>
+        <source>Why: {0}</source>
+        <translation>理由：{0}</translation>
+    </message>
+    <message>
+        <source>From the text: {0}</source>
+        <translation>出自原文：{0}</translation>
     </message>
     <message>
         <source>New quiz set</source>
@@ -1655,6 +1773,18 @@
     <message>
         <source>No questions yet. Add one of a type, or add questions from the open text.</source>
         <translation>尚無題目。請新增某種題型的題目，或從開啟的文本新增題目。</translation>
+    </message>
+    <message>
+        <source>Give the set a title.</source>
+        <translation>請給題組一個標題。</translation>
+    </message>
+    <message>
+        <source>Add at least one question.</source>
+        <translation>請至少加入一題。</translation>
+    </message>
+    <message>
+        <source>Question {0}: {1}</source>
+        <translation>第 {0} 題：{1}</translation>
     </message>
     <message>
         <source>Unsaved quiz set</source>
@@ -1871,6 +2001,10 @@
         <translation>尚未儲存</translation>
     </message>
     <message>
+        <source>unsaved changes</source>
+        <translation>有未儲存的變更</translation>
+    </message>
+    <message>
         <source>Open a text in the reader to add questions from it.</source>
         <translation>在閱讀器中開啟文本，即可從中新增題目。</translation>
     </message>
@@ -1933,14 +2067,6 @@
         <translation>已加入 %1 個牌組詞到複習；另有 %2 個原本就在。</translation>
     </message>
     <message>
-        <source>new today (%1 new in all)</source>
-        <translation>今天的新項目（共 %1 個新項目）</translation>
-    </message>
-    <message>
-        <source>new today</source>
-        <translation>今天的新項目</translation>
-    </message>
-    <message>
         <source>Start review (%1)</source>
         <translation>開始複習 (%1)</translation>
     </message>
@@ -1959,10 +2085,6 @@
     <message>
         <source>Nothing to review yet. Open a text and press “Add this document&apos;s facts”, or put words in your deck (mark them Learning in the reader or the Vocabulary tab) and press “Add deck words”. Dushu then shows each item again just before you would forget it.</source>
         <translation>還沒有要複習的項目。打開一篇文章並按「加入這篇文章的事實」，或把詞放進牌組（在閱讀或詞彙分頁標為「學習中」）再按「加入牌組的詞」。之後 Dushu 會在你快要忘記前再讓你複習每一項。</translation>
-    </message>
-    <message>
-        <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; Esc ends.</source>
-        <translation>按鍵：空白鍵顯示答案；1 重來、2 困難、3 良好、4 簡單；Esc 結束。</translation>
     </message>
     <message>
         <source>All done for today. More new items come in tomorrow.</source>
@@ -2005,6 +2127,46 @@
         <translation>各狀態的項目</translation>
     </message>
     <message>
+        <source>Finding this document&apos;s facts…</source>
+        <translation>正在找出這篇文章的事實…</translation>
+    </message>
+    <message>
+        <source>seen before, due now</source>
+        <translation>複習過、現在到期</translation>
+    </message>
+    <message>
+        <source>new for today (%1 new in all)</source>
+        <translation>今天的新項目（共 %1 個新項目）</translation>
+    </message>
+    <message>
+        <source>new for today</source>
+        <translation>今天的新項目</translation>
+    </message>
+    <message>
+        <source>items in all (%1 suspended)</source>
+        <translation>項目總數（%1 個暫停）</translation>
+    </message>
+    <message>
+        <source>items in all</source>
+        <translation>項目總數</translation>
+    </message>
+    <message>
+        <source>Items you have reviewed before whose time to come back has come.</source>
+        <translation>複習過、現在又到了該再看的項目。</translation>
+    </message>
+    <message>
+        <source>Items you have never reviewed. At most %1 new ones come in a day, so that a whole text does not arrive at once.</source>
+        <translation>從未複習過的項目。每天最多加入 %1 個新項目，免得整篇文章一次湧來。</translation>
+    </message>
+    <message>
+        <source>Every item you have added: new ones, ones you are learning, and suspended ones (words marked known, items you chose not to review).</source>
+        <translation>你加入的所有項目：新的、學習中的，以及暫停的（標為已會的詞、你選擇不再複習的項目）。</translation>
+    </message>
+    <message>
+        <source>Keys: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; S takes the item out of the review; Esc ends.</source>
+        <translation>按鍵：空白鍵顯示答案；1 重來、2 困難、3 良好、4 簡單；S 把項目移出複習；Esc 結束。</translation>
+    </message>
+    <message>
         <source>No items in review.</source>
         <translation>沒有在複習中的項目。</translation>
     </message>
@@ -2023,6 +2185,10 @@
     <message>
         <source>How often you remembered, once you have reviewed.</source>
         <translation>複習之後，這裡會顯示你記住的比例。</translation>
+    </message>
+    <message>
+        <source>“%1” will not come again. Items… on the overview brings it back whenever you like.</source>
+        <translation>「%1」不會再出現。隨時可在總覽的「項目…」中放回。</translation>
     </message>
     <message>
         <source>%1 left · %2 done</source>
@@ -2045,14 +2211,6 @@
         <translation>現在沒有到期的項目。</translation>
     </message>
     <message>
-        <source>due now</source>
-        <translation>現在到期</translation>
-    </message>
-    <message>
-        <source>in review</source>
-        <translation>複習中</translation>
-    </message>
-    <message>
         <source>Add this document&apos;s facts</source>
         <translation>加入這篇文章的事實</translation>
     </message>
@@ -2061,8 +2219,28 @@
         <translation>加入牌組的詞</translation>
     </message>
     <message>
+        <source>Items…</source>
+        <translation>項目…</translation>
+    </message>
+    <message>
+        <source>Every item in your review: suspend, resume, reset or remove them.</source>
+        <translation>複習中的所有項目：暫停、恢復、重設或移除。</translation>
+    </message>
+    <message>
         <source>End review (Esc)</source>
         <translation>結束複習 (Esc)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t review this again (S)</source>
+        <translation>不再複習這項 (S)</translation>
+    </message>
+    <message>
+        <source>Takes this item out of the review (its progress is kept). Undo brings it back at once; later, Items… on the overview does.</source>
+        <translation>把這個項目移出複習（進度會保留）。「復原」可立刻放回；之後可在總覽的「項目…」中放回。</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>復原 (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Show answer (Space)</source>
@@ -2087,6 +2265,126 @@
     <message>
         <source>Back to the overview</source>
         <translation>回到總覽</translation>
+    </message>
+    <message>
+        <source>Items suspended: %1. Resume brings them back.</source>
+        <translation>已暫停的項目：%1。按「恢復」可放回。</translation>
+    </message>
+    <message>
+        <source>Items back in the review: %1.</source>
+        <translation>已放回複習的項目：%1。</translation>
+    </message>
+    <message>
+        <source>Reset the progress of the selected items (%1)? They start again as new items; the reviews you did stay in the statistics.</source>
+        <translation>要重設選取項目（%1 個）的進度嗎？它們會重新成為新項目；你做過的複習仍留在統計中。</translation>
+    </message>
+    <message>
+        <source>Items reset, new again: %1.</source>
+        <translation>已重設為新項目：%1。</translation>
+    </message>
+    <message>
+        <source>Remove the selected items (%1) from the review? Their progress and history are deleted. Adding the document&apos;s facts or your deck words again brings them back as new items; Suspend keeps them instead.</source>
+        <translation>要從複習中移除選取的項目（%1 個）嗎？它們的進度和紀錄都會刪除。再次加入文章的事實或牌組的詞，會讓它們以新項目回來；「暫停」則會保留它們。</translation>
+    </message>
+    <message>
+        <source>Items removed: %1.</source>
+        <translation>已移除的項目：%1。</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Suspended: not shown until you resume it.</source>
+        <translation>已暫停：恢復之前不會出現。</translation>
+    </message>
+    <message>
+        <source>New items come in at most %1 a day, in the order they were added.</source>
+        <translation>新項目每天最多加入 %1 個，依加入的順序。</translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation>還沒有項目。</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 個項目</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>顯示 %2 個項目中的 %1 個</translation>
+    </message>
+    <message>
+        <source>Review items</source>
+        <translation>複習項目</translation>
+    </message>
+    <message>
+        <source>Filter: a word, a question, an answer, a document&apos;s title…</source>
+        <translation>篩選：詞、問題、答案、文章標題…</translation>
+    </message>
+    <message>
+        <source>Word or question</source>
+        <translation>詞或問題</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Take the selected items out of the review; their progress is kept.</source>
+        <translation>把選取的項目移出複習；進度會保留。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢復</translation>
+    </message>
+    <message>
+        <source>Bring the selected items back into the review.</source>
+        <translation>把選取的項目放回複習。</translation>
+    </message>
+    <message>
+        <source>Reset progress…</source>
+        <translation>重設進度…</translation>
+    </message>
+    <message>
+        <source>Start the selected items again as new items.</source>
+        <translation>把選取的項目當作新項目重新開始。</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected items from the review, with their history.</source>
+        <translation>從複習中刪除選取的項目及其紀錄。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>in %1 min</source>
@@ -2257,6 +2555,10 @@
     <message>
         <source>Show in the text</source>
         <translation>在文中顯示</translation>
+    </message>
+    <message>
+        <source>Quiz questions on this word…</source>
+        <translation>用這個詞出題…</translation>
     </message>
     <message>
         <source>Search words, pinyin or meanings</source>

@@ -27,8 +27,13 @@ from dushu.storage.library import Library
 pytestmark = pytest.mark.gui
 
 CHOICE = Question(
-    "c1", "choice", "柳河村的新渡口在哪一年啟用？", 1, ("2018年", "2021年", "2024年"),
-    source="柳河村的新渡口在2021年啟用。", explanation="文中說渡口在2021年啟用。",
+    "c1",
+    "choice",
+    "柳河村的新渡口在哪一年啟用？",
+    1,
+    ("2018年", "2021年", "2024年"),
+    source="柳河村的新渡口在2021年啟用。",
+    explanation="文中說渡口在2021年啟用。",
 )
 TF = Question("t1", "truefalse", "新渡口由村民集資興建。", False, explanation="文中說由縣政府出資。")
 CLOZE = Question("z1", "cloze", "渡船每天開出____班。", ("十二", "12"))
@@ -50,7 +55,10 @@ class FakeClock:
 
 def quiz(*questions: Question, feedback: str = "immediate", minutes: int = 0) -> QuizSet:
     settings = QuizSettings(
-        shuffle_questions=False, shuffle_choices=False, time_limit_minutes=minutes, pass_mark=60,
+        shuffle_questions=False,
+        shuffle_choices=False,
+        time_limit_minutes=minutes,
+        pass_mark=60,
         feedback=feedback,
     )
     return QuizSet("柳河渡口", questions or (CHOICE, TF, CLOZE, SHORT, ORDER, MATCH), settings=settings)
@@ -402,3 +410,19 @@ def test_a_preview_from_the_editor_is_not_kept(qtbot: QtBot, view: QuizView, lib
     enter(qtbot, view)
     assert view.pages.currentWidget() is view.summary_page and "preview" in view.summary_title.text()
     assert library.sets_with_attempts() == []
+
+
+def test_the_set_lists_follow_a_language_change(view: QuizView) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from dushu.gui.i18n import install_language
+
+    try:
+        install_language("zh_TW")
+        QCoreApplication.processEvents()
+        assert all(" 題" in view.bundled_list.item(i).text() for i in range(view.bundled_list.count()))
+        assert view.recent_list.item(0).text() == "開啟過的題組會顯示在這裡。"
+    finally:
+        install_language("en")
+        QCoreApplication.processEvents()
+    assert "questions" in view.bundled_list.item(0).text()

@@ -141,9 +141,9 @@ def test_every_way_of_asking_for_a_quiz_opens_the_app_on_it(
 
     opened: list[tuple[str | None, bool]] = []
     monkeypatch.setattr(dushu.cli, "_run_gui", lambda path, quiz=False: opened.append((path, quiz)) or 0)
-    for argv in (["--quiz", "set.toml"], ["--quiz=set.toml"]):
+    for argv in (["--quiz", "set.toml"], ["--quiz=set.toml"], [], ["notes.txt"]):
         assert main(argv) == 0
-    assert opened == [("set.toml", True), ("set.toml", True)]
+    assert opened == [("set.toml", True), ("set.toml", True), (None, False), ("notes.txt", False)]
     with pytest.raises(SystemExit) as exc:
         main(["--quiz"])
     assert exc.value.code == 2

@@ -52,41 +52,63 @@ def type_label(qtype: str) -> str:
 
 def form_message(problem: QuestionProblem) -> str:
     """A problem worded for the form the teacher fills in (the loader words it for the file)."""
-    tr = QCoreApplication.translate
     args = problem.args
     field = problem.field
     if problem.code == "list-empty-entry":
         return {
-            "choices": tr("QuizEditor", "A choice is empty: write it or remove it."),
-            "items": tr("QuizEditor", "An item is empty: write it or remove it."),
-        }.get(field, tr("QuizEditor", "An accepted answer is empty: write it or remove it."))
+            "choices": QCoreApplication.translate("QuizEditor", "A choice is empty: write it or remove it."),
+            "items": QCoreApplication.translate("QuizEditor", "An item is empty: write it or remove it."),
+        }.get(
+            field,
+            QCoreApplication.translate("QuizEditor", "An accepted answer is empty: write it or remove it."),
+        )
     if problem.code == "list-too-few" and args:
         if field == "choices":
-            return tr("QuizEditor", "Give at least %1 choices.").replace("%1", args[0])
+            return QCoreApplication.translate("QuizEditor", "Give at least %1 choices.").replace(
+                "%1", args[0]
+            )
         if field == "items":
-            return tr("QuizEditor", "Give at least %1 items to put in order.").replace("%1", args[0])
-        return tr("QuizEditor", "Type at least one accepted answer.")
+            return QCoreApplication.translate(
+                "QuizEditor", "Give at least %1 items to put in order."
+            ).replace("%1", args[0])
+        return QCoreApplication.translate("QuizEditor", "Type at least one accepted answer.")
     if problem.code == "list-repeated" and args:
         if field == "choices":
-            return tr("QuizEditor", "“%1” is there twice: the choices must differ.").replace("%1", args[0])
-        return tr("QuizEditor", "“%1” is there twice: the items must differ.").replace("%1", args[0])
+            return QCoreApplication.translate(
+                "QuizEditor", "“%1” is there twice: the choices must differ."
+            ).replace("%1", args[0])
+        return QCoreApplication.translate(
+            "QuizEditor", "“%1” is there twice: the items must differ."
+        ).replace("%1", args[0])
     if problem.code == "id-repeated" and args:
-        return tr("QuizEditor", "Question %1 has this ID already: give this one another.").replace(
-            "%1", args[0]
-        )
+        return QCoreApplication.translate(
+            "QuizEditor", "Question %1 has this ID already: give this one another."
+        ).replace("%1", args[0])
     if problem.code == "pairs-repeated" and args:
-        return tr("QuizEditor", "“%1” is on the left twice: the items must differ.").replace("%1", args[0])
+        return QCoreApplication.translate(
+            "QuizEditor", "“%1” is on the left twice: the items must differ."
+        ).replace("%1", args[0])
     worded = {
-        "id-empty": tr("QuizEditor", "Give the question an ID (a short text no other question has)."),
-        "type-unknown": tr("QuizEditor", "Choose a question type."),
-        "prompt-empty": tr("QuizEditor", "Write the question."),
-        "cloze-no-blank": tr("QuizEditor", "Mark the blank with ____ (Insert blank)."),
-        "points": tr("QuizEditor", "Points must be more than 0."),
-        "choice-no-answer": tr("QuizEditor", "Mark the right choice (the round button beside it)."),
-        "truefalse-answer": tr("QuizEditor", "Choose whether the statement is true or false."),
-        "answers-none": tr("QuizEditor", "Type at least one accepted answer."),
-        "pairs-empty-side": tr("QuizEditor", "A pair has an empty side: fill in both or remove the pair."),
-        "pairs-too-few": tr("QuizEditor", "Give at least 2 pairs."),
+        "id-empty": QCoreApplication.translate(
+            "QuizEditor", "Give the question an ID (a short text no other question has)."
+        ),
+        "type-unknown": QCoreApplication.translate("QuizEditor", "Choose a question type."),
+        "prompt-empty": QCoreApplication.translate("QuizEditor", "Write the question."),
+        "cloze-no-blank": QCoreApplication.translate(
+            "QuizEditor", "Mark the blank with ____ (Insert blank)."
+        ),
+        "points": QCoreApplication.translate("QuizEditor", "Points must be more than 0."),
+        "choice-no-answer": QCoreApplication.translate(
+            "QuizEditor", "Mark the right choice (the round button beside it)."
+        ),
+        "truefalse-answer": QCoreApplication.translate(
+            "QuizEditor", "Choose whether the statement is true or false."
+        ),
+        "answers-none": QCoreApplication.translate("QuizEditor", "Type at least one accepted answer."),
+        "pairs-empty-side": QCoreApplication.translate(
+            "QuizEditor", "A pair has an empty side: fill in both or remove the pair."
+        ),
+        "pairs-too-few": QCoreApplication.translate("QuizEditor", "Give at least 2 pairs."),
     }
     return worded.get(problem.code, problem.message)
 

@@ -180,6 +180,7 @@ class QuizView(QWidget):
         self.timer.timeout.connect(self.tick)
         self._retranslate()
         self.set_document(None, "")
+        self.refresh_sets()
 
     # ------------------------------------------------------------------------------ public API
 
@@ -347,6 +348,12 @@ class QuizView(QWidget):
             empty = QListWidgetItem(translate("Quiz", "Sets you open appear here."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent_list.addItem(empty)
+        self._fill_bundled()
+        self.results_button.setEnabled(bool(self.library.sets_with_attempts()))
+        self._update_start()
+
+    def _fill_bundled(self) -> None:
+        """The sets that come with Dushu, each with its facts in the interface language."""
         self.bundled_list.clear()
         for name, text in bundled_sets():
             try:
@@ -359,8 +366,6 @@ class QuizView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ("bundled", name))
             item.setToolTip(f"{title}\n{_feedback_words(qs)}\n{name}")
             self.bundled_list.addItem(item)
-        self.results_button.setEnabled(bool(self.library.sets_with_attempts()))
-        self._update_start()
 
     def _recent(self) -> list[str]:
         stored = self.library.setting(RECENT_SETTING, [])
@@ -1131,7 +1136,13 @@ class QuizView(QWidget):
         self.set_results_button.setText(translate("Quiz", "Results of this set"))
         self.back_to_sets_button.setText(translate("Quiz", "Back to the sets"))
         self._update_generate()
-        self.refresh_sets()  # their lines ("29 questions · 30 minutes") are in the language too
+        # The set lists' own words ("29 questions · 30 minutes", the empty list's hint) too; the
+        # library is not read here (a language change is no reason to touch it).
+        self._fill_bundled()
+        for i in range(self.recent_list.count()):
+            item = self.recent_list.item(i)
+            if item is not None and item.flags() == Qt.ItemFlag.NoItemFlags:
+                item.setText(translate("Quiz", "Sets you open appear here."))
         if self.session is not None and self.session.finished is None:
             self._update_buttons()
 
