@@ -354,6 +354,9 @@ def test_discarding_unsaved_work_asks_first(
     assert boxes.shown == []
     editor.add_actions["truefalse"].trigger()
     type_into(qtbot, editor.form.prompt, "Kept?")
+    # A new true/false question is neither until the teacher says which: it cannot be saved so.
+    assert "true or false" in editor.form.problem_text("answer")
+    editor.form.tf_true.click()
     changes: list[bool] = []
     editor.modifiedChanged.connect(changes.append)
 

@@ -489,7 +489,7 @@ class QuizEditor(QWidget):
 
     def add_question(self, qtype: str) -> None:
         """Add an empty question of a type after the selected one and put the cursor in its prompt."""
-        q = Question(self._free_id(), qtype, "", answer=True if qtype == "truefalse" else None)
+        q = Question(self._free_id(), qtype, "")  # a true/false one too: the teacher says which it is
         # Two empty rows to type in: the fewest a valid question of these types has.
         if qtype == "choice":
             q = dataclasses.replace(q, choices=("", ""))
