@@ -235,7 +235,8 @@ def _fact_sides(item: StudyItem, card: Any) -> tuple[str, str, str, str]:
     if item.ask in ("full_name", "english"):
         # The short form (or the English name) is shown; the term as the text writes it is asked.
         shown, term = (item.subject, item.answer) if item.ask == "full_name" else (item.answer, item.subject)
-        return shown, card("full_name"), term, item.gloss if item.gloss != shown else ""
+        hint = card("full_name" if item.ask == "full_name" else "chinese_name")  # Entity List: 中文名稱
+        return shown, hint, term, item.gloss if item.gloss != shown else ""
     hint = card("english") if item.ask == "person_english" else card("role")
     return item.subject, hint, item.answer, item.gloss
 

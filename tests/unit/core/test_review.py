@@ -172,3 +172,13 @@ def test_statistics_count_reviews_per_day_states_and_retention_over_thirty_days(
 def test_no_reviews_means_no_retention_figure() -> None:
     stats = review_stats([], [], NOW, zone=UTC)
     assert stats.retention is None and stats.reviews == 0
+
+
+def test_an_english_name_asks_for_the_chinese_name_not_the_full_one() -> None:
+    text = "2031年4月12日，青禾市加入《海岸清潔協定》（Coastal Clean-up Accord）。\n"
+    sentences = tuple(split_sentences(text))
+    facts, glossary, people = extract_facts(text, sentences)
+    analysis = Analysis(text, Script.TRADITIONAL, sentences, (), (), facts, glossary, people, title="海岸")
+    fronts = {i.content.front: i.content for i in fact_review_items(analysis)}
+    english = fronts.get("Coastal Clean-up Accord")
+    assert english is not None and english.answer == "海岸清潔協定" and english.hint == "中文名稱是甚麼？"
