@@ -460,3 +460,13 @@ def test_every_problem_is_worded_for_the_form_not_the_file(qapp: Any) -> None:
             file_words = "the file's own words"
             worded = form_message(QuestionProblem(field, file_words, code, ("3", "1")))
             assert worded and worded != file_words, (field, code)
+
+
+def test_the_undo_button_undoes_something_after_the_fields_own_undo(qtbot: Any, editor: QuizEditor) -> None:
+    editor.add_actions["short"].trigger()
+    assert len(editor.questions()) == 1
+    type_into(qtbot, editor.form.prompt, "多長？")
+    editor.form.prompt.setPlainText("")  # the field's own Ctrl+Z took the typing back
+    assert editor.questions()[0].prompt == ""
+    editor.undo_button.click()  # so the button takes back the step before: adding the question
+    assert list(editor.questions()) == []

@@ -71,6 +71,13 @@ class _Snapshot:
     label: str
 
 
+def _as_shown(questions: Sequence[Question]) -> list[Question]:
+    """Questions as the form shows them: a typed answer not given yet is the same as an empty list."""
+    return [
+        dataclasses.replace(q, answer=q.accepted) if q.type in ("cloze", "short") else q for q in questions
+    ]
+
+
 def _first_line(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -545,6 +552,14 @@ class QuizEditor(QWidget):
             self._say(self.tr("Nothing to undo."))
             return
         snap = self._undo.pop()
+        # A step the field's own undo (Ctrl+Z while typing) already took back changes nothing now:
+        # go on to the one before, so that the button always undoes something visible.
+        while (
+            self._undo
+            and snap.keys == tuple(self._keys)
+            and _as_shown(snap.questions) == _as_shown(self._questions)
+        ):
+            snap = self._undo.pop()
         self._questions = list(snap.questions)
         self._keys = list(snap.keys)
         self._edit_key = None
