@@ -242,6 +242,7 @@ def test_dushu_quiz_keeps_the_set_in_front_of_the_document_that_opens_behind_it(
         window.start_with_quiz(str(deck))
     assert window.tabs.currentWidget() is window.quiz
     assert window.quiz.session is not None and window.quiz.pages.currentWidget() is not window.quiz.chooser
+    assert window.focusWidget() is not window.reader.canvas  # the learner's keys go to the quiz
     # A document the learner opens afterwards comes to the front as usual.
     window.open_text("短文", "我們每天學一點中文。\n")
     assert window.runner.wait(30_000)
@@ -260,5 +261,9 @@ def test_a_question_source_of_several_sentences_opens_the_first_in_the_reader(ma
     assert window.tabs.currentWidget() is window.splitter
     token = window.reader.canvas.selected_token()
     assert window.reading.tokens[token].sentence == 0
+    # A quote cut with an ellipsis is found by its longest piece, not an earlier short one.
+    window.open_text("他表示", "他表示，天氣很好。\n他表示，明年將調整稅率以因應通膨。\n")
+    assert show_source(window.controller, "他表示，……以因應通膨。")
+    assert window.reading.tokens[window.reader.canvas.selected_token()].sentence == 1
     assert not show_source(window.controller, "這句話不在文章裏。")
     assert "not in the open text" in window.status_label.text()

@@ -316,6 +316,15 @@ def test_the_picker_finds_questions_by_a_word_of_their_answer(qtbot: Any) -> Non
         q = candidates[int(item.data(0, Qt.ItemDataRole.UserRole))]
         assert name in f"{q.prompt} {q.expected_text()} {q.source} {' '.join(q.choices)}"
     assert picker.chosen() == [candidates[0]]  # a ticked question stays ticked while hidden
+    # A group's box ticks the questions shown, not the ones the find box hides.
+    group = next(top for top in picker.group_items.values() if not top.isHidden())
+    group.setCheckState(0, Qt.CheckState.Checked)
+    shown_in_group = [
+        candidates[int(item.data(0, Qt.ItemDataRole.UserRole))]
+        for item in shown
+        if item.parent() is group
+    ]
+    assert set(map(id, picker.chosen())) == set(map(id, [candidates[0], *shown_in_group]))
     picker.filter_edit.clear()
     assert not any(item.isHidden() for item in items)
 

@@ -365,6 +365,25 @@ def test_the_items_list_suspends_resumes_resets_and_removes(
     assert "Items removed: 2." in dialog.status.text()
 
 
+def test_the_card_on_screen_removed_from_the_items_list_gives_way_to_the_next(
+    qtbot: Any, view: ReviewView, library: Library, answer_yes: list[str]
+) -> None:
+    _deck(view, library, "污染", "合作")
+    qtbot.mouseClick(view.add_facts_button, Qt.MouseButton.LeftButton)
+    view.start_review()
+    on_screen = view.current_item()
+    assert on_screen is not None
+    dialog = view.open_items()  # Study > Review Items… during a review
+    dialog.select_keys([on_screen.key])
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert library.review_item(on_screen.key) is None
+    now = view.current_item()
+    assert now is None or now.key != on_screen.key
+    if now is not None:  # the next card is graded as usual
+        qtbot.keyClick(view.session, Qt.Key.Key_Space)
+        qtbot.keyClick(view.session, Qt.Key.Key_3)
+
+
 def test_nothing_is_reset_or_removed_without_a_yes(
     qtbot: Any, view: ReviewView, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

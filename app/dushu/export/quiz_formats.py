@@ -165,17 +165,23 @@ def exportable_question(q: Question) -> Question:
 
 
 def lms_answers(q: Question) -> tuple[str, ...]:
-    """The accepted answers a cloze or short question takes to Moodle: the teacher's first, then the
-    other forms Dushu's own checking accepts (`typed_forms`: the other script, half-width, pinyin
-    with tone numbers), since Moodle compares letter for letter (bar case). `q` is exportable. A
-    form holding "->" is left out: in GIFT it would make the question a matching one."""
-    forms = list(q.accepted)
+    """The accepted answers a cloze or short question takes to Moodle: the teacher's, then
+    `extra_answer_forms`."""
+    return tuple(dict.fromkeys((*q.accepted, *extra_answer_forms(q))))
+
+
+def extra_answer_forms(q: Question) -> tuple[str, ...]:
+    """The forms of an exportable question's accepted answers that Dushu's own checking accepts and
+    Moodle, which compares letter for letter (bar case), would not (`typed_forms`: Simplified,
+    half-width, pinyin with tone numbers). A form holding "->" is left out: in GIFT it would make the
+    question a matching one."""
+    forms: list[str] = []
     for accepted in q.accepted:
         if "->" in accepted:
             continue
         for form in typed_forms(accepted):
             form = _typed(form).strip(PHP_TRIM)
-            if form and "->" not in form:
+            if form and "->" not in form and form not in q.accepted:
                 forms.append(form)
     return tuple(dict.fromkeys(forms))
 
@@ -296,7 +302,12 @@ def _gift_question(q: Question) -> str:
     elif q.type == "truefalse":
         body = "\tTRUE" if q.answer else "\tFALSE"
     elif q.type in ("cloze", "short"):
-        answers = [_gift_short_answer(a, q.id) for a in lms_answers(q)]
+        answers = [_gift_short_answer(a, q.id) for a in q.accepted]
+        for form in extra_answer_forms(q):
+            try:  # an extra form GIFT cannot hold is left out; the teacher's answers must all go
+                answers.append(_gift_short_answer(form, q.id))
+            except ExportError:
+                continue
         if any("->" in a for a in answers):
             # Moodle reads answers holding both = and -> as a matching question. One answer needs
             # no = in front of it; several cannot be written without one.

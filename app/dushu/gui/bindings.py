@@ -239,13 +239,16 @@ def show_source(controller: DocumentController, sentence: str) -> bool:
     if reading is None or not sentence.strip():
         return False
     text = reading.analysis.text
-    pieces = [
-        p.strip()
-        for part in sentence.replace("…", "\n").splitlines()
-        for p in _SENTENCE_BREAK.split(part)
-        if len(p.strip()) >= 2
-    ]
-    found = [at for at in (text.find(p) for p in pieces) if at >= 0]
+    # Each quoted sentence is found by its longest piece between ellipses (a short one such as
+    # 他表示， may come earlier in the text too); of several sentences, the first in the text is shown.
+    found: list[int] = []
+    for quoted in _SENTENCE_BREAK.split(sentence.strip()):
+        pieces = sorted((p.strip() for p in quoted.replace("…", "\n").splitlines() if p.strip()), key=len)
+        for piece in reversed(pieces):
+            at = text.find(piece)
+            if at >= 0:
+                found.append(at)
+                break
     if found:
         controller.show_offset(min(found))
         return True

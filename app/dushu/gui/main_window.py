@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         c.busy.connect(lambda label, cancellable: self._begin_progress("document", label, cancellable))
         c.progress.connect(lambda label, done, total: self._update_progress("document", done, total, label))
         c.idle.connect(lambda: self._end_progress("document"))
+        # A default document that never completes (cancelled, failed) must not keep later ones back.
+        c.idle.connect(lambda: QTimer.singleShot(0, self._release_quiz_front))
         c.notice.connect(self.status_label.setText)
         c.error.connect(self.show_error)
 
@@ -212,7 +214,12 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self) -> None:
         self._update_title()
-        self.reader.canvas.setFocus()
+        if self.tabs.currentWidget() is self.splitter:  # keys go to the tab in front (a quiz, say)
+            self.reader.canvas.setFocus()
+
+    def _release_quiz_front(self) -> None:
+        if not self.controller.is_busy():
+            self._quiz_in_front = False
 
     def _analysis_complete(self) -> None:
         self._quiz_in_front = False  # documents the user opens from now on come to the front

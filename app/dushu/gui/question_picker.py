@@ -139,7 +139,8 @@ class QuestionPicker(QDialog):
             if not members:
                 continue
             top = QTreeWidgetItem(self.tree, [f"{_group_label(group)} ({len(members)})"])
-            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+            # Not Qt's auto-tristate: a group's box ticks only the questions the find box shows.
+            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             top.setCheckState(0, Qt.CheckState.Unchecked)
             self.group_items[group] = top
             for i, q in members:
@@ -157,7 +158,8 @@ class QuestionPicker(QDialog):
                 self._items.append(item)
             top.setExpanded(True)
         self.tree.currentItemChanged.connect(self._show_preview)
-        self.tree.itemChanged.connect(self._count_changed)
+        self._syncing = False
+        self.tree.itemChanged.connect(self._item_changed)
 
         buttons = QDialogButtonBox(self)
         self.add_button = QPushButton(self)
@@ -206,6 +208,44 @@ class QuestionPicker(QDialog):
             self.preview.setPlainText(self.tr("Select a question to see it with its answer."))
             return
         self.preview.setPlainText(question_preview(self._candidates[int(index)]))
+
+    def _item_changed(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if item.parent() is None:  # a group's box: its shown, enabled questions follow it
+                state = item.checkState(0)
+                if state == Qt.CheckState.PartiallyChecked:
+                    state = Qt.CheckState.Checked
+                for child in self._children(item):
+                    if not child.isHidden() and child.flags() & Qt.ItemFlag.ItemIsEnabled:
+                        child.setCheckState(0, state)
+                self._sync_group(item)
+            else:
+                parent = item.parent()
+                if parent is not None:
+                    self._sync_group(parent)
+        finally:
+            self._syncing = False
+        self._count_changed()
+
+    @staticmethod
+    def _children(top: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        return [c for c in (top.child(k) for k in range(top.childCount())) if c is not None]
+
+    def _sync_group(self, top: QTreeWidgetItem) -> None:
+        """A group's box says whether none, some or all of its questions are ticked."""
+        states = [c.checkState(0) for c in self._children(top) if c.flags() & Qt.ItemFlag.ItemIsEnabled]
+        ticked = sum(1 for st in states if st == Qt.CheckState.Checked)
+        top.setCheckState(
+            0,
+            Qt.CheckState.Unchecked
+            if not ticked
+            else Qt.CheckState.Checked
+            if ticked == len(states)
+            else Qt.CheckState.PartiallyChecked,
+        )
 
     def _count_changed(self, *_args: object) -> None:
         n = len(self.chosen())

@@ -395,6 +395,7 @@ class QuizEditor(QWidget):
         if not rules:
             return []
         found = [] if qs.title.strip() else [self.tr("Give the set a title.")]
+        found += [r for r in rules if r.startswith("[settings]")]  # (the settings' own words)
         if not qs.questions:
             found.append(self.tr("Add at least one question."))
         for i, q in enumerate(qs.questions):

@@ -285,6 +285,15 @@ class ReviewView(QWidget):
             )
         self.refresh()
 
+    def _items_changed(self) -> None:
+        """The items dialog suspended, reset or removed items: the card on screen, if it was one of
+        them, gives way to the next (it must not be graded), and the counts are read again."""
+        if self._current is not None:
+            stored = self._library.review_item(self._current.key, self._clock())
+            if stored is None or stored.suspended:
+                self._next_item()
+        self.refresh()
+
     def adding_facts(self) -> bool:
         """True while the open document's facts are being found."""
         return self._adding is not None
@@ -293,8 +302,8 @@ class ReviewView(QWidget):
         """Show the list of every review item (suspend, resume, reset, remove); returns the dialog."""
         if self.items_dialog is None:
             self.items_dialog = ReviewItemsDialog(self._library, self, clock=self._clock)
-            self.items_dialog.changed.connect(self.refresh)
-            self.items_dialog.finished.connect(lambda _result: self.refresh())
+            self.items_dialog.changed.connect(self._items_changed)
+            self.items_dialog.finished.connect(lambda _result: self._items_changed())
         self.items_dialog.reload()
         self.items_dialog.open()
         return self.items_dialog

@@ -348,6 +348,9 @@ def test_a_japanese_name_whose_family_name_begins_like_a_chinese_one() -> None:
     # A Chinese name followed by a word that starts with 介 or 子 keeps its three characters.
     found = people_of("總經理張家輝介紹新產品，副總經理林志明子公司的業績也好。")
     assert {"張家輝", "林志明"} <= set(found) and "張家輝介" not in found and "林志明子" not in found
+    found = people_of("立法委員王大明介入此案，行政院長陳建宏介入協調。教授陳小明助人為樂。")
+    assert {"王大明", "陳建宏", "陳小明"} <= set(found)
+    assert not {"王大明介", "陳建宏介", "陳小明助"} & set(found)
 
 
 def test_given_names_with_characters_that_usually_end_a_name() -> None:

@@ -141,3 +141,12 @@ def test_a_broken_file_names_all_its_problems_in_one_line() -> None:
     assert message.startswith("set.toml: 2 problems: question 1")
     assert "essay" in message and "answer 5 is out of range" in message
     assert "\n" not in message
+
+
+def test_a_repeated_id_names_the_question_that_has_it_even_after_a_broken_one() -> None:
+    text = dumps_quiz_set(QuizSet("重複", GOOD[:3]))
+    text = text.replace('id = "a"', 'id = "a"\nbogus = 1', 1).replace('id = "c"', 'id = "b"', 1)
+    with pytest.raises(QuizSetError) as exc:
+        loads_quiz_set(text, "set.toml")
+    message = str(exc.value)
+    assert "bogus" in message and "the id is already used by question 2" in message

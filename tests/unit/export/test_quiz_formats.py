@@ -534,3 +534,9 @@ def test_moodle_gets_the_answer_forms_dushu_accepts() -> None:
     xml = export_moodle_xml(qs)
     assert "去风险" in xml and "feng1xian3" in xml
     assert "去风险" not in export_csv(qs)  # the teacher's spreadsheet keeps the teacher's answers
+    # No Traditional form is guessed for a Simplified answer (干 is 乾, 幹 or 榦).
+    simplified = export_gift(QuizSet("t", (Question("s1", "short", "「乾」的简体？", ("干",)),)))
+    assert "幹" not in simplified and "=%100%[plain]干" in simplified
+    # A form GIFT cannot hold is left out; the teacher's own answer still goes.
+    odd = export_gift(QuizSet("t", (Question("s1", "short", "？", ("Ａ＆＆０５８；",)),)))
+    assert "=%100%[plain]Ａ＆＆０５８；" in odd

@@ -334,6 +334,16 @@ def _closed_after(text: str, end: int) -> bool:
     return text[end] in _NOT_GIVEN and text[end] not in _NAME_FRIENDLY
 
 
+# What comes right after a whole name (and not inside a word that starts with 子, 介, 助 or 郎).
+_AFTER_NAME = _both("說表稱指認曾已將也亦則與和及昨今向對")
+
+
+def _ends_a_name(text: str, at: int) -> bool:
+    """True when a name ending at `at` is closed for sure: the text ends, punctuation or a non-Han
+    character comes, or a word that follows names (表示, 說, 與, 昨日)."""
+    return at >= len(text) or not _han(text[at]) or text[at] in _AFTER_NAME
+
+
 def _friendly_given(text: str, end: int, given: int) -> bool:
     """True when the name-friendly character at `end` (the `given`-th given-name character) is a name's."""
     if text[end : end + 2] in _FRIENDLY_WORDS:
@@ -378,10 +388,11 @@ def _chinese_name_at(text: str, pos: int, hints: _Hints | None = None, *, titled
         len(surname) == 1
         and end - pos == 3
         and text[end : end + 1] in _JAPANESE_GIVEN_ENDS
-        and _closed_after(text, end + 1)
+        and _ends_a_name(text, end + 1)
     ):
         # 森山花子, 森田健介: a Japanese family name that starts with a Chinese one (森) and a given
-        # name ending in 子, 郎, 介 or 助, closed by a boundary (張家輝介紹 goes on into a word).
+        # name ending in 子, 郎, 介 or 助, then punctuation or what follows a name (表示, 說, 昨日):
+        # 張家輝介紹, 王大明介入, 陳小明助人, 林志明子時 go on into a word instead.
         end += 1
     name = text[pos:end]
     clear = titled and _clear_three(text, pos, end, hints)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dushu.core.facts.dates import parse_date_answer
 from dushu.core.quiz.model import Question
-from dushu.core.script import to_simplified, to_traditional
+from dushu.core.script import to_simplified
 from dushu.core.tones import letter_and_tone, to_numbers
 
 __all__ = [
@@ -109,14 +109,16 @@ def answers_match(given: str, accepted: str) -> bool:
 
 def typed_forms(answer: str) -> tuple[str, ...]:
     """Other ways to type `answer` that `answers_match` accepts and a program comparing letter for
-    letter would not: the other script (Simplified or Traditional), half-width letters and digits,
-    and pinyin with tone numbers for tone marks. Dates and spacing are left as the teacher wrote them.
+    letter would not: the Simplified form of a Traditional answer, half-width letters and digits, and
+    pinyin with tone numbers for tone marks. Dates and spacing are left as the teacher wrote them.
+    No Traditional form is guessed for a Simplified answer: 干 is 乾, 幹 or 榦, and a guess would
+    tell a program that the wrong one is right.
 
     >>> typed_forms("去風險"), typed_forms("ＱＵＡＤ"), typed_forms("fēng xiǎn")
     (('去风险',), ('QUAD',), ('feng1 xian3', 'feng1xian3'))
     """
     half = unicodedata.normalize("NFKC", answer)
-    forms = [half, to_simplified(half), to_traditional(half)]
+    forms = [half, to_simplified(half)]
     syllables = half.split()
     if pinyin_key(half) is not None and any(letter_and_tone(ch)[1] for ch in half):
         numbered = [to_numbers(s) for s in syllables]

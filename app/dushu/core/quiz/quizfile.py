@@ -118,14 +118,18 @@ def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
         raise QuizSetError(f"{name}: the quiz set has no questions")
     questions: list[Question] = []
     found: list[str] = []  # every question's problems, so that a teacher fixes them in one go
+    seen: list[Question] = []  # every question so far, a stand-in with its id for a broken one
     for i, raw in enumerate(raw_questions):
         try:
             q = _question(raw, i, name, lines)
         except QuizSetError as exc:
             found.append(str(exc))
+            raw_id = raw.get("id")
+            seen.append(Question(raw_id if isinstance(raw_id, str) else "", "short", ""))
             continue
         questions.append(q)
-        broken = question_problems(q, len(questions) - 1, questions)
+        seen.append(q)
+        broken = question_problems(q, i, seen)
         found += [f"{_where(name, i, q.id, lines)}: {p.message}" for p in broken]
     if found:
         if len(found) == 1:
