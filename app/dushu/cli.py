@@ -216,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Chinese text and JSON are UTF-8 whatever the console's code page (cp1252, GBK on Windows).
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    if args.quiz is not None and not args.quiz.strip():
+        parser.error("argument --quiz: expected a quiz-set file")
     if args.command is None and args.quiz:
         return _run_gui(args.quiz, quiz=True)
     if args.command is None or args.command == "gui":

@@ -148,6 +148,10 @@ def test_every_way_of_asking_for_a_quiz_opens_the_app_on_it(
         main(["--quiz"])
     assert exc.value.code == 2
     assert "dushu: error: argument --quiz: expected one argument" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["--quiz="])
+    assert exc.value.code == 2
+    assert "dushu: error: argument --quiz: expected a quiz-set file" in capsys.readouterr().err
 
 
 def _env() -> dict[str, str]:
