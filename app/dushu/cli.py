@@ -192,12 +192,8 @@ _state = {"gui": False}
 
 
 def _opens_gui(args_list: Sequence[str]) -> bool:
-    """True when the arguments ask for the app rather than a command (none, just a file, or
-    `--quiz FILE.toml`)."""
-    if (len(args_list) == 2 and args_list[0] == "--quiz") or (
-        len(args_list) == 1 and args_list[0].startswith("--quiz=") and len(args_list[0]) > len("--quiz=")
-    ):
-        return True
+    """True when the arguments ask for the app rather than a command (none, or just a file);
+    `--quiz FILE.toml` goes through the parser."""
     return not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"))
 
 
@@ -205,10 +201,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _opens_gui(args_list):
-        if args_list[:1] == ["--quiz"]:
-            return _run_gui(args_list[1], quiz=True)
-        if args_list and args_list[0].startswith("--quiz="):
-            return _run_gui(args_list[0].split("=", 1)[1], quiz=True)
         return _run_gui(args_list[0] if args_list else None)
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -4,8 +4,8 @@ How Dushu's question types map:
 
 - choice -> multiple choice (one right answer), truefalse -> true/false,
 - cloze and short -> short answer (every accepted answer scores 100%, and so do the forms Dushu
-  accepts that Moodle would not: the other script, half-width, pinyin with tone numbers; a cloze keeps
-  its ____ blank in the question text),
+  accepts that Moodle would not: Simplified, half-width, pinyin with tone numbers; a cloze keeps its
+  ____ blank in the question text),
 - match -> matching (left side = sub-question, right side = answer),
 - order -> matching as well: each item is matched to its position ("1", "2", "3" …). Moodle's own
   "ordering" question type is a plug-in that many sites lack, and GIFT cannot express it, so a
@@ -177,8 +177,6 @@ def extra_answer_forms(q: Question) -> tuple[str, ...]:
     question a matching one."""
     forms: list[str] = []
     for accepted in q.accepted:
-        if "->" in accepted:
-            continue
         for form in typed_forms(accepted):
             form = _typed(form).strip(PHP_TRIM)
             if form and "->" not in form and form not in q.accepted:

@@ -127,26 +127,21 @@ def _say_while_analysing(
 ) -> None:
     """While a document is analysed, `say` what the view waits for and how far the analysis is;
     `what` gives the view's sentence (in the interface language) with %1 for the document's title."""
-    title = [""]
 
     def opening(info: DocumentInfo) -> None:
-        title[0] = info.title
         say(what().replace("%1", info.title))
 
-    def cleared() -> None:
-        title[0] = ""
-        say("")
-
     def progress(label: str, done: int, total: int) -> None:
-        if not title[0] or (controller.complete and not controller.is_busy()):
+        info = controller.doc_info
+        if info is None or (controller.complete and not controller.is_busy()):
             return
         percent = f" {int(100 * done / total)}%" if total else ""
-        say(f"{what().replace('%1', title[0])}  {label}{percent}")
+        say(f"{what().replace('%1', info.title)}  {label}{percent}")
 
     controller.documentOpening.connect(opening)
     controller.progress.connect(progress)
     controller.analysisComplete.connect(lambda: say(""))
-    controller.documentCleared.connect(cleared)
+    controller.documentCleared.connect(lambda: say(""))
     controller.idle.connect(lambda: say(""))
 
 

@@ -97,7 +97,6 @@ class QuizEditor(QWidget):
         self.library = library
         self.runner: TaskRunner = runner or SyncTaskRunner()
         self._analysis: Analysis | None = None
-        self._picker_find = ""  # what "Add from the text…" was asked to find (the Facts tab's row)
         self._document_title = ""
         self._questions: list[Question] = []
         self._keys: list[int] = []
@@ -570,7 +569,6 @@ class QuizEditor(QWidget):
     def add_from_text(self, about: str = "") -> None:
         """Pick questions from the open document's candidates and add the ticked ones; `about` (a
         fact's clause, a term, a name, a word) starts the picker on the questions that mention it."""
-        self._picker_find = about if isinstance(about, str) else ""
         analysis = self._analysis
         if analysis is None:
             self._error(
@@ -583,17 +581,17 @@ class QuizEditor(QWidget):
         def job(_task: Task) -> list[Question]:
             return candidate_questions(analysis)
 
-        self.runner.run("quiz candidates", job, self._pick, self._job_failed)
+        self.runner.run("quiz candidates", job, lambda found: self._pick(found, about), self._job_failed)
 
-    def _pick(self, candidates: list[Question]) -> None:
+    def _pick(self, candidates: list[Question], about: str = "") -> None:
         if not candidates:
             self._error(
                 self.tr("The text gives nothing to ask about (no dated events, terms, people or words).")
             )
             return
         picker = QuestionPicker(candidates, self._questions, self)
-        if self._picker_find:
-            picker.filter_edit.setText(self._picker_find)
+        if about:
+            picker.filter_edit.setText(about)
         if self._run_picker(picker):
             chosen = picker.chosen()
             if chosen:

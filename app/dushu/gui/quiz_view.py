@@ -167,6 +167,7 @@ class QuizView(QWidget):
         self.summary_page = self._build_summary_page()
         self.results_page = QuizResults(library, self)
         self._set_orders: dict[str, tuple[str, ...]] = {}  # set key -> its question ids, in order
+        self._bundled: list[tuple[str, QuizSet]] | None = None  # read once: see _bundled_sets
         self.results_page.question_order = lambda key: self._set_orders.get(key, ())
         self.results_page.backRequested.connect(self.back_to_chooser)
         self.results_page.problem.connect(self.show_error)
@@ -352,15 +353,23 @@ class QuizView(QWidget):
         self.results_button.setEnabled(bool(self.library.sets_with_attempts()))
         self._update_start()
 
+    def _bundled_sets(self) -> list[tuple[str, QuizSet]]:
+        """The sets that come with Dushu, read and checked once (one that does not load is left out)."""
+        if self._bundled is None:
+            self._bundled = []
+            for name, text in bundled_sets():
+                try:
+                    qs = loads_quiz_set(text, name)
+                except DushuError:
+                    continue
+                self._bundled.append((name, qs))
+                self._set_orders.setdefault(file_set_key(qs), tuple(q.id for q in qs.questions))
+        return self._bundled
+
     def _fill_bundled(self) -> None:
         """The sets that come with Dushu, each with its facts in the interface language."""
         self.bundled_list.clear()
-        for name, text in bundled_sets():
-            try:
-                qs = loads_quiz_set(text, name)
-            except DushuError:
-                continue
-            self._set_orders.setdefault(file_set_key(qs), tuple(q.id for q in qs.questions))
+        for name, qs in self._bundled_sets():
             title = qs.title
             item = QListWidgetItem(f"{title}  ({_set_facts(qs)})")
             item.setData(Qt.ItemDataRole.UserRole, ("bundled", name))
@@ -456,13 +465,8 @@ class QuizView(QWidget):
         if kind == "file":
             self.open_quiz_file(name)
             return
-        for file_name, text in bundled_sets():
+        for file_name, qs in self._bundled_sets():
             if file_name == name:
-                try:
-                    qs = loads_quiz_set(text, file_name)
-                except DushuError as exc:
-                    self.show_error(one_line(exc))
-                    return
                 self.start_quiz_set(qs, None)
                 return
 

@@ -751,10 +751,9 @@ class VocabularyView(QWidget):
         menu.addSeparator()
         meaning_index = self.proxy.index(index.row(), Column.MEANING)
         menu.addAction(translate("Vocabulary", "Edit meaning"), lambda: self.table.edit(meaning_index))
-        source = self.proxy.mapToSource(index)
-        offset = self.model.item(source.row()).first_offset
+        item = self.model.item(self.proxy.mapToSource(index).row())
+        offset, word = item.first_offset, item.word
         menu.addAction(translate("Vocabulary", "Show in the text"), lambda: self.showInReader.emit(offset))
-        word = self.model.item(source.row()).word
         menu.addAction(
             translate("Vocabulary", "Quiz questions on this word…"),
             lambda: self.questionsRequested.emit(word),

@@ -119,9 +119,8 @@ def typed_forms(answer: str) -> tuple[str, ...]:
     """
     half = unicodedata.normalize("NFKC", answer)
     forms = [half, to_simplified(half)]
-    syllables = half.split()
     if pinyin_key(half) is not None and any(letter_and_tone(ch)[1] for ch in half):
-        numbered = [to_numbers(s) for s in syllables]
+        numbered = [to_numbers(s) for s in half.split()]
         forms += [" ".join(numbered), "".join(numbered)]
     return tuple(f for f in dict.fromkeys(forms) if f != answer and f.strip() and answers_match(f, answer))
 

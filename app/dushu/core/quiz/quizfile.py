@@ -116,20 +116,20 @@ def _build(data: Mapping[str, Any], name: str, lines: list[int]) -> QuizSet:
         raise QuizSetError(f"{name}: questions must be [[questions]] tables")
     if not raw_questions:
         raise QuizSetError(f"{name}: the quiz set has no questions")
-    questions: list[Question] = []
     found: list[str] = []  # every question's problems, so that a teacher fixes them in one go
-    seen: list[Question] = []  # every question so far, a stand-in with its id for a broken one
+    # Every question so far, with a stand-in holding its id for one that did not parse (so that a
+    # repeated id is still seen); when nothing was found, these are the set's questions.
+    questions: list[Question] = []
     for i, raw in enumerate(raw_questions):
         try:
             q = _question(raw, i, name, lines)
         except QuizSetError as exc:
             found.append(str(exc))
             raw_id = raw.get("id")
-            seen.append(Question(raw_id if isinstance(raw_id, str) else "", "short", ""))
+            questions.append(Question(raw_id if isinstance(raw_id, str) else "", "short", ""))
             continue
         questions.append(q)
-        seen.append(q)
-        broken = question_problems(q, i, seen)
+        broken = question_problems(q, i, questions)
         found += [f"{_where(name, i, q.id, lines)}: {p.message}" for p in broken]
     if found:
         if len(found) == 1:
